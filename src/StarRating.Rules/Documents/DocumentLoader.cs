@@ -1,0 +1,65 @@
+using System.Text;
+
+namespace StarRating.Rules.Documents;
+
+/// <summary>File or text → size and encoding checks → YAML or JSON front end → <see cref="ParsedDocument"/>.</summary>
+internal static class DocumentLoader
+{
+    public static ParsedDocument? LoadFile(string path, string displayName, InputLimits limits, DiagnosticBag bag)
+    {
+        var bytes = SourceText.ReadFile(path, displayName, limits, bag);
+        return bytes is null ? null : Parse(bytes, displayName, limits, bag);
+    }
+
+    public static ParsedDocument? Parse(ReadOnlySpan<byte> bytes, string displayName, InputLimits limits, DiagnosticBag bag)
+    {
+        if (bytes.Length > limits.MaxFileBytes)
+        {
+            bag.Add(DiagnosticCatalog.FileTooLarge, SourceLocation.WholeFile(displayName), bytes.Length, limits.MaxFileBytes);
+            return null;
+        }
+
+        var text = SourceText.Decode(bytes, displayName, bag);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return ParseText(text, SourceText.Sha256Hex(bytes), displayName, limits, bag);
+    }
+
+    public static ParsedDocument? Parse(string text, string displayName, InputLimits limits, DiagnosticBag bag)
+    {
+        var byteCount = Encoding.UTF8.GetByteCount(text);
+        if (byteCount > limits.MaxFileBytes)
+        {
+            bag.Add(DiagnosticCatalog.FileTooLarge, SourceLocation.WholeFile(displayName), byteCount, limits.MaxFileBytes);
+            return null;
+        }
+
+        return ParseText(text, SourceText.Sha256Hex(Encoding.UTF8.GetBytes(text)), displayName, limits, bag);
+    }
+
+    public static DocumentFormat FormatOf(string name) =>
+        name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? DocumentFormat.Json : DocumentFormat.Yaml;
+
+    private static ParsedDocument? ParseText(string text, string sha256, string displayName, InputLimits limits, DiagnosticBag bag)
+    {
+        if (!SourceText.CheckLineLengths(text, displayName, limits, bag))
+        {
+            return null;
+        }
+
+        var format = FormatOf(displayName);
+        var root = format == DocumentFormat.Json
+            ? JsonReader.Read(text, displayName, limits, bag)
+            : YamlReader.Read(text, displayName, limits, bag);
+        if (root is DocScalar { IsNull: true })
+        {
+            bag.Add(DiagnosticCatalog.EmptyDocument, SourceLocation.WholeFile(displayName));
+            return null;
+        }
+
+        return root is null ? null : new ParsedDocument(displayName, root, format, sha256);
+    }
+}

@@ -1,0 +1,204 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace StarRating.Rules.Documents;
+
+/// <summary>What a reader needs while turning a <see cref="DocNode"/> tree into a model: where to report, and how.</summary>
+internal sealed class ReadContext(string file, DiagnosticBag bag, string formatDoc, InputLimits limits)
+{
+    public string File { get; } = file;
+
+    public DiagnosticBag Bag { get; } = bag;
+
+    /// <summary>The document that describes the format, named in hints (e.g. docs/evidence-format.md).</summary>
+    public string FormatDoc { get; } = formatDoc;
+
+    public InputLimits Limits { get; } = limits;
+
+    public SourceLocation At(DocNode node) => new(File, node.Start.Line, node.Start.Column);
+
+    public void Report(DiagnosticDescriptor descriptor, DocNode at, params object?[] arguments) =>
+        Bag.Add(descriptor, At(at), arguments);
+
+    public void Report(DiagnosticDescriptor descriptor, SourceLocation at, params object?[] arguments) =>
+        Bag.Add(descriptor, at, arguments);
+}
+
+/// <summary>The mapping between a format's words and an enum's values, in documentation order.</summary>
+internal sealed class EnumMap<T>(params (string Token, T Value)[] entries)
+    where T : struct
+{
+    public IReadOnlyList<string> Tokens { get; } = entries.Select(e => e.Token).ToArray();
+
+    public bool TryGet(string token, out T value)
+    {
+        foreach (var (t, v) in entries)
+        {
+            if (string.Equals(t, token, StringComparison.Ordinal))
+            {
+                value = v;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    public string TokenOf(T value) => entries.First(e => EqualityComparer<T>.Default.Equals(e.Value, value)).Token;
+}
+
+/// <summary>Conversions of single values, each reporting a located diagnostic when the value does not fit.</summary>
+internal static partial class Values
+{
+    public static string? String(DocNode node, string key, ReadContext ctx)
+    {
+        if (node is DocScalar scalar)
+        {
+            return scalar.IsNull ? null : scalar.Value;
+        }
+
+        ctx.Report(DiagnosticCatalog.WrongType, node, key, "text", node.Describe(), ctx.FormatDoc);
+        return null;
+    }
+
+    public static string? Id(DocNode node, string key, ReadContext ctx)
+    {
+        var value = String(node, key, ctx);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!IdPattern().IsMatch(value))
+        {
+            ctx.Report(DiagnosticCatalog.InvalidId, node, Shorten(value));
+            return null;
+        }
+
+        return value;
+    }
+
+    public static decimal? Decimal(DocNode node, string key, ReadContext ctx)
+    {
+        if (node is not DocScalar scalar)
+        {
+            ctx.Report(DiagnosticCatalog.WrongType, node, key, "a number", node.Describe(), ctx.FormatDoc);
+            return null;
+        }
+
+        if (scalar.IsQuoted)
+        {
+            ctx.Report(DiagnosticCatalog.WrongType, node, key, "a number", "quoted text", ctx.FormatDoc);
+            return null;
+        }
+
+        if (DecimalPattern().IsMatch(scalar.Value)
+            && decimal.TryParse(scalar.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        ctx.Report(DiagnosticCatalog.InvalidNumber, node, Shorten(scalar.Value), key);
+        return null;
+    }
+
+    public static int? Integer(DocNode node, string key, int min, int max, ReadContext ctx)
+    {
+        var value = Decimal(node, key, ctx);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value != decimal.Truncate(value.Value) || value < min || value > max)
+        {
+            ctx.Report(DiagnosticCatalog.NumberOutOfRange, node, key, value.Value, string.Create(CultureInfo.InvariantCulture, $"{min}..{max} (whole numbers)"));
+            return null;
+        }
+
+        return (int)value.Value;
+    }
+
+    public static bool? Boolean(DocNode node, string key, ReadContext ctx)
+    {
+        if (node is DocScalar { IsQuoted: false } scalar)
+        {
+            switch (scalar.Value)
+            {
+                case "true" or "True" or "TRUE":
+                    return true;
+                case "false" or "False" or "FALSE":
+                    return false;
+            }
+        }
+
+        ctx.Report(DiagnosticCatalog.InvalidBoolean, node, node is DocScalar s ? Shorten(s.Value) : node.Describe(), key);
+        return null;
+    }
+
+    public static DateOnly? Date(DocNode node, string key, ReadContext ctx)
+    {
+        var text = String(node, key, ctx);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        ctx.Report(DiagnosticCatalog.InvalidDate, node, Shorten(text), key);
+        return null;
+    }
+
+    public static T? Enum<T>(DocNode node, string key, EnumMap<T> map, ReadContext ctx)
+        where T : struct
+    {
+        var text = String(node, key, ctx);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (map.TryGet(text, out var value))
+        {
+            return value;
+        }
+
+        ctx.Report(DiagnosticCatalog.InvalidEnum, node, Shorten(text), key, Suggest.DidYouMean(text, map.Tokens), string.Join(", ", map.Tokens));
+        return null;
+    }
+
+    public static LocalizedText? Text(DocNode node, string key, ReadContext ctx, string? path = null)
+    {
+        if (node is DocScalar)
+        {
+            var zh = String(node, key, ctx);
+            return string.IsNullOrWhiteSpace(zh) ? null : new LocalizedText(zh);
+        }
+
+        if (node is DocMapping)
+        {
+            var map = MapReader.Of(node, key, path ?? key, ctx)!;
+            var zh = map.String("zh", required: true);
+            var en = map.String("en");
+            map.Finish();
+            return zh is null ? null : new LocalizedText(zh, en);
+        }
+
+        ctx.Report(DiagnosticCatalog.WrongType, node, key, "text or a mapping with 'zh' and 'en'", node.Describe(), ctx.FormatDoc);
+        return null;
+    }
+
+    /// <summary>Keeps hostile values from flooding messages.</summary>
+    public static string Shorten(string value) => value.Length <= 60 ? value : value[..57] + "...";
+
+    [GeneratedRegex(@"^[+-]?[0-9]{1,15}(\.[0-9]{1,12})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DecimalPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,156 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Unicode;
+
+namespace StarRating.Rules.Documents;
+
+/// <summary>Reads input bytes under the size limit and decodes them strictly, reporting the exact bad position.</summary>
+internal static class SourceText
+{
+    /// <summary>
+    /// Reads at most <see cref="InputLimits.MaxFileBytes"/> + 1 bytes, so an endless stream such as a device
+    /// file cannot exhaust memory.
+    /// </summary>
+    public static byte[]? ReadFile(string path, string displayName, InputLimits limits, DiagnosticBag bag)
+    {
+        var location = SourceLocation.WholeFile(displayName);
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                bag.Add(DiagnosticCatalog.FileUnreadable, location, "it is a folder");
+                return null;
+            }
+
+            if (!File.Exists(path))
+            {
+                bag.Add(DiagnosticCatalog.FileNotFound, location);
+                return null;
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            if (stream.CanSeek && stream.Length > limits.MaxFileBytes)
+            {
+                bag.Add(DiagnosticCatalog.FileTooLarge, location, stream.Length, limits.MaxFileBytes);
+                return null;
+            }
+
+            using var buffer = new MemoryStream(stream.CanSeek ? (int)stream.Length : 64 * 1024);
+            var chunk = ArrayPool<byte>.Shared.Rent(81920);
+            try
+            {
+                int read;
+                while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+                {
+                    buffer.Write(chunk, 0, read);
+                    if (buffer.Length > limits.MaxFileBytes)
+                    {
+                        bag.Add(DiagnosticCatalog.FileTooLarge, location, "more than " + buffer.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), limits.MaxFileBytes);
+                        return null;
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
+            }
+
+            return buffer.ToArray();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
+        {
+            bag.Add(DiagnosticCatalog.FileUnreadable, location, ex.Message);
+            return null;
+        }
+    }
+
+    public static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>
+    /// Decodes UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order mark. Anything else is
+    /// reported at the first invalid byte rather than silently replaced.
+    /// </summary>
+    public static string? Decode(ReadOnlySpan<byte> bytes, string file, DiagnosticBag bag)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+        else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            var encoding = bytes[0] == 0xFF
+                ? new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true)
+                : new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
+            try
+            {
+                return encoding.GetString(bytes[2..]);
+            }
+            catch (DecoderFallbackException)
+            {
+                bag.Add(DiagnosticCatalog.NotUtf8, SourceLocation.WholeFile(file), "??", "?");
+                return null;
+            }
+        }
+
+        var chars = new char[bytes.Length];
+        var status = Utf8.ToUtf16(bytes, chars, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
+        if (status == OperationStatus.Done)
+        {
+            return new string(chars, 0, charsWritten);
+        }
+
+        // Point at the first bad byte: count lines and columns in the valid prefix.
+        var prefix = chars.AsSpan(0, charsWritten);
+        var line = 1;
+        var lastNewline = -1;
+        for (var i = 0; i < prefix.Length; i++)
+        {
+            if (prefix[i] == '\n')
+            {
+                line++;
+                lastNewline = i;
+            }
+        }
+
+        var badByte = bytesRead < bytes.Length ? bytes[bytesRead] : (byte)0;
+        bag.Add(
+            DiagnosticCatalog.NotUtf8,
+            new SourceLocation(file, line, charsWritten - lastNewline),
+            badByte.ToString("X2", System.Globalization.CultureInfo.InvariantCulture),
+            bytesRead);
+        return null;
+    }
+
+    /// <summary>Refuses the first line longer than the limit (before any parser sees it).</summary>
+    public static bool CheckLineLengths(string text, string file, InputLimits limits, DiagnosticBag bag)
+    {
+        var line = 1;
+        var start = 0;
+        while (start <= text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            var length = end - start;
+            if (length > 0 && text[end - 1] == '\r')
+            {
+                length--;
+            }
+
+            if (length > limits.MaxLineLength)
+            {
+                bag.Add(DiagnosticCatalog.LineTooLong, new SourceLocation(file, line, limits.MaxLineLength + 1), line, length, limits.MaxLineLength);
+                return false;
+            }
+
+            line++;
+            start = end + 1;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,140 @@
+namespace StarRating.Rules;
+
+/// <summary>
+/// A loaded, validated rubric: categories, indicators and check items with their points, the tiers and the
+/// scoring rules. Immutable and safe to share between threads.
+/// </summary>
+public sealed class Rubric
+{
+    private static readonly Lazy<Rubric> DefaultRubric = new(() => RubricLoader.LoadDefault().GetValueOrThrow());
+
+    private readonly Dictionary<string, CheckItem> itemsById;
+    private readonly Dictionary<string, Indicator> indicatorsById;
+    private readonly Dictionary<string, Tier> tiersById;
+
+    internal Rubric(
+        string id,
+        LocalizedText title,
+        string standard,
+        string version,
+        decimal totalPoints,
+        LocalizedText? provisionalNote,
+        ScoringPolicy scoring,
+        IReadOnlyList<Tier> tiers,
+        IReadOnlyList<RubricCategory> categories,
+        string sha256,
+        string sourceName)
+    {
+        Id = id;
+        Title = title;
+        Standard = standard;
+        Version = version;
+        TotalPoints = totalPoints;
+        ProvisionalNote = provisionalNote;
+        Scoring = scoring;
+        Tiers = tiers;
+        Categories = categories;
+        Sha256 = sha256;
+        SourceName = sourceName;
+        Indicators = categories.SelectMany(c => c.Indicators).ToArray();
+        Items = Indicators.SelectMany(i => i.Items).ToArray();
+        itemsById = Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        indicatorsById = Indicators.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        tiersById = tiers.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        for (var rank = 0; rank < tiers.Count; rank++)
+        {
+            tiers[rank].Rank = rank;
+        }
+    }
+
+    /// <summary>
+    /// The built-in GB/T 27922-2011 rubric (<c>rules/gbt27922-2011.yaml</c>, embedded in this assembly):
+    /// needs no file on disk. Loaded once, on first use.
+    /// </summary>
+    public static Rubric Default => DefaultRubric.Value;
+
+    /// <summary>The rubric id, e.g. <c>gbt27922-2011</c>; evidence files name it in <c>rubric:</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>The rubric's title.</summary>
+    public LocalizedText Title { get; }
+
+    /// <summary>The standard the rubric implements, e.g. <c>GB/T 27922-2011</c>.</summary>
+    public string Standard { get; }
+
+    /// <summary>The version of the rubric file (not of the standard).</summary>
+    public string Version { get; }
+
+    /// <summary>The maximum score, e.g. 100.</summary>
+    public decimal TotalPoints { get; }
+
+    /// <summary>Why some points are provisional, when they are; shown on reports.</summary>
+    public LocalizedText? ProvisionalNote { get; }
+
+    /// <summary>Rounding, adjustment caps and grading conditions.</summary>
+    public ScoringPolicy Scoring { get; }
+
+    /// <summary>Tiers from lowest to highest.</summary>
+    public IReadOnlyList<Tier> Tiers { get; }
+
+    /// <summary>The categories, in rubric order.</summary>
+    public IReadOnlyList<RubricCategory> Categories { get; }
+
+    /// <summary>All indicators, in rubric order.</summary>
+    public IReadOnlyList<Indicator> Indicators { get; }
+
+    /// <summary>All check items, in rubric order.</summary>
+    public IReadOnlyList<CheckItem> Items { get; }
+
+    /// <summary>Lower-case hex SHA-256 of the rubric file's bytes, so a report names exactly which rubric scored it.</summary>
+    public string Sha256 { get; }
+
+    /// <summary>The file name the rubric was loaded from, as given by the caller.</summary>
+    public string SourceName { get; }
+
+    /// <summary>True when any indicator's points are marked provisional.</summary>
+    public bool HasProvisionalPoints => Indicators.Any(i => i.PointsProvisional);
+
+    /// <summary>The lowest tier (the failing one).</summary>
+    public Tier LowestTier => Tiers[0];
+
+    /// <summary>Loads and validates a rubric file.</summary>
+    /// <param name="path">Path of a YAML (or JSON) rubric file.</param>
+    public static LoadResult<Rubric> Load(string path) => new RubricLoader().LoadFile(path);
+
+    /// <summary>Parses and validates rubric text.</summary>
+    /// <param name="text">The YAML (or JSON) text.</param>
+    /// <param name="sourceName">The name used in diagnostics; a name ending in <c>.json</c> selects JSON.</param>
+    public static LoadResult<Rubric> Parse(string text, string sourceName = "rubric.yaml") => new RubricLoader().Parse(text, sourceName);
+
+    /// <summary>Finds a check item by id.</summary>
+    /// <param name="id">An item id such as <c>5.1.2.3</c>.</param>
+    public CheckItem? FindItem(string id) => itemsById.GetValueOrDefault(id);
+
+    /// <summary>Finds an indicator by id.</summary>
+    /// <param name="id">An indicator id such as <c>5.1.2</c>.</param>
+    public Indicator? FindIndicator(string id) => indicatorsById.GetValueOrDefault(id);
+
+    /// <summary>Finds a tier by id.</summary>
+    /// <param name="id">A tier id such as <c>four-star</c>.</param>
+    public Tier? FindTier(string id) => tiersById.GetValueOrDefault(id);
+
+    /// <summary>The highest tier whose minimum the score reaches, ignoring prerequisites and grading conditions.</summary>
+    /// <param name="score">A rounded score.</param>
+    public Tier TierForScore(decimal score)
+    {
+        var tier = Tiers[0];
+        foreach (var candidate in Tiers)
+        {
+            if (score >= candidate.MinScore)
+            {
+                tier = candidate;
+            }
+        }
+
+        return tier;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id} {Version}";
+}

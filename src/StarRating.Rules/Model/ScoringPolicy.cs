@@ -1,0 +1,49 @@
+namespace StarRating.Rules;
+
+/// <summary>How the final score is rounded.</summary>
+public enum ScoreRounding
+{
+    /// <summary>Half away from zero: 84.95 → 85.0, 84.94 → 84.9. The default.</summary>
+    HalfAwayFromZero = 0,
+
+    /// <summary>Banker's rounding: half to the even digit.</summary>
+    HalfEven = 1,
+
+    /// <summary>Truncation towards zero: 89.99 → 89.9.</summary>
+    Down = 2,
+}
+
+/// <summary>
+/// The scoring rules a rubric may set: rounding, adjustment caps and grading conditions. Everything here is
+/// data in the rubric file, so a certification body changes a rule by editing one line, not code.
+/// </summary>
+public sealed class ScoringPolicy
+{
+    internal ScoringPolicy()
+    {
+    }
+
+    /// <summary>Decimals of the final score (default 1). The tier is decided on the rounded score.</summary>
+    public int Decimals { get; internal init; } = 1;
+
+    /// <summary>Rounding of the final score (default half away from zero).</summary>
+    public ScoreRounding Rounding { get; internal init; } = ScoreRounding.HalfAwayFromZero;
+
+    /// <summary>Decimals shown for earned points of items, indicators and categories (default 2).</summary>
+    public int DetailDecimals { get; internal init; } = 2;
+
+    /// <summary>Points of a special deduction whose points are not given (default 1).</summary>
+    public decimal DefaultDeduction { get; internal init; } = 1m;
+
+    /// <summary>Most points one bonus may add (default 1).</summary>
+    public decimal MaxBonusPoints { get; internal init; } = 1m;
+
+    /// <summary>Most bonuses per audit (default 1).</summary>
+    public int MaxBonusCount { get; internal init; } = 1;
+
+    /// <summary>
+    /// Most special deductions a company may have and still be graded above the lowest tier, or
+    /// <see langword="null"/> for no such condition.
+    /// </summary>
+    public int? MaxSpecialDeductions { get; internal init; }
+}
