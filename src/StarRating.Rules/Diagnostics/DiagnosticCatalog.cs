@@ -333,8 +333,8 @@ public static class DiagnosticCatalog
     /// <summary>SR3015: an applicable item with no finding in a formal audit.</summary>
     public static readonly DiagnosticDescriptor MissingFinding = new(
         "SR3015", Error, "Item not assessed",
-        "check item {item} has no finding, which a {kind} audit requires",
-        "Record a finding for every applicable check item (or not_applicable with a reason); only mock and self assessments may leave items out.");
+        "check items without a finding ({count}): {items}",
+        "A {kind} audit must assess every applicable check item: record a finding for each (or not_applicable with a reason). Only mock and self assessments may leave items out.");
 
     /// <summary>SR3016: a grade that does not fit the result.</summary>
     public static readonly DiagnosticDescriptor GradeMismatch = new(

@@ -13,6 +13,9 @@ internal static class Numbers
         return text == "-0" ? "0" : text;
     }
 
+    /// <summary>Drops trailing zeros from the value's scale (38.00 → 38, 1.50 → 1.5) so equal values look alike.</summary>
+    public static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;
+
     /// <summary>Formats with exactly <paramref name="decimals"/> digits after the point: 85 → "85.0".</summary>
     public static string Fixed(decimal value, int decimals) =>
         value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);

@@ -1,0 +1,121 @@
+using StarRating.Rules;
+
+namespace StarRating.Engine;
+
+/// <summary>Two results of the same rubric side by side: score and tier change, per-category and per-indicator deltas, changed items.</summary>
+public sealed class AuditComparison
+{
+    internal AuditComparison(AuditResult before, AuditResult after)
+    {
+        Before = before;
+        After = after;
+    }
+
+    /// <summary>The earlier result.</summary>
+    public AuditResult Before { get; }
+
+    /// <summary>The later result.</summary>
+    public AuditResult After { get; }
+
+    /// <summary>After's score minus before's.</summary>
+    public decimal ScoreDelta => After.Score - Before.Score;
+
+    /// <summary>Tier steps moved: positive up, negative down, 0 unchanged.</summary>
+    public int TierChange => After.Tier.Rank - Before.Tier.Rank;
+
+    /// <summary>Per-category deltas in rubric order.</summary>
+    public IReadOnlyList<ScoreDelta> Categories { get; internal init; } = [];
+
+    /// <summary>Per-indicator deltas in rubric order.</summary>
+    public IReadOnlyList<ScoreDelta> Indicators { get; internal init; } = [];
+
+    /// <summary>Items whose status or earned points changed, in rubric order.</summary>
+    public IReadOnlyList<ItemChange> ChangedItems { get; internal init; } = [];
+}
+
+/// <summary>Earned, applicable and percentage of one category or indicator in two results.</summary>
+/// <param name="Id">The category or indicator id.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="BeforeEarned">Earned before (null when the id is absent from the earlier rubric).</param>
+/// <param name="AfterEarned">Earned after (null when absent from the later rubric).</param>
+/// <param name="BeforeApplicable">Applicable points before.</param>
+/// <param name="AfterApplicable">Applicable points after.</param>
+/// <param name="BeforePercent">Percentage before.</param>
+/// <param name="AfterPercent">Percentage after.</param>
+public sealed record ScoreDelta(
+    string Id,
+    LocalizedText Name,
+    decimal? BeforeEarned,
+    decimal? AfterEarned,
+    decimal? BeforeApplicable,
+    decimal? AfterApplicable,
+    decimal? BeforePercent,
+    decimal? AfterPercent)
+{
+    /// <summary>After minus before earned points (null when either side is missing).</summary>
+    public decimal? EarnedDelta => AfterEarned - BeforeEarned;
+
+    /// <summary>After minus before percentage points (null when either is missing or excluded).</summary>
+    public decimal? PercentDelta => AfterPercent - BeforePercent;
+}
+
+/// <summary>An item whose outcome changed between two results.</summary>
+/// <param name="Id">The item id.</param>
+/// <param name="Requirement">The item's requirement.</param>
+/// <param name="Before">Status before (null when absent from the earlier rubric).</param>
+/// <param name="After">Status after (null when absent from the later rubric).</param>
+/// <param name="BeforeEarned">Earned before.</param>
+/// <param name="AfterEarned">Earned after.</param>
+public sealed record ItemChange(string Id, LocalizedText Requirement, ItemStatus? Before, ItemStatus? After, decimal? BeforeEarned, decimal? AfterEarned)
+{
+    /// <summary>After minus before earned points.</summary>
+    public decimal? EarnedDelta => AfterEarned - BeforeEarned;
+}
+
+internal static class Comparer
+{
+    public static LoadResult<AuditComparison> Compare(AuditResult before, AuditResult after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var bag = new DiagnosticBag();
+        var location = SourceLocation.WholeFile(after.Evidence.SourceName);
+        if (!string.Equals(before.Rubric.Id, after.Rubric.Id, StringComparison.Ordinal))
+        {
+            bag.Add(DiagnosticCatalog.ComparisonRubricMismatch, location, before.Rubric.Id, after.Rubric.Id);
+            return LoadResult.From<AuditComparison>(null, bag);
+        }
+
+        if (!string.Equals(before.Rubric.Sha256, after.Rubric.Sha256, StringComparison.Ordinal))
+        {
+            bag.Add(DiagnosticCatalog.ComparisonRubricChanged, location, after.Rubric.Id, before.Rubric.Version + " " + before.Rubric.Sha256[..12], after.Rubric.Version + " " + after.Rubric.Sha256[..12]);
+        }
+
+        var beforeCategories = before.Categories.ToDictionary(c => c.Category.Id, StringComparer.Ordinal);
+        var beforeIndicators = before.Indicators.ToDictionary(i => i.Indicator.Id, StringComparer.Ordinal);
+        var beforeItems = before.Items.ToDictionary(i => i.Item.Id, StringComparer.Ordinal);
+
+        var categories = after.Categories.Select(c =>
+        {
+            var b = beforeCategories.GetValueOrDefault(c.Category.Id);
+            return new ScoreDelta(c.Category.Id, c.Category.Name, b?.Earned, c.Earned, b?.Applicable, c.Applicable, b?.Percent, c.Percent);
+        });
+        var indicators = after.Indicators.Select(i =>
+        {
+            var b = beforeIndicators.GetValueOrDefault(i.Indicator.Id);
+            return new ScoreDelta(i.Indicator.Id, i.Indicator.Name, b?.Earned, i.Earned, b?.Applicable, i.Applicable, b?.Percent, i.Percent);
+        });
+        var items = after.Items
+            .Select(i => (after: i, before: beforeItems.GetValueOrDefault(i.Item.Id)))
+            .Where(x => x.before is null || x.before.Status != x.after.Status || x.before.Earned != x.after.Earned)
+            .Select(x => new ItemChange(x.after.Item.Id, x.after.Item.Requirement, x.before?.Status, x.after.Status, x.before?.Earned, x.after.Earned));
+
+        var comparison = new AuditComparison(before, after)
+        {
+            Categories = categories.ToArray(),
+            Indicators = indicators.ToArray(),
+            ChangedItems = items.ToArray(),
+        };
+        return LoadResult.From(comparison, bag);
+    }
+}

@@ -1,0 +1,123 @@
+using StarRating.Engine.Scoring;
+using StarRating.Rules;
+
+namespace StarRating.Engine;
+
+/// <summary>
+/// What it takes to reach a higher tier: every item that lost points ranked by how much fixing it would add to
+/// the score, and the smallest set of items whose fixing reaches the target tier (its prerequisites first).
+/// </summary>
+public sealed class GapAnalysis
+{
+    internal GapAnalysis(AuditResult result, Tier? target)
+    {
+        Result = result;
+        Target = target;
+    }
+
+    /// <summary>The result analysed.</summary>
+    public AuditResult Result { get; }
+
+    /// <summary>The tier aimed at, or null when the result already holds the top tier.</summary>
+    public Tier? Target { get; }
+
+    /// <summary>Score points missing to the target's minimum (0 when only a condition blocks it).</summary>
+    public decimal? PointsMissing => Target is null ? null : Math.Max(0m, Target.MinScore - Result.Score);
+
+    /// <summary>True when fixing items alone can reach the target.</summary>
+    public bool Reachable { get; internal init; }
+
+    /// <summary>Every item that lost points, by score gain (largest first), ties in rubric order.</summary>
+    public IReadOnlyList<GapItem> Ranked { get; internal init; } = [];
+
+    /// <summary>The smallest set of items that reaches the target: prerequisites first, then by gain.</summary>
+    public IReadOnlyList<GapItem> Plan { get; internal init; } = [];
+
+    /// <summary>The score once the plan is carried out (all else equal), or null when there is no target.</summary>
+    public decimal? ProjectedScore { get; internal init; }
+
+    /// <summary>What stands in the way beyond item points (special deductions), if anything.</summary>
+    public IReadOnlyList<LocalizedText> Blockers { get; internal init; } = [];
+}
+
+/// <summary>An item that lost points, and what fixing it is worth.</summary>
+/// <param name="Item">The item's result.</param>
+/// <param name="LostPoints">Item points lost (detail decimals).</param>
+/// <param name="ScoreGain">Score points gained by making the item conforming (two decimals).</param>
+/// <param name="Prerequisite">True when the target tier requires the item.</param>
+public sealed record GapItem(ItemResult Item, decimal LostPoints, decimal ScoreGain, bool Prerequisite);
+
+internal static class GapAnalyzer
+{
+    public static GapAnalysis Analyze(AuditResult result, Tier? target)
+    {
+        var rubric = result.Rubric;
+        target ??= result.NextTier;
+        var total = Rational.FromDecimal(rubric.TotalPoints);
+        var applicable = Rational.FromDecimal(result.ApplicablePoints);
+        var adjustment = Rational.FromDecimal(result.BonusPoints) - Rational.FromDecimal(result.DeductionPoints);
+
+        Rational Lost(ItemResult item) => Rational.FromDecimal(item.Applicable) - item.ExactEarned;
+        decimal Gain(Rational lost) => (lost * total / applicable).Round(2);
+        decimal ScoreWith(Rational earned)
+        {
+            var adjusted = earned * total / applicable + adjustment;
+            return Rational.Max(Rational.Zero, Rational.Min(total, adjusted)).Round(rubric.Scoring.Decimals, rubric.Scoring.Rounding);
+        }
+
+        var losing = result.Items.Where(i => i.Status != ItemStatus.NotApplicable && Lost(i) > Rational.Zero).ToArray();
+        var prerequisites = target?.Prerequisites.ToHashSet(StringComparer.Ordinal) ?? [];
+        var order = rubric.Items.Select((item, index) => (item.Id, index)).ToDictionary(x => x.Id, x => x.index, StringComparer.Ordinal);
+        var ranked = losing
+            .OrderByDescending(Lost)
+            .ThenBy(i => order[i.Item.Id])
+            .Select(i => new GapItem(i, i.Lost, Gain(Lost(i)), prerequisites.Contains(i.Item.Id)))
+            .ToArray();
+
+        if (target is null || target.Rank <= result.Tier.Rank)
+        {
+            return new GapAnalysis(result, target) { Reachable = true, Ranked = ranked, ProjectedScore = target is null ? null : result.Score };
+        }
+
+        var blockers = new List<LocalizedText>();
+        var deductionsBlock = rubric.Scoring.MaxSpecialDeductions is { } max && result.Deductions.Count > max;
+        if (deductionsBlock)
+        {
+            blockers.Add(new LocalizedText(
+                $"特别扣分项 {result.Deductions.Count} 项,超过允许的 {rubric.Scoring.MaxSpecialDeductions} 项:须先消除扣分项所反映的问题,否则不予评级。",
+                $"{result.Deductions.Count} special deductions exceed the {rubric.Scoring.MaxSpecialDeductions} allowed: the issues behind them must be removed before any grade."));
+        }
+
+        // Prerequisites of the target go first; then the largest gains, which gives the fewest items.
+        var plan = ranked.Where(g => g.Prerequisite).ToList();
+        var earned = result.ExactEarned + plan.Aggregate(Rational.Zero, (sum, g) => sum + Lost(g.Item));
+        foreach (var candidate in ranked.Where(g => !g.Prerequisite))
+        {
+            if (ScoreWith(earned) >= target.MinScore)
+            {
+                break;
+            }
+
+            plan.Add(candidate);
+            earned += Lost(candidate.Item);
+        }
+
+        var projected = ScoreWith(earned);
+        var reachable = projected >= target.MinScore && !deductionsBlock;
+        if (projected < target.MinScore)
+        {
+            blockers.Add(new LocalizedText(
+                $"即使所有失分项全部整改,得分也只能达到 {Numbers.Format(projected)} 分,低于 {target.Label.Zh} 所需的 {Numbers.Format(target.MinScore)} 分(特别扣分项的影响)。",
+                $"Even with every item fixed the score reaches only {Numbers.Format(projected)}, below the {Numbers.Format(target.MinScore)} needed for {target.Label.Get(Language.English)} (special deductions)."));
+        }
+
+        return new GapAnalysis(result, target)
+        {
+            Reachable = reachable,
+            Ranked = ranked,
+            Plan = plan,
+            ProjectedScore = projected,
+            Blockers = blockers,
+        };
+    }
+}

@@ -1,0 +1,199 @@
+using StarRating.Rules;
+
+namespace StarRating.Engine;
+
+/// <summary>
+/// What an audit found: the company, the audit, a finding per check item (or per indicator), and special
+/// deductions and bonus. Read from a file by <see cref="EvidenceLoader"/>, or built in code by an embedding
+/// application and scored by <see cref="AuditEngine"/>, which validates it either way.
+/// </summary>
+public sealed record AuditEvidence
+{
+    /// <summary>The rubric id the evidence is for, or <see langword="null"/> for the engine's rubric.</summary>
+    public string? RubricId { get; init; }
+
+    /// <summary>The audited company.</summary>
+    public required Company Company { get; init; }
+
+    /// <summary>The audit.</summary>
+    public required AuditInfo Audit { get; init; }
+
+    /// <summary>The findings, in the order written.</summary>
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+
+    /// <summary>Special deductions (特别扣分项).</summary>
+    public IReadOnlyList<Deduction> Deductions { get; init; } = [];
+
+    /// <summary>Special bonuses (特别加分项); the default rubric allows at most one.</summary>
+    public IReadOnlyList<Bonus> Bonuses { get; init; } = [];
+
+    /// <summary>The audit team's overall conclusion (审核结论), if written.</summary>
+    public string? Conclusion { get; init; }
+
+    /// <summary>The name of the evidence file (or a descriptive name), used in diagnostics and reports.</summary>
+    public string SourceName { get; init; } = "evidence";
+
+    /// <summary>Lower-case hex SHA-256 of the evidence file's bytes, when read from a file.</summary>
+    public string? Sha256 { get; init; }
+
+    internal SourceLocation? RubricLocation { get; init; }
+
+    internal SourceLocation? FindingsLocation { get; init; }
+}
+
+/// <summary>The audited company.</summary>
+public sealed record Company
+{
+    /// <summary>The registered name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>统一社会信用代码 (unified social credit code), 18 characters.</summary>
+    public string? CreditCode { get; init; }
+
+    /// <summary>The address.</summary>
+    public string? Address { get; init; }
+
+    /// <summary>The certification scope (商品和服务范围).</summary>
+    public string? Scope { get; init; }
+
+    /// <summary>A contact person or phone.</summary>
+    public string? Contact { get; init; }
+
+    internal SourceLocation? CreditCodeLocation { get; init; }
+}
+
+/// <summary>The audit: kind, dates, team and identifiers.</summary>
+public sealed record AuditInfo
+{
+    /// <summary>The kind of audit.</summary>
+    public required AuditKind Kind { get; init; }
+
+    /// <summary>The audit days, in order.</summary>
+    public IReadOnlyList<DateOnly> Dates { get; init; } = [];
+
+    /// <summary>The audit team.</summary>
+    public IReadOnlyList<TeamMember> Team { get; init; } = [];
+
+    /// <summary>The certification body (or consultancy) that performed the audit.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>The audit or report number.</summary>
+    public string? Reference { get; init; }
+
+    /// <summary>Sites visited.</summary>
+    public IReadOnlyList<string> Sites { get; init; } = [];
+
+    /// <summary>True for initial, surveillance and recertification audits, which must assess every applicable item.</summary>
+    public bool IsFormal => Kind is AuditKind.Initial or AuditKind.Surveillance or AuditKind.Recertification;
+
+    internal SourceLocation? Location { get; init; }
+
+    internal IReadOnlyList<SourceLocation> DateLocations { get; init; } = [];
+}
+
+/// <summary>A member of the audit team.</summary>
+public sealed record TeamMember
+{
+    /// <summary>The member's name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The role: <c>lead</c>, <c>member</c>, <c>expert</c>, <c>observer</c> or <c>trainee</c> (others are kept as written).</summary>
+    public string Role { get; init; } = "member";
+
+    /// <summary>The auditor's registration number, if given.</summary>
+    public string? Registration { get; init; }
+}
+
+/// <summary>
+/// What the audit found for one check item (<see cref="Item"/>) or for every item of an indicator that has no
+/// finding of its own (<see cref="Indicator"/>).
+/// </summary>
+public sealed record Finding
+{
+    /// <summary>The check item id, or <see langword="null"/> for an indicator finding.</summary>
+    public string? Item { get; init; }
+
+    /// <summary>The indicator id, or <see langword="null"/> for an item finding.</summary>
+    public string? Indicator { get; init; }
+
+    /// <summary>The result; <see langword="null"/> when the finding is a <see cref="Sample"/>.</summary>
+    public FindingResult? Result { get; init; }
+
+    /// <summary>Points awarded with <see cref="FindingResult.Partial"/>.</summary>
+    public decimal? Points { get; init; }
+
+    /// <summary>Sampled records: credit in proportion to the conforming share.</summary>
+    public Sample? Sample { get; init; }
+
+    /// <summary>The grade of what is not fully conforming (or an observation).</summary>
+    public NonconformityGrade? Grade { get; init; }
+
+    /// <summary>The evidence methods used.</summary>
+    public IReadOnlyList<EvidenceMethod> Methods { get; init; } = [];
+
+    /// <summary>Documents, records or observations cited as evidence.</summary>
+    public IReadOnlyList<string> Evidence { get; init; } = [];
+
+    /// <summary>The auditor's note: what was seen, and why points were lost.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>Why the item does not apply (required with <see cref="FindingResult.NotApplicable"/>).</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Where the finding is written, when read from a file.</summary>
+    public SourceLocation? Location { get; init; }
+
+    internal IReadOnlyDictionary<string, SourceLocation> KeyLocations { get; init; } = EmptyLocations.Instance;
+
+    /// <summary>The item or indicator the finding is for, as written, for messages.</summary>
+    internal string Target => Item is not null ? "item " + Item : "indicator " + Indicator;
+}
+
+/// <summary>A sample of records (staff, orders, complaints, sites...) checked for one item.</summary>
+/// <param name="Size">How many were checked (at least 1).</param>
+/// <param name="Conforming">How many of them conform (0 to <paramref name="Size"/>).</param>
+public sealed record Sample(int Size, int Conforming);
+
+/// <summary>A special deduction (特别扣分项), taken from the score outside the item points.</summary>
+public sealed record Deduction
+{
+    /// <summary>Points deducted; the rubric's default (1) when <see langword="null"/>.</summary>
+    public decimal? Points { get; init; }
+
+    /// <summary>What was found.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>What it breaks: a law, regulation, the company's own rule or a sector requirement.</summary>
+    public string? Basis { get; init; }
+
+    /// <summary>The check item concerned, if any.</summary>
+    public string? Item { get; init; }
+
+    /// <summary>Where the deduction is written, when read from a file.</summary>
+    public SourceLocation? Location { get; init; }
+
+    internal IReadOnlyDictionary<string, SourceLocation> KeyLocations { get; init; } = EmptyLocations.Instance;
+}
+
+/// <summary>A special bonus (特别加分项) for an outstanding strength.</summary>
+public sealed record Bonus
+{
+    /// <summary>Points added; the rubric's cap (1) when <see langword="null"/>.</summary>
+    public decimal? Points { get; init; }
+
+    /// <summary>The strength recognised.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>What shows it (award, evaluation, evidence).</summary>
+    public string? Basis { get; init; }
+
+    /// <summary>Where the bonus is written, when read from a file.</summary>
+    public SourceLocation? Location { get; init; }
+
+    internal IReadOnlyDictionary<string, SourceLocation> KeyLocations { get; init; } = EmptyLocations.Instance;
+}
+
+internal static class EmptyLocations
+{
+    public static readonly IReadOnlyDictionary<string, SourceLocation> Instance = new Dictionary<string, SourceLocation>();
+}

@@ -1,0 +1,162 @@
+using StarRating.Rules;
+
+namespace StarRating.Engine;
+
+/// <summary>
+/// The scored audit: the one immutable result that every output (console, JSON, Markdown, HTML) renders.
+/// No renderer recomputes a score or a tier.
+/// </summary>
+public sealed class AuditResult
+{
+    internal AuditResult(Rubric rubric, AuditEvidence evidence)
+    {
+        Rubric = rubric;
+        Evidence = evidence;
+    }
+
+    /// <summary>The rubric used (its id, version and SHA-256 identify it exactly).</summary>
+    public Rubric Rubric { get; }
+
+    /// <summary>The evidence scored.</summary>
+    public AuditEvidence Evidence { get; }
+
+    /// <summary>The audited company.</summary>
+    public Company Company => Evidence.Company;
+
+    /// <summary>The audit.</summary>
+    public AuditInfo Audit => Evidence.Audit;
+
+    /// <summary>The final score, rounded as the rubric says (one decimal by default). The tier is decided on it.</summary>
+    public decimal Score { get; internal init; }
+
+    /// <summary>The score before rounding, to four decimals (clamped to 0..total).</summary>
+    public decimal UnroundedScore { get; internal init; }
+
+    /// <summary>Earned ÷ applicable × total, before special deductions and bonus, to four decimals.</summary>
+    public decimal ItemScore { get; internal init; }
+
+    /// <summary>Points earned over all items (detail decimals).</summary>
+    public decimal EarnedPoints { get; internal init; }
+
+    /// <summary>Points of the applicable items (涉及项分值).</summary>
+    public decimal ApplicablePoints { get; internal init; }
+
+    /// <summary>All points of the rubric.</summary>
+    public decimal PossiblePoints => Rubric.TotalPoints;
+
+    /// <summary>Points of the excluded items.</summary>
+    public decimal ExcludedPoints => PossiblePoints - ApplicablePoints;
+
+    /// <summary>Sum of special deductions.</summary>
+    public decimal DeductionPoints { get; internal init; }
+
+    /// <summary>Sum of special bonuses.</summary>
+    public decimal BonusPoints { get; internal init; }
+
+    /// <summary>True when the adjusted score fell outside 0..total and was clamped.</summary>
+    public bool Clamped { get; internal init; }
+
+    /// <summary>The tier granted.</summary>
+    public Tier Tier { get; internal init; } = null!;
+
+    /// <summary>The tier the score alone reaches (differs from <see cref="Tier"/> when a condition blocks it).</summary>
+    public Tier ScoreTier { get; internal init; } = null!;
+
+    /// <summary>Why tiers the score reaches were not granted (prerequisites, too many special deductions).</summary>
+    public IReadOnlyList<TierBlock> TierBlocks { get; internal init; } = [];
+
+    /// <summary>The tier above the one granted, or null at the top.</summary>
+    public Tier? NextTier { get; internal init; }
+
+    /// <summary>Score points still missing to reach <see cref="NextTier"/>'s minimum (0 when only a condition blocks it).</summary>
+    public decimal? PointsToNextTier { get; internal init; }
+
+    /// <summary>Categories in rubric order, with their indicators and items.</summary>
+    public IReadOnlyList<CategoryResult> Categories { get; internal init; } = [];
+
+    /// <summary>All indicators in rubric order.</summary>
+    public IReadOnlyList<IndicatorResult> Indicators => Categories.SelectMany(c => c.Indicators).ToArray();
+
+    /// <summary>All items in rubric order.</summary>
+    public IReadOnlyList<ItemResult> Items => Categories.SelectMany(c => c.Indicators).SelectMany(i => i.Items).ToArray();
+
+    /// <summary>Special deductions with the points applied.</summary>
+    public IReadOnlyList<AppliedAdjustment> Deductions { get; internal init; } = [];
+
+    /// <summary>Special bonuses with the points applied.</summary>
+    public IReadOnlyList<AppliedAdjustment> Bonuses { get; internal init; } = [];
+
+    /// <summary>Excluded indicators and items, with reasons.</summary>
+    public IReadOnlyList<Exclusion> Exclusions { get; internal init; } = [];
+
+    /// <summary>Items without a finding in a mock or self assessment (scored 0).</summary>
+    public IReadOnlyList<ItemResult> NotAssessed { get; internal init; } = [];
+
+    /// <summary>The rectification list: nonconformities by grade, then special deductions, then observations.</summary>
+    public IReadOnlyList<Nonconformity> Nonconformities { get; internal init; } = [];
+
+    /// <summary>Notes for the reader: provisional points, certification practice, clamping, mock status.</summary>
+    public IReadOnlyList<Notice> Notices { get; internal init; } = [];
+
+    /// <summary>Warnings found while reading and checking the evidence.</summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; internal init; } = [];
+
+    /// <summary>Exact earned points and the exact total before adjustments, for the gap analysis.</summary>
+    internal Scoring.Rational ExactEarned { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Company.Name}: {Score} {Tier.Id}";
+}
+
+/// <summary>A tier the score reaches but that was not granted, and why.</summary>
+/// <param name="Tier">The tier refused.</param>
+/// <param name="Reason">Why.</param>
+/// <param name="Items">The prerequisite items not conforming (empty for other reasons).</param>
+public sealed record TierBlock(Tier Tier, LocalizedText Reason, IReadOnlyList<string> Items);
+
+/// <summary>A special deduction or bonus as applied.</summary>
+/// <param name="Points">Points applied.</param>
+/// <param name="Reason">What was found.</param>
+/// <param name="Basis">The rule, law or evidence behind it.</param>
+/// <param name="Item">The check item concerned, if any.</param>
+public sealed record AppliedAdjustment(decimal Points, string Reason, string? Basis, string? Item);
+
+/// <summary>An exclusion: a whole indicator or a single item that does not apply.</summary>
+/// <param name="Id">The indicator or item id.</param>
+/// <param name="IsIndicator">True for a whole indicator.</param>
+/// <param name="Name">The indicator's name, or the item's requirement.</param>
+/// <param name="Points">Points leaving the denominator.</param>
+/// <param name="Reason">Why it does not apply.</param>
+public sealed record Exclusion(string Id, bool IsIndicator, LocalizedText Name, decimal Points, string Reason);
+
+/// <summary>What kind of entry a rectification-list line is.</summary>
+public enum NonconformityKind
+{
+    /// <summary>A check item not fully conforming, or an observation on one.</summary>
+    Item = 0,
+
+    /// <summary>A special deduction, which also requires rectification.</summary>
+    SpecialDeduction = 1,
+}
+
+/// <summary>One line of the rectification list.</summary>
+/// <param name="Kind">An item or a special deduction.</param>
+/// <param name="Grade">The grade (null for special deductions).</param>
+/// <param name="Id">The item id (or the deduction's item, if any).</param>
+/// <param name="Requirement">The item's requirement, when about an item.</param>
+/// <param name="LostPoints">Points lost.</param>
+/// <param name="Description">What was found (the note, or the deduction's reason).</param>
+/// <param name="Evidence">Evidence cited.</param>
+public sealed record Nonconformity(
+    NonconformityKind Kind,
+    NonconformityGrade? Grade,
+    string? Id,
+    LocalizedText? Requirement,
+    decimal LostPoints,
+    string Description,
+    IReadOnlyList<string> Evidence);
+
+/// <summary>A note for the reader of a result.</summary>
+/// <param name="Code">A stable word: provisional-points, initial-star, clamped, mock, not-assessed, deduction-cap.</param>
+/// <param name="Text">The note.</param>
+public sealed record Notice(string Code, LocalizedText Text);

@@ -1,0 +1,149 @@
+using StarRating.Rules;
+
+namespace StarRating.Engine;
+
+/// <summary>How one check item scored, and why.</summary>
+public sealed class ItemResult
+{
+    internal ItemResult(CheckItem item, ItemStatus status, Finding? finding, bool fromIndicatorFinding, decimal earned, NonconformityGrade? grade, LocalizedText explanation)
+    {
+        Item = item;
+        Status = status;
+        Finding = finding;
+        FromIndicatorFinding = fromIndicatorFinding;
+        Earned = Numbers.Normalize(earned);
+        Grade = grade;
+        Explanation = explanation;
+    }
+
+    /// <summary>The rubric's check item.</summary>
+    public CheckItem Item { get; }
+
+    /// <summary>The outcome.</summary>
+    public ItemStatus Status { get; }
+
+    /// <summary>The finding that scored the item (its own, or its indicator's), or null when not assessed.</summary>
+    public Finding? Finding { get; }
+
+    /// <summary>True when the item was scored by a finding for its whole indicator.</summary>
+    public bool FromIndicatorFinding { get; }
+
+    /// <summary>Points earned, rounded to the rubric's detail decimals (exact values are used for the total).</summary>
+    public decimal Earned { get; }
+
+    /// <summary>The item's points when it applies, 0 when excluded.</summary>
+    public decimal Applicable => Status == ItemStatus.NotApplicable ? 0m : Numbers.Normalize(Item.Points);
+
+    /// <summary>The item's points in the rubric.</summary>
+    public decimal Possible => Numbers.Normalize(Item.Points);
+
+    /// <summary>Points lost: applicable minus earned.</summary>
+    public decimal Lost => Applicable - Earned;
+
+    /// <summary>Earned as a percentage of applicable, one decimal; null when excluded.</summary>
+    public decimal? Percent => Status == ItemStatus.NotApplicable ? null : Percentages.Of(Earned, Applicable);
+
+    /// <summary>The grade: given by the auditor, or the default (minor) for what is not fully conforming.</summary>
+    public NonconformityGrade? Grade { get; }
+
+    /// <summary>Why the item scored what it did: the points won or lost and the rule applied.</summary>
+    public LocalizedText Explanation { get; }
+
+    /// <summary>The sample, when the item was sampled.</summary>
+    public Sample? Sample => Finding?.Sample;
+
+    /// <summary>Evidence methods used.</summary>
+    public IReadOnlyList<EvidenceMethod> Methods => Finding?.Methods ?? [];
+
+    /// <summary>Evidence cited.</summary>
+    public IReadOnlyList<string> Evidence => Finding?.Evidence ?? [];
+
+    /// <summary>The auditor's note.</summary>
+    public string? Note => Finding?.Note;
+
+    /// <summary>Why the item does not apply, when excluded.</summary>
+    public string? ExclusionReason => Status == ItemStatus.NotApplicable ? Finding?.Reason : null;
+
+    /// <summary>Exact earned points, for the total and the gap analysis.</summary>
+    internal Scoring.Rational ExactEarned { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Item.Id} {EvidenceWords.Of(Status)} {Earned}/{Applicable}";
+}
+
+/// <summary>How one indicator scored.</summary>
+public sealed class IndicatorResult
+{
+    internal IndicatorResult(Indicator indicator, IReadOnlyList<ItemResult> items, int detailDecimals)
+    {
+        Indicator = indicator;
+        Items = items;
+        var exact = items.Aggregate(Scoring.Rational.Zero, (sum, i) => sum + i.ExactEarned);
+        Earned = Numbers.Normalize(exact.Round(detailDecimals));
+        Applicable = Numbers.Normalize(items.Sum(i => i.Applicable));
+    }
+
+    /// <summary>The rubric's indicator.</summary>
+    public Indicator Indicator { get; }
+
+    /// <summary>The items, in rubric order.</summary>
+    public IReadOnlyList<ItemResult> Items { get; }
+
+    /// <summary>Points earned (rounded to detail decimals from the exact sum).</summary>
+    public decimal Earned { get; }
+
+    /// <summary>Points of the items that apply.</summary>
+    public decimal Applicable { get; }
+
+    /// <summary>The indicator's points in the rubric.</summary>
+    public decimal Possible => Numbers.Normalize(Indicator.Points);
+
+    /// <summary>Earned as a percentage of applicable, one decimal; null when the whole indicator is excluded.</summary>
+    public decimal? Percent => Percentages.Of(Earned, Applicable);
+
+    /// <summary>True when every item of the indicator is excluded.</summary>
+    public bool Excluded => Applicable == 0;
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Indicator.Id} {Earned}/{Applicable}";
+}
+
+/// <summary>How one category scored.</summary>
+public sealed class CategoryResult
+{
+    internal CategoryResult(RubricCategory category, IReadOnlyList<IndicatorResult> indicators, int detailDecimals)
+    {
+        Category = category;
+        Indicators = indicators;
+        var exact = indicators.SelectMany(i => i.Items).Aggregate(Scoring.Rational.Zero, (sum, i) => sum + i.ExactEarned);
+        Earned = Numbers.Normalize(exact.Round(detailDecimals));
+        Applicable = Numbers.Normalize(indicators.Sum(i => i.Applicable));
+    }
+
+    /// <summary>The rubric's category.</summary>
+    public RubricCategory Category { get; }
+
+    /// <summary>The indicators, in rubric order.</summary>
+    public IReadOnlyList<IndicatorResult> Indicators { get; }
+
+    /// <summary>Points earned (rounded to detail decimals from the exact sum).</summary>
+    public decimal Earned { get; }
+
+    /// <summary>Points of the items that apply.</summary>
+    public decimal Applicable { get; }
+
+    /// <summary>The category's points in the rubric.</summary>
+    public decimal Possible => Numbers.Normalize(Category.Points);
+
+    /// <summary>Earned as a percentage of applicable, one decimal; null when nothing applies.</summary>
+    public decimal? Percent => Percentages.Of(Earned, Applicable);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Category.Id} {Earned}/{Applicable}";
+}
+
+internal static class Percentages
+{
+    public static decimal? Of(decimal earned, decimal applicable) =>
+        applicable == 0 ? null : Numbers.Normalize((Scoring.Rational.FromDecimal(earned) * Scoring.Rational.FromInt(100) / Scoring.Rational.FromDecimal(applicable)).Round(1));
+}

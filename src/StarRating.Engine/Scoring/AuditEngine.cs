@@ -1,0 +1,98 @@
+using StarRating.Engine.Scoring;
+using StarRating.Rules;
+using StarRating.Rules.Documents;
+
+namespace StarRating.Engine;
+
+/// <summary>
+/// Scores audit evidence against a rubric. Reading, structural checks, semantic checks and scoring run in one
+/// call that returns either a result or every problem of the input at once, each located. Immutable and safe
+/// to share between threads.
+/// </summary>
+public sealed class AuditEngine
+{
+    private static readonly Lazy<AuditEngine> DefaultEngine = new(() => new AuditEngine(Rubric.Default));
+    private readonly EvidenceLoader loader;
+
+    /// <summary>Creates an engine for a rubric.</summary>
+    /// <param name="rubric">The rubric to score against.</param>
+    /// <param name="limits">Input limits for evidence files; <see cref="InputLimits.Default"/> when null.</param>
+    public AuditEngine(Rubric rubric, InputLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(rubric);
+        Rubric = rubric;
+        loader = new EvidenceLoader(limits);
+    }
+
+    /// <summary>An engine for the built-in GB/T 27922-2011 rubric.</summary>
+    public static AuditEngine Default => DefaultEngine.Value;
+
+    /// <summary>The rubric scored against.</summary>
+    public Rubric Rubric { get; }
+
+    /// <summary>Reads and scores an evidence file.</summary>
+    /// <param name="path">The file path (YAML, or JSON when it ends in <c>.json</c>); diagnostics name it as given.</param>
+    public LoadResult<AuditResult> ScoreFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var bag = new DiagnosticBag();
+        return Run(loader.Read(DocumentLoader.LoadFile(path, path, loader.Limits, bag), bag), bag);
+    }
+
+    /// <summary>Reads and scores evidence text.</summary>
+    /// <param name="text">The YAML or JSON text.</param>
+    /// <param name="sourceName">The name diagnostics use; a name ending in <c>.json</c> selects JSON.</param>
+    public LoadResult<AuditResult> Score(string text, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var bag = new DiagnosticBag();
+        return Run(loader.Read(DocumentLoader.Parse(text, sourceName, loader.Limits, bag), bag), bag);
+    }
+
+    /// <summary>Reads and scores evidence bytes.</summary>
+    /// <param name="bytes">The file's bytes (UTF-8, or UTF-16 with a byte-order mark).</param>
+    /// <param name="sourceName">The name diagnostics use; a name ending in <c>.json</c> selects JSON.</param>
+    public LoadResult<AuditResult> Score(byte[] bytes, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var bag = new DiagnosticBag();
+        return Run(loader.Read(DocumentLoader.Parse(bytes, sourceName, loader.Limits, bag), bag), bag);
+    }
+
+    /// <summary>Validates and scores evidence built in code (or loaded by <see cref="EvidenceLoader"/>).</summary>
+    /// <param name="evidence">The evidence.</param>
+    public LoadResult<AuditResult> Score(AuditEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        return Run(evidence, new DiagnosticBag());
+    }
+
+    /// <summary>Which items to fix, in which order, to reach the next tier (or <paramref name="target"/>).</summary>
+    /// <param name="result">A result scored by any engine.</param>
+    /// <param name="target">The tier to reach; the next tier above the granted one when null.</param>
+    public static GapAnalysis AnalyzeGap(AuditResult result, Tier? target = null) => GapAnalyzer.Analyze(result, target);
+
+    /// <summary>Compares two results of the same rubric, e.g. an initial audit and a surveillance audit.</summary>
+    /// <param name="before">The earlier result.</param>
+    /// <param name="after">The later result.</param>
+    public static LoadResult<AuditComparison> Compare(AuditResult before, AuditResult after) => Comparer.Compare(before, after);
+
+    private LoadResult<AuditResult> Run(AuditEvidence? evidence, DiagnosticBag bag)
+    {
+        if (evidence is null)
+        {
+            return LoadResult.From<AuditResult>(null, bag);
+        }
+
+        EvidenceValidator.Validate(evidence, Rubric, bag);
+        if (bag.HasErrors)
+        {
+            return LoadResult.From<AuditResult>(null, bag);
+        }
+
+        var diagnostics = bag.ToSortedList();
+        return new LoadResult<AuditResult>(Scorer.Score(evidence, Rubric, diagnostics), diagnostics);
+    }
+}

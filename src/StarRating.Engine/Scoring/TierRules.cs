@@ -1,0 +1,60 @@
+using StarRating.Rules;
+
+namespace StarRating.Engine.Scoring;
+
+/// <summary>
+/// Which tier a rounded score earns: the highest tier it reaches, unless a grading condition refuses it —
+/// more special deductions than the rubric allows (then only the lowest tier), or prerequisite items not
+/// conforming (then the highest tier whose prerequisites hold).
+/// </summary>
+internal static class TierRules
+{
+    public static Decision Decide(Rubric rubric, decimal score, IReadOnlyList<ItemResult> items, int specialDeductions)
+    {
+        var byScore = rubric.TierForScore(score);
+        var statusById = items.ToDictionary(i => i.Item.Id, i => i.Status, StringComparer.Ordinal);
+        var blocks = new List<TierBlock>();
+        var granted = byScore;
+
+        if (rubric.Scoring.MaxSpecialDeductions is { } max && specialDeductions > max)
+        {
+            for (var rank = byScore.Rank; rank > 0; rank--)
+            {
+                blocks.Add(new TierBlock(
+                    rubric.Tiers[rank],
+                    new LocalizedText(
+                        $"特别扣分项 {specialDeductions} 项,超过允许的 {max} 项,不予评级。",
+                        $"{specialDeductions} special deductions exceed the {max} allowed for a grade."),
+                    []));
+            }
+
+            granted = rubric.LowestTier;
+        }
+        else
+        {
+            while (granted.Rank > 0)
+            {
+                var failing = granted.Prerequisites
+                    .Where(id => statusById.GetValueOrDefault(id) is not (ItemStatus.Conforming or ItemStatus.NotApplicable))
+                    .ToArray();
+                if (failing.Length == 0)
+                {
+                    break;
+                }
+
+                blocks.Add(new TierBlock(
+                    granted,
+                    new LocalizedText(
+                        $"前提检查项未达到符合:{string.Join("、", failing)}。",
+                        $"Prerequisite check items are not conforming: {string.Join(", ", failing)}."),
+                    failing));
+                granted = rubric.Tiers[granted.Rank - 1];
+            }
+        }
+
+        var next = granted.Rank + 1 < rubric.Tiers.Count ? rubric.Tiers[granted.Rank + 1] : null;
+        return new Decision(granted, byScore, blocks, next);
+    }
+
+    internal sealed record Decision(Tier Granted, Tier ByScore, IReadOnlyList<TierBlock> Blocks, Tier? Next);
+}
