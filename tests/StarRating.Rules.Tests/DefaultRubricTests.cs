@@ -91,6 +91,13 @@ public sealed class DefaultRubricTests
     }
 
     [Fact]
+    public void Lists_the_application_documents_for_the_document_request_list()
+    {
+        rubric.ApplicationDocuments.Select(d => d.Zh).Should().Contain(d => d.StartsWith("营业执照", StringComparison.Ordinal));
+        rubric.ApplicationDocuments.Should().OnlyContain(d => !string.IsNullOrWhiteSpace(d.En));
+    }
+
+    [Fact]
     public void Tiers_follow_the_standard()
     {
         rubric.Tiers.Select(t => (t.Id, t.Label.Zh, t.MinScore, t.Stars)).Should().Equal(

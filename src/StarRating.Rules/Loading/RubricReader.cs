@@ -28,6 +28,7 @@ internal static class RubricReader
         var total = root.Decimal("total", required: true);
         var provisional = root.Text("provisional");
         root.Text("description");
+        var documents = ReadTexts(root, "documents", ctx);
         var scoring = ReadScoring(root.Map("scoring"), ctx);
         var tiers = ReadList(root, "tiers", ctx, ReadTier);
         var categories = ReadList(root, "categories", ctx, ReadCategory);
@@ -58,7 +59,10 @@ internal static class RubricReader
             .ToArray()))
             .ToArray();
         var tierModel = tiers.Select(t => new Tier(t.Id!, t.Label!, t.Min!.Value, t.Stars, t.Requires.Select(r => r.Id).ToArray(), t.InitialAuditNote)).ToArray();
-        return new Rubric(id, title, standard, version, total.Value, provisional, scoring, tierModel, model, document.Sha256, document.File);
+        return new Rubric(id, title, standard, version, total.Value, provisional, scoring, tierModel, model, document.Sha256, document.File)
+        {
+            ApplicationDocuments = documents,
+        };
     }
 
     private static ScoringPolicy? ReadScoring(MapReader? map, ReadContext ctx)
@@ -175,20 +179,27 @@ internal static class RubricReader
             }
         }
 
-        var documents = map.List("documents");
-        if (documents is not null)
+        draft.Documents.AddRange(ReadTexts(map, "documents", ctx));
+        map.Finish();
+        return draft;
+    }
+
+    private static List<LocalizedText> ReadTexts(MapReader map, string key, ReadContext ctx)
+    {
+        var texts = new List<LocalizedText>();
+        var list = map.List(key);
+        if (list is not null)
         {
-            foreach (var node in documents.Items)
+            foreach (var node in list.Items)
             {
-                if (Values.Text(node, "documents", ctx) is { } text)
+                if (Values.Text(node, key, ctx) is { } text)
                 {
-                    draft.Documents.Add(text);
+                    texts.Add(text);
                 }
             }
         }
 
-        map.Finish();
-        return draft;
+        return texts;
     }
 
     private static List<T> ReadList<T>(MapReader parent, string key, ReadContext ctx, Func<MapReader, ReadContext, T> read)

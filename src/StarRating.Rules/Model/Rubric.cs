@@ -71,6 +71,12 @@ public sealed class Rubric
     /// <summary>Why some points are provisional, when they are; shown on reports.</summary>
     public LocalizedText? ProvisionalNote { get; }
 
+    /// <summary>
+    /// Documents every applicant provides with the application (申请材料), before the item-level documents:
+    /// the first part of an auditor's document request list.
+    /// </summary>
+    public IReadOnlyList<LocalizedText> ApplicationDocuments { get; internal init; } = [];
+
     /// <summary>Rounding, adjustment caps and grading conditions.</summary>
     public ScoringPolicy Scoring { get; }
 
