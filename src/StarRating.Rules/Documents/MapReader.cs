@@ -97,9 +97,14 @@ internal sealed class MapReader
     {
         var node = required ? Required(key) : Get(key);
         var value = node is null ? null : Values.String(node, key, ctx);
-        if (value is not null && required && string.IsNullOrWhiteSpace(value))
+        if (value is not null && string.IsNullOrWhiteSpace(value))
         {
-            ctx.Report(DiagnosticCatalog.EmptyValue, node!, key, ctx.FormatDoc);
+            // An optional text left blank ("") means "not given"; a required one is reported.
+            if (required)
+            {
+                ctx.Report(DiagnosticCatalog.EmptyValue, node!, key, ctx.FormatDoc);
+            }
+
             return null;
         }
 
