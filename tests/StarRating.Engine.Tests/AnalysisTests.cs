@@ -190,3 +190,33 @@ public sealed class EnginePublicApiTests
         }
     }
 }
+
+public sealed class MoreDiagnosticsTests
+{
+    [Fact]
+    public void Comparing_across_rubric_versions_warns()
+    {
+        var text = System.Text.Encoding.UTF8.GetString(RubricLoader.DefaultRubricBytes()).Replace("version: \"2026.1\"", "version: \"2027.1\"", StringComparison.Ordinal);
+        var revised = Rubric.Parse(text, "gbt27922-2027.yaml").GetValueOrThrow();
+        var before = new AuditBuilder().ScoreOrThrow();
+        var after = new AuditBuilder(revised).Kind("surveillance").ScoreOrThrow();
+
+        var comparison = AuditEngine.Compare(before, after);
+
+        comparison.Succeeded.Should().BeTrue();
+        var warning = comparison.Diagnostics.Should().ContainSingle().Subject;
+        warning.Code.Should().Be("SR3024");
+        warning.Severity.Should().Be(DiagnosticSeverity.Warning);
+        warning.Message.Should().StartWith("the two audits used different versions of rubric 'gbt27922-2011' (2026.1 ");
+    }
+
+    [Fact]
+    public void Lists_longer_than_the_limit_are_refused()
+    {
+        var engine = new AuditEngine(Rubric.Default, InputLimits.Default with { MaxListEntries = 3 });
+
+        var outcome = engine.Score(new AuditBuilder().Kind("mock").Yaml(), "long.yaml");
+
+        outcome.Errors.Select(e => (e.Code, e.Message)).Should().Contain(("SR1112", "'findings' has 54 entries, over the limit of 3"));
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text;
+using StarRating.Rules;
+
+namespace StarRating.Cli.Tests;
+
+/// <summary>
+/// docs/errors.md is generated from <see cref="DiagnosticCatalog"/> and the golden files, so the catalogue
+/// cannot drift from the code: every code's message and hint come from the table, and its example is a real
+/// diagnostic produced by a golden test.
+/// </summary>
+public sealed class ErrorCatalogTests
+{
+    private static readonly string TestsFolder = Path.Combine(RepoPaths.Root, "tests");
+
+    [Fact]
+    public void Docs_errors_md_is_generated_from_the_catalogue()
+    {
+        Golden.Check(Path.Combine(RepoPaths.Root, "docs", "errors.md"), Generate());
+    }
+
+    [Fact]
+    public void Every_diagnostic_code_is_triggered_by_a_test()
+    {
+        var goldens = GoldenOutputs().Select(g => g.Text).ToArray();
+        var sources = Directory.EnumerateFiles(TestsFolder, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.EndsWith("ErrorCatalogTests.cs", StringComparison.Ordinal))
+            .Select(File.ReadAllText)
+            .ToArray();
+
+        var untested = DiagnosticCatalog.All
+            .Where(d => !goldens.Any(g => g.Contains(" " + d.Code + ":", StringComparison.Ordinal))
+                && !sources.Any(s => s.Contains('"' + d.Code + '"', StringComparison.Ordinal) || s.Contains(" " + d.Code + ":", StringComparison.Ordinal)))
+            .Select(d => d.Code);
+
+        untested.Should().BeEmpty("every code needs a golden case or a test asserting it");
+    }
+
+    [Fact]
+    public void Codes_are_unique_and_well_formed()
+    {
+        DiagnosticCatalog.All.Select(d => d.Code).Should().OnlyHaveUniqueItems().And.OnlyContain(c => System.Text.RegularExpressions.Regex.IsMatch(c, "^SR[1-5][0-9]{3}$"));
+    }
+
+    private static IEnumerable<(string Path, string Text)> GoldenOutputs() =>
+        Directory.EnumerateFiles(TestsFolder, "*.expected.txt", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetRelativePath(RepoPaths.Root, f), File.ReadAllText(f)));
+
+    private static string Generate()
+    {
+        var goldens = GoldenOutputs().ToArray();
+        var text = new StringBuilder();
+        text.Append("# Diagnostics\n\n");
+        text.Append("Every problem StarRating reports has a stable code, a severity, a location and a hint. The tool prints them as\n");
+        text.Append("`file(line,col): error CODE: message` followed by an indented `hint:` line; the library returns them as\n");
+        text.Append("`Diagnostic` values (`Code`, `Severity`, `Location`, `Message`, `Hint`). Errors stop the input from being used (exit\n");
+        text.Append("code 2); warnings do not.\n\n");
+        text.Append("This file is generated from `DiagnosticCatalog` by `tests/StarRating.Cli.Tests/ErrorCatalogTests.cs`\n");
+        text.Append("(`STARRATING_UPDATE_GOLDEN=1 dotnet test` rewrites it). Placeholders in braces are filled in per case; each example\n");
+        text.Append("is real output from a golden test, whose input file shows what triggers it.\n\n");
+        text.Append("| range | area |\n|---|---|\n");
+        text.Append("| SR10xx | reading a file: size, encoding, YAML/JSON syntax, anchors, depth, limits |\n");
+        text.Append("| SR11xx | structure: keys, types, numbers, dates, enum words, ids |\n");
+        text.Append("| SR2xxx | rubric rules: ids, sums, tiers, prerequisites |\n");
+        text.Append("| SR3xxx | evidence and scoring rules |\n");
+        text.Append("| SR4xxx | report templates |\n");
+        text.Append("| SR5xxx | the command-line tool and output files |\n\n");
+        foreach (var d in DiagnosticCatalog.All)
+        {
+            text.Append("## ").Append(d.Code).Append(" — ").Append(d.Title).Append("\n\n");
+            text.Append("- Severity: ").Append(d.Severity.ToString().ToLowerInvariant()).Append('\n');
+            text.Append("- Message: `").Append(d.MessageFormat).Append("`\n");
+            text.Append("- How to fix: ").Append(d.HintFormat).Append('\n');
+            var example = goldens
+                .SelectMany(g => g.Text.Split('\n').Select(line => (g.Path, Line: line)))
+                .FirstOrDefault(x => x.Line.Contains(" " + d.Code + ":", StringComparison.Ordinal));
+            if (example.Line is not null)
+            {
+                var input = Directory.EnumerateFiles(Path.GetDirectoryName(Path.Combine(RepoPaths.Root, example.Path))!)
+                    .FirstOrDefault(f => Path.GetFileName(f).StartsWith(Path.GetFileName(example.Path).Replace(".expected.txt", ".", StringComparison.Ordinal), StringComparison.Ordinal) && !f.EndsWith(".expected.txt", StringComparison.Ordinal));
+                var source = input is null ? example.Path : Path.GetRelativePath(RepoPaths.Root, input);
+                text.Append("- Example (`").Append(source).Append("`):\n\n  ```\n  ").Append(example.Line.Trim()).Append("\n  ```\n");
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+}
