@@ -227,7 +227,7 @@ internal static class TerminalText
     private static void Header(StringWriter text, AuditResult r, Language l)
     {
         text.Write($"{r.Company.Name}\n");
-        var lead = r.Audit.Team.FirstOrDefault(m => m.Role == "lead");
+        var lead = r.Audit.Team.FirstOrDefault(m => m.IsLead);
         var parts = new List<string> { Kind(r.Audit.Kind, l) };
         if (r.Audit.Dates.Count > 0)
         {

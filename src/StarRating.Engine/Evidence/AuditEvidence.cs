@@ -100,6 +100,9 @@ public sealed record TeamMember
     /// <summary>The role: <c>lead</c>, <c>member</c>, <c>expert</c>, <c>observer</c> or <c>trainee</c> (others are kept as written).</summary>
     public string Role { get; init; } = "member";
 
+    /// <summary>True for the lead auditor: role <c>lead</c> (any case), 组长 or 审核组长.</summary>
+    public bool IsLead => Role.Trim() is var role && (string.Equals(role, "lead", StringComparison.OrdinalIgnoreCase) || role is "组长" or "审核组长");
+
     /// <summary>The auditor's registration number, if given.</summary>
     public string? Registration { get; init; }
 }

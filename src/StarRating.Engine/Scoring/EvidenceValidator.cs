@@ -261,7 +261,7 @@ internal static class EvidenceValidator
         }
 
         var audit = evidence.Audit;
-        if (audit.IsFormal && !audit.Team.Any(m => string.Equals(m.Role, "lead", StringComparison.Ordinal)))
+        if (audit.IsFormal && !audit.Team.Any(m => m.IsLead))
         {
             bag.Add(DiagnosticCatalog.NoTeamLead, audit.Location ?? SourceLocation.WholeFile(evidence.SourceName));
         }
