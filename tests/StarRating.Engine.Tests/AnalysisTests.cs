@@ -220,3 +220,34 @@ public sealed class MoreDiagnosticsTests
         outcome.Errors.Select(e => (e.Code, e.Message)).Should().Contain(("SR1112", "'findings' has 54 entries, over the limit of 3"));
     }
 }
+
+public sealed class RubricVariantTests
+{
+    private static Rubric Variant(Func<string, string> edit) =>
+        Rubric.Parse(edit(System.Text.Encoding.UTF8.GetString(RubricLoader.DefaultRubricBytes())), "variant.yaml").GetValueOrThrow();
+
+    [Fact]
+    public void A_zero_point_bonus_cap_allows_no_bonus()
+    {
+        var rubric = Variant(t => t.Replace("  max_bonus: 1\n", "  max_bonus: 0\n", StringComparison.Ordinal));
+
+        var outcome = new AuditBuilder(rubric).Bonus(0.5m).Score();
+
+        outcome.Errors.Select(e => e.Message).Should().Contain("bonuses given: 1; the rubric allows at most 0");
+    }
+
+    [Fact]
+    public void Provisional_points_are_noticed_even_without_a_note()
+    {
+        var rubric = Variant(t => t[..t.IndexOf("provisional:\n  zh:", StringComparison.Ordinal)] + t[t.IndexOf("scoring:", StringComparison.Ordinal)..]);
+
+        rubric.ProvisionalNote.Should().BeNull();
+        new AuditBuilder(rubric).ScoreOrThrow().Notices.Should().Contain(n => n.Code == "provisional-points" && n.Text.En!.StartsWith("Some indicator points are provisional", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_rubric_keeps_its_description()
+    {
+        Rubric.Default.Description!.Zh.Should().StartWith("按 GB/T 27922-2011");
+    }
+}

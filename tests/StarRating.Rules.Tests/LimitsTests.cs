@@ -158,3 +158,15 @@ public sealed class LimitsTests
         }
     }
 }
+
+public sealed class JsonNumberTests
+{
+    [Fact]
+    public void Json_numbers_used_as_text_keep_their_digits()
+    {
+        var json = System.IO.File.ReadAllText(System.IO.Path.Combine(RepoPaths.Root, "tests/StarRating.Rules.Tests/Golden/rubric/json-valid.json"))
+            .Replace("\"version\": \"1\"", "\"version\": 1.10", StringComparison.Ordinal);
+
+        Rubric.Parse(json, "r.json").GetValueOrThrow().Version.Should().Be("1.10");
+    }
+}

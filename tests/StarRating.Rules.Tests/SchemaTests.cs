@@ -33,6 +33,7 @@ public sealed class SchemaTests
           "total": 10,
           "provisional": "分值为暂定",
           "description": "每个键各写一次",
+          "documents": [ "营业执照", { "zh": "企业简介", "en": "Company profile" } ],
           "scoring": {
             "decimals": 1,
             "rounding": "half_away_from_zero",

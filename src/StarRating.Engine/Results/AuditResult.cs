@@ -157,6 +157,6 @@ public sealed record Nonconformity(
     IReadOnlyList<string> Evidence);
 
 /// <summary>A note for the reader of a result.</summary>
-/// <param name="Code">A stable word: provisional-points, initial-star, clamped, mock, not-assessed, deduction-cap.</param>
+/// <param name="Code">A stable word: mock, not-assessed, clamped, initial-star or provisional-points.</param>
 /// <param name="Text">The note.</param>
 public sealed record Notice(string Code, LocalizedText Text);

@@ -38,7 +38,7 @@ public sealed class ItemResult
     public decimal Possible => Numbers.Normalize(Item.Points);
 
     /// <summary>Points lost: applicable minus earned.</summary>
-    public decimal Lost => Applicable - Earned;
+    public decimal Lost => Numbers.Normalize(Applicable - Earned);
 
     /// <summary>Earned as a percentage of applicable, one decimal; null when excluded.</summary>
     public decimal? Percent => Status == ItemStatus.NotApplicable ? null : Percentages.Of(Earned, Applicable);

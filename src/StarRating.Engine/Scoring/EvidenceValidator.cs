@@ -233,9 +233,11 @@ internal static class EvidenceValidator
         }
 
         var policy = rubric.Scoring;
-        if (evidence.Bonuses.Count > policy.MaxBonusCount)
+        // A rubric whose bonus cap is 0 points allows no bonus at all, whatever its count says.
+        var allowedBonuses = policy.MaxBonusPoints > 0 ? policy.MaxBonusCount : 0;
+        if (evidence.Bonuses.Count > allowedBonuses)
         {
-            bag.Add(DiagnosticCatalog.TooManyBonuses, evidence.Bonuses[policy.MaxBonusCount].Location ?? file, evidence.Bonuses.Count, policy.MaxBonusCount);
+            bag.Add(DiagnosticCatalog.TooManyBonuses, evidence.Bonuses[allowedBonuses].Location ?? file, evidence.Bonuses.Count, allowedBonuses);
         }
 
         foreach (var bonus in evidence.Bonuses)

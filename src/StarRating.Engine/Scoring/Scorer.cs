@@ -203,9 +203,11 @@ internal static class Scorer
             notices.Add(new Notice("initial-star", note));
         }
 
-        if (rubric.ProvisionalNote is { } provisional && rubric.HasProvisionalPoints)
+        if (rubric.HasProvisionalPoints)
         {
-            notices.Add(new Notice("provisional-points", provisional));
+            notices.Add(new Notice("provisional-points", rubric.ProvisionalNote ?? new LocalizedText(
+                "部分指标分值为暂定分值,不是官方评分表的分值。",
+                "Some indicator points are provisional, not from an official scoring table.")));
         }
 
         return notices;

@@ -188,7 +188,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor DuplicateId = new(
         "SR2001", Error, "Duplicate id",
         "id '{id}' is already used at line {line}",
-        "Give every category, indicator, check item and tier its own id.");
+        "Give every category, indicator and check item an id of its own (they share one namespace), and every tier an id different from the other tiers.");
 
     /// <summary>SR2002: check items do not add up to their indicator's points.</summary>
     public static readonly DiagnosticDescriptor ItemSumMismatch = new(
@@ -345,7 +345,7 @@ public static class DiagnosticCatalog
     /// <summary>SR3017: more bonuses than the rubric allows.</summary>
     public static readonly DiagnosticDescriptor TooManyBonuses = new(
         "SR3017", Error, "Too many bonuses",
-        "{count} bonuses are given, but the rubric allows at most {max}",
+        "bonuses given: {count}; the rubric allows at most {max}",
         "Keep the single most outstanding strength as the bonus.");
 
     /// <summary>SR3018: a bonus above the rubric's cap.</summary>

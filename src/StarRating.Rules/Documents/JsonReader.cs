@@ -74,7 +74,8 @@ internal static class JsonReader
     {
         var text = value switch
         {
-            decimal d => Numbers.Format(d),
+            // Keep the scale as written: an id or version written 5.10 stays "5.10", not "5.1".
+            decimal d => d.ToString(System.Globalization.CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
             _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
         };

@@ -27,7 +27,7 @@ internal static class RubricReader
         var version = root.String("version", required: true);
         var total = root.Decimal("total", required: true);
         var provisional = root.Text("provisional");
-        root.Text("description");
+        var description = root.Text("description");
         var documents = ReadTexts(root, "documents", ctx);
         var scoring = ReadScoring(root.Map("scoring"), ctx);
         var tiers = ReadList(root, "tiers", ctx, ReadTier);
@@ -62,6 +62,7 @@ internal static class RubricReader
         return new Rubric(id, title, standard, version, total.Value, provisional, scoring, tierModel, model, document.Sha256, document.File)
         {
             ApplicationDocuments = documents,
+            Description = description,
         };
     }
 
@@ -190,9 +191,9 @@ internal static class RubricReader
         var list = map.List(key);
         if (list is not null)
         {
-            foreach (var node in list.Items)
+            for (var i = 0; i < list.Items.Count; i++)
             {
-                if (Values.Text(node, key, ctx) is { } text)
+                if (Values.Text(list.Items[i], key, ctx, $"{map.Child(key)}[{i}]") is { } text)
                 {
                     texts.Add(text);
                 }

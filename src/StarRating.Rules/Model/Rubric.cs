@@ -68,6 +68,9 @@ public sealed class Rubric
     /// <summary>The maximum score, e.g. 100.</summary>
     public decimal TotalPoints { get; }
 
+    /// <summary>What the rubric covers, if the file says.</summary>
+    public LocalizedText? Description { get; internal init; }
+
     /// <summary>Why some points are provisional, when they are; shown on reports.</summary>
     public LocalizedText? ProvisionalNote { get; }
 
