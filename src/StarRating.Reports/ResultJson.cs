@@ -352,6 +352,7 @@ public static class ResultJson
         using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         using (var json = new JsonTextWriter(text)
         {
+            CloseOutput = false,
             Formatting = Formatting.Indented,
             Indentation = 2,
             IndentChar = ' ',

@@ -21,11 +21,11 @@ internal static class Charts
     private const decimal BarTop = 26m;
 
     // Radar: the centre and the radius of 100 %.
-    private const double RadarWidth = 640;
-    private const double RadarHeight = 500;
-    private const double RadarCx = 320;
-    private const double RadarCy = 250;
-    private const double RadarR = 170;
+    private const double RadarWidth = 800;
+    private const double RadarHeight = 480;
+    private const double RadarCx = 400;
+    private const double RadarCy = 242;
+    private const double RadarR = 165;
 
     public static ScriptObject Build(AuditResult result, Language language) => Obj(
         ("bars", Bars(result.Categories, language)),
@@ -79,9 +79,10 @@ internal static class Charts
             var indicator = indicators[i];
             var angle = (-Math.PI / 2) + (2 * Math.PI * i / n);
             var (cos, sin) = (Math.Cos(angle), Math.Sin(angle));
-            var labelR = RadarR + 18;
-            var anchor = cos > 0.25 ? "start" : cos < -0.25 ? "end" : "middle";
-            var labelY = RadarCy + (labelR * sin) + (sin > 0.5 ? 12 : sin < -0.5 ? -4 : 4);
+            // Two-line labels (id and name, then the percentage) beside the axis end, pushed away from the centre.
+            var labelR = RadarR + 12;
+            var anchor = cos > 0.1 ? "start" : cos < -0.1 ? "end" : "middle";
+            var labelY = RadarCy + (labelR * sin) + (sin > 0.5 ? 10 : sin < -0.5 ? -16 : -3);
             axes.Add(Obj(
                 ("id", indicator.Indicator.Id),
                 ("name", indicator.Indicator.Name.Get(language)),

@@ -119,6 +119,7 @@ internal static class Labels
         ("col_stars", "星级", "Stars"),
         ("excluded", "已删减", "Excluded"),
         ("provisional_mark", "暂定", "provisional"),
+        ("provisional_footnote", "暂定分值:标准的官方评分表未公开,分值分配见“说明”。", "Provisional points: the standard's official scoring table is not public; see Notes."),
         ("yes", "是", "Yes"),
         ("no", "否", "No"),
         ("by_indicator", "按指标整体判定", "By indicator finding"),

@@ -102,8 +102,12 @@ internal static class Sandbox
             FunctionRefusedException refused => DiagnosticCatalog.TemplateFunctionRefused.Create(location, refused.Name),
             OutputLimitException => DiagnosticCatalog.TemplateOutputLimit.Create(location, limits.MaxOutputChars),
             ScriptParserRuntimeException parser => DiagnosticCatalog.TemplateSyntax.Create(location, parser.OriginalMessage),
-            _ when message.StartsWith("Exceeding number of iteration limit", StringComparison.Ordinal) =>
+            // Scriban 7.5 says so in words only: "Exceeding number of iteration limit", "Range expression exceeds
+            // LoopLimit", "String multiplication exceeds LimitToString"... (checked by SandboxTests).
+            _ when message.StartsWith("Exceeding number of iteration limit", StringComparison.Ordinal) || message.Contains("LoopLimit", StringComparison.Ordinal) =>
                 DiagnosticCatalog.TemplateLoopLimit.Create(location, limits.LoopLimit),
+            _ when message.Contains("LimitToString", StringComparison.Ordinal) =>
+                DiagnosticCatalog.TemplateOutputLimit.Create(location, limits.MaxOutputChars),
             _ when message.StartsWith("Exceeding number of recursive depth limit", StringComparison.Ordinal) =>
                 DiagnosticCatalog.TemplateRecursionLimit.Create(location, limits.RecursionLimit),
             _ => DiagnosticCatalog.TemplateRuntime.Create(location, message),

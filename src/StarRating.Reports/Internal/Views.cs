@@ -88,6 +88,8 @@ internal static class Views
             ("title", rubric.Title.Get(language)),
             ("standard", rubric.Standard),
             ("total", N(rubric.TotalPoints)),
+            ("has_provisional", rubric.HasProvisionalPoints),
+            ("provisional_note", rubric.ProvisionalNote?.Get(language)),
             ("tiers", Arr(rubric.Tiers.Select(tier => Obj(
                 ("id", tier.Id),
                 ("label", tier.Label.Get(language)),
