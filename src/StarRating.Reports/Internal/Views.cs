@@ -216,6 +216,18 @@ internal static class Views
             ("indicator_id", i.Item.Indicator.Id),
             ("requirement", i.Item.Requirement.Get(language)),
             ("possible", N(i.Possible)))));
+        v["counts"] = Obj(
+            ("items", r.Items.Count),
+            ("conforming", r.Items.Count(i => i.Status == ItemStatus.Conforming)),
+            ("partial", r.Items.Count(i => i.Status == ItemStatus.Partial)),
+            ("nonconforming", r.Items.Count(i => i.Status == ItemStatus.Nonconforming)),
+            ("not_applicable", r.Items.Count(i => i.Status == ItemStatus.NotApplicable)),
+            ("not_assessed", r.NotAssessed.Count),
+            ("major", r.Nonconformities.Count(n => n.Grade == NonconformityGrade.Major)),
+            ("minor", r.Nonconformities.Count(n => n.Grade == NonconformityGrade.Minor)),
+            ("observation", r.Nonconformities.Count(n => n.Grade == NonconformityGrade.Observation)),
+            ("deductions", r.Deductions.Count),
+            ("bonuses", r.Bonuses.Count));
         v["notices"] = Arr(r.Notices.Select(n => Obj(("code", n.Code), ("text", n.Text.Get(language)))));
         v["warnings"] = Arr(r.Warnings.Select(w => Obj(("code", w.Code), ("text", w.ToString()))));
         v["conclusion"] = Obj(
