@@ -41,6 +41,18 @@ public sealed class SandboxTests
         error.Code.Should().Be(code, what + ": " + error);
         error.Location.File.Should().EndWith("report.md.sbn", what);
         (error.Location.Line, error.Location.Column).Should().Be((line, column), what + ": " + error);
+        error.Format(includeHint: true).Should().NotContain("   at ", "a diagnostic, never a stack trace");
+    }
+
+    [Fact]
+    public void Refusals_read_as_compiler_style_lines()
+    {
+        var include = TempFolder.Render("{{ include \"/etc/passwd\" }}").Diagnostics.Single();
+        var eval = TempFolder.Render("{{ object.eval \"1\" }}").Diagnostics.Single();
+
+        include.ToString().Should().EndWith("report.md.sbn(1,4): error SR4007: include of '/etc/passwd' is refused");
+        include.Hint.Should().Contain("report.html.sbn");
+        eval.ToString().Should().EndWith("report.md.sbn(1,4): error SR4009: function 'object.eval' is not available in report templates");
     }
 
     [Fact]
