@@ -438,7 +438,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor TemplateIncludeRefused = new(
         "SR4007", Error, "Include refused",
         "include of '{name}' is refused",
-        "Templates can include only other templates of the same set ({available}); they cannot read files.");
+        "Templates can include only other templates of the same set, by file name ({available}); they cannot read files.");
 
     /// <summary>SR4008: a template set without the template a format needs.</summary>
     public static readonly DiagnosticDescriptor TemplateMissing = new(
@@ -450,7 +450,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor TemplateFunctionRefused = new(
         "SR4009", Error, "Function refused",
         "function '{name}' is not available in report templates",
-        "Templates render report data only; evaluation of code from text is not allowed.");
+        "Templates render report data only: evaluating text as code, reading files, the clock and random numbers are not available, so the same result always gives the same report (see docs/templates.md).");
 
     // ---- SR5xxx: command line and output files ---------------------------------------------------------
 

@@ -1,0 +1,146 @@
+using System.Globalization;
+using Scriban.Runtime;
+using StarRating.Engine;
+using StarRating.Rules;
+using static StarRating.Reports.Views;
+
+namespace StarRating.Reports;
+
+/// <summary>
+/// Chart geometry for the HTML report, computed here from the result's percentages and handed to the template as
+/// data (coordinates as invariant strings), so the template only draws. Excluded categories and indicators are
+/// marked as excluded, never drawn as 0.
+/// </summary>
+internal static class Charts
+{
+    // Category bars: a label column, then the bar track, then the value.
+    private const decimal BarLabelWidth = 230m;
+    private const decimal BarTrackWidth = 330m;
+    private const decimal BarRowHeight = 34m;
+    private const decimal BarHeight = 16m;
+    private const decimal BarTop = 26m;
+
+    // Radar: the centre and the radius of 100 %.
+    private const double RadarWidth = 800;
+    private const double RadarHeight = 480;
+    private const double RadarCx = 400;
+    private const double RadarCy = 242;
+    private const double RadarR = 165;
+
+    public static ScriptObject Build(AuditResult result, Language language) => Obj(
+        ("bars", Bars(result.Categories, language)),
+        ("radar", Radar(result.Indicators, language)));
+
+    private static ScriptObject Bars(IReadOnlyList<CategoryResult> categories, Language language)
+    {
+        var rows = new List<object?>();
+        for (var i = 0; i < categories.Count; i++)
+        {
+            var c = categories[i];
+            var y = BarTop + (i * BarRowHeight);
+            var width = c.Percent is { } p ? BarTrackWidth * p / 100m : 0m;
+            rows.Add(Obj(
+                ("id", c.Category.Id),
+                ("label", c.Category.Id + " " + c.Category.Name.Get(language)),
+                ("percent", Percent(c.Percent)),
+                ("excluded", c.Percent is null),
+                ("tone", Tone(c.Percent)),
+                ("y", F(y)),
+                ("text_y", F(y + (BarHeight / 2m) + 5m)),
+                ("x", F(BarLabelWidth)),
+                ("width", F(width)),
+                ("track_width", F(BarTrackWidth)),
+                ("height", F(BarHeight)),
+                ("value_x", F(BarLabelWidth + BarTrackWidth + 10m))));
+        }
+
+        var ticks = Enumerable.Range(0, 6).Select(k => (object?)Obj(
+            ("x", F(BarLabelWidth + (BarTrackWidth * k / 5m))),
+            ("label", (k * 20).ToString(CultureInfo.InvariantCulture) + "%")));
+        var height = BarTop + (categories.Count * BarRowHeight) + 6m;
+        return Obj(
+            ("width", F(BarLabelWidth + BarTrackWidth + 70m)),
+            ("height", F(height)),
+            ("axis_y1", F(BarTop - 8m)),
+            ("axis_y2", F(height - 6m)),
+            ("tick_label_y", F(BarTop - 12m)),
+            ("rows", Arr(rows)),
+            ("ticks", Arr(ticks)));
+    }
+
+    private static ScriptObject Radar(IReadOnlyList<IndicatorResult> indicators, Language language)
+    {
+        var n = indicators.Count;
+        var axes = new List<object?>();
+        var points = new List<string>();
+        var dots = new List<object?>();
+        for (var i = 0; i < n; i++)
+        {
+            var indicator = indicators[i];
+            var angle = (-Math.PI / 2) + (2 * Math.PI * i / n);
+            var (cos, sin) = (Math.Cos(angle), Math.Sin(angle));
+            // Two-line labels (id and name, then the percentage) beside the axis end, pushed away from the centre.
+            var labelR = RadarR + 12;
+            var anchor = cos > 0.1 ? "start" : cos < -0.1 ? "end" : "middle";
+            var labelY = RadarCy + (labelR * sin) + (sin > 0.5 ? 10 : sin < -0.5 ? -16 : -3);
+            axes.Add(Obj(
+                ("id", indicator.Indicator.Id),
+                ("name", indicator.Indicator.Name.Get(language)),
+                ("percent", Percent(indicator.Percent)),
+                ("excluded", indicator.Excluded),
+                ("x2", D(RadarCx + (RadarR * cos))),
+                ("y2", D(RadarCy + (RadarR * sin))),
+                ("label_x", D(RadarCx + (labelR * cos))),
+                ("label_y", D(labelY)),
+                ("anchor", anchor)));
+            if (indicator.Percent is { } percent)
+            {
+                var r = RadarR * (double)percent / 100;
+                var (x, y) = (RadarCx + (r * cos), RadarCy + (r * sin));
+                points.Add(D(x) + "," + D(y));
+                dots.Add(Obj(("x", D(x)), ("y", D(y)), ("id", indicator.Indicator.Id), ("percent", Percent(percent)), ("tone", Tone(percent))));
+            }
+        }
+
+        var rings = new[] { 20, 40, 60, 80, 100 }.Select(level => (object?)Obj(
+            ("level", level.ToString(CultureInfo.InvariantCulture) + "%"),
+            ("points", string.Join(" ", Enumerable.Range(0, n).Select(i =>
+            {
+                var angle = (-Math.PI / 2) + (2 * Math.PI * i / n);
+                var r = RadarR * level / 100;
+                return D(RadarCx + (r * Math.Cos(angle))) + "," + D(RadarCy + (r * Math.Sin(angle)));
+            }))),
+            ("label_x", D(RadarCx + 4)),
+            ("label_y", D(RadarCy - (RadarR * level / 100) + 11))));
+
+        return Obj(
+            ("width", D(RadarWidth)),
+            ("height", D(RadarHeight)),
+            ("cx", D(RadarCx)),
+            ("cy", D(RadarCy)),
+            ("axes", Arr(axes)),
+            ("rings", Arr(rings)),
+            ("points", string.Join(" ", points)),
+            ("dots", Arr(dots)),
+            ("has_polygon", points.Count >= 3),
+            ("any_excluded", indicators.Any(i => i.Excluded)));
+    }
+
+    /// <summary>A colour class for a percentage: good (≥ 90), fair (≥ 70), poor, or excluded.</summary>
+    private static string Tone(decimal? percent) => percent switch
+    {
+        null => "excluded",
+        >= 90m => "good",
+        >= 70m => "fair",
+        _ => "poor",
+    };
+
+    private static string F(decimal value) => Numbers.Fixed(value, 1);
+
+    // Doubles only for drawing: rounded to one decimal, formatted invariantly; no score passes through here.
+    private static string D(double value)
+    {
+        var rounded = Math.Round(value, 1, MidpointRounding.AwayFromZero);
+        return (rounded == 0 ? 0d : rounded).ToString("0.0", CultureInfo.InvariantCulture);
+    }
+}

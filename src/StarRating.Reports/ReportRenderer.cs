@@ -1,0 +1,84 @@
+using StarRating.Engine;
+using StarRating.Rules;
+
+namespace StarRating.Reports;
+
+/// <summary>
+/// Renders audit results, gap analyses and comparisons as Markdown, HTML or JSON. Markdown and HTML come from the
+/// templates of a <see cref="TemplateSet"/>, run in a sandbox under <see cref="ReportLimits"/>; every value a
+/// template writes is escaped for the format (HTML-encoded in HTML), so text from the evidence always stays text.
+/// JSON is written by <see cref="ResultJson"/>. Renders never throw for a bad template: they return located
+/// diagnostics (SR4xxx) and no report. Immutable and safe to share between threads.
+/// </summary>
+public sealed class ReportRenderer
+{
+    private static readonly Lazy<ReportRenderer> DefaultRenderer = new(() => new ReportRenderer());
+
+    /// <summary>Creates a renderer.</summary>
+    /// <param name="templates">The templates; <see cref="TemplateSet.BuiltIn"/> when null.</param>
+    /// <param name="limits">The limits for every render; those the set was loaded with, else <see cref="ReportLimits.Default"/>, when null.</param>
+    public ReportRenderer(TemplateSet? templates = null, ReportLimits? limits = null)
+    {
+        Templates = templates ?? TemplateSet.BuiltIn;
+        Limits = limits ?? Templates.Limits ?? ReportLimits.Default;
+        Limits.Validate();
+    }
+
+    /// <summary>A renderer with the built-in templates and the default limits.</summary>
+    public static ReportRenderer Default => DefaultRenderer.Value;
+
+    /// <summary>The templates used.</summary>
+    public TemplateSet Templates { get; }
+
+    /// <summary>The limits applied to every render.</summary>
+    public ReportLimits Limits { get; }
+
+    /// <summary>
+    /// Renders the audit report: cover, result and score formula, category and indicator tables, charts (HTML),
+    /// findings per item, rectification list, exclusions, adjustments, items not assessed, gap analysis to the
+    /// next tier, notes, conclusion and signature block.
+    /// </summary>
+    /// <param name="result">The scored audit.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="language">The report's language (texts from the rubric fall back to Chinese where they have no English).</param>
+    /// <param name="cancellationToken">Stops the render; an <see cref="OperationCanceledException"/> is thrown when it does.</param>
+    public LoadResult<RenderedReport> Render(AuditResult result, ReportFormat format, Language language = Language.Chinese, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return format == ReportFormat.Json
+            ? Json(ResultJson.Write(result))
+            : Sandbox.Render(Templates, Name("report", format), Views.Report(result, AuditEngine.AnalyzeGap(result), language), format, Limits, cancellationToken);
+    }
+
+    /// <summary>Renders a gap analysis: the target tier, the points missing, the ranked items and the smallest plan.</summary>
+    /// <param name="gap">The analysis, from <see cref="AuditEngine.AnalyzeGap"/>.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="language">The report's language.</param>
+    /// <param name="cancellationToken">Stops the render.</param>
+    public LoadResult<RenderedReport> RenderGap(GapAnalysis gap, ReportFormat format, Language language = Language.Chinese, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(gap);
+        return format == ReportFormat.Json
+            ? Json(ResultJson.Write(gap))
+            : Sandbox.Render(Templates, Name("gap", format), Views.Gap(gap, language), format, Limits, cancellationToken);
+    }
+
+    /// <summary>Renders a comparison of two audits: score and tier change, category and indicator deltas, changed items.</summary>
+    /// <param name="comparison">The comparison, from <see cref="AuditEngine.Compare"/>.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="language">The report's language.</param>
+    /// <param name="cancellationToken">Stops the render.</param>
+    public LoadResult<RenderedReport> RenderComparison(AuditComparison comparison, ReportFormat format, Language language = Language.Chinese, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        return format == ReportFormat.Json
+            ? Json(ResultJson.Write(comparison))
+            : Sandbox.Render(Templates, Name("comparison", format), Views.Comparison(comparison, language), format, Limits, cancellationToken);
+    }
+
+    private static string Name(string report, ReportFormat format) =>
+        report + (format == ReportFormat.Html ? ".html" : ".md") + ".sbn";
+
+    private static LoadResult<RenderedReport> Json(string content) =>
+        LoadResult.From(RenderedReport.Of(content, ReportFormat.Json), new DiagnosticBag());
+}

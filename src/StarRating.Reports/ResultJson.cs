@@ -1,0 +1,459 @@
+using System.Globalization;
+using Newtonsoft.Json;
+using StarRating.Engine;
+using StarRating.Rules;
+
+namespace StarRating.Reports;
+
+/// <summary>
+/// The JSON result format (<c>docs/result-format.md</c>): keys in a fixed order, decimals exactly as the result
+/// holds them (the score keeps its rubric decimals, e.g. <c>85.0</c>), invariant culture, <c>\n</c> line endings,
+/// two-space indentation, no timestamps. Other tools read it, so keys are only ever added, never renamed.
+/// </summary>
+public static class ResultJson
+{
+    /// <summary>The <c>format</c> value of a result document.</summary>
+    public const string ResultFormat = "starrating-result/1";
+
+    /// <summary>The <c>format</c> value of a gap-analysis document.</summary>
+    public const string GapFormat = "starrating-gap/1";
+
+    /// <summary>The <c>format</c> value of a comparison document.</summary>
+    public const string ComparisonFormat = "starrating-comparison/1";
+
+    /// <summary>Writes a scored audit.</summary>
+    /// <param name="result">The result.</param>
+    /// <returns>The JSON text, ending with a line break.</returns>
+    public static string Write(AuditResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Document(w =>
+        {
+            w.String("format", ResultFormat);
+            WriteResult(w, result);
+        });
+    }
+
+    /// <summary>Writes a gap analysis.</summary>
+    /// <param name="gap">The analysis.</param>
+    /// <returns>The JSON text, ending with a line break.</returns>
+    public static string Write(GapAnalysis gap)
+    {
+        ArgumentNullException.ThrowIfNull(gap);
+        return Document(w =>
+        {
+            w.String("format", GapFormat);
+            var r = gap.Result;
+            WriteRubric(w, r.Rubric);
+            w.String("company", r.Company.Name);
+            w.Decimal("total", r.Score);
+            w.String("tier", r.Tier.Id);
+            if (gap.Target is { } target)
+            {
+                w.Start("target");
+                WriteTier(w, target);
+                w.End();
+            }
+            else
+            {
+                w.Null("target");
+            }
+
+            w.Decimal("points_missing", gap.PointsMissing);
+            w.Bool("reachable", gap.Reachable);
+            w.Decimal("projected_score", gap.ProjectedScore);
+            w.Array("plan", gap.Plan, g => w.Value(g.Item.Item.Id));
+            w.Array("ranked", gap.Ranked, g =>
+            {
+                w.StartValue();
+                w.String("id", g.Item.Item.Id);
+                w.String("indicator", g.Item.Item.Indicator.Id);
+                w.String("status", EvidenceWords.Of(g.Item.Status));
+                w.Decimal("lost", g.LostPoints);
+                w.Decimal("gain", g.ScoreGain);
+                w.Bool("prerequisite", g.Prerequisite);
+                w.End();
+            });
+            w.Array("blockers", gap.Blockers, b => w.Localized(null, b));
+        });
+    }
+
+    /// <summary>Writes a comparison of two audits.</summary>
+    /// <param name="comparison">The comparison.</param>
+    /// <returns>The JSON text, ending with a line break.</returns>
+    public static string Write(AuditComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        return Document(w =>
+        {
+            w.String("format", ComparisonFormat);
+            WriteRubric(w, comparison.After.Rubric);
+            foreach (var (key, r) in new[] { ("before", comparison.Before), ("after", comparison.After) })
+            {
+                w.Start(key);
+                w.String("company", r.Company.Name);
+                w.String("kind", EvidenceWords.Of(r.Audit.Kind));
+                w.Array("dates", r.Audit.Dates, d => w.Value(Date(d)));
+                w.String("reference", r.Audit.Reference);
+                w.String("rubric_version", r.Rubric.Version);
+                w.String("rubric_sha256", r.Rubric.Sha256);
+                w.Decimal("total", r.Score);
+                w.String("tier", r.Tier.Id);
+                w.End();
+            }
+
+            w.Decimal("score_delta", comparison.ScoreDelta);
+            w.Int("tier_change", comparison.TierChange);
+            w.Array("categories", comparison.Categories, d => WriteDelta(w, d));
+            w.Array("indicators", comparison.Indicators, d => WriteDelta(w, d));
+            w.Array("changed_items", comparison.ChangedItems, c =>
+            {
+                w.StartValue();
+                w.String("id", c.Id);
+                w.String("before", c.Before is { } b ? EvidenceWords.Of(b) : null);
+                w.String("after", c.After is { } a ? EvidenceWords.Of(a) : null);
+                w.Decimal("before_earned", c.BeforeEarned);
+                w.Decimal("after_earned", c.AfterEarned);
+                w.Decimal("earned_delta", c.EarnedDelta);
+                w.End();
+            });
+        });
+    }
+
+    private static void WriteResult(Writer w, AuditResult r)
+    {
+        WriteRubric(w, r.Rubric);
+        w.Start("evidence");
+        w.String("source", r.Evidence.SourceName);
+        w.String("sha256", r.Evidence.Sha256);
+        w.End();
+
+        w.Start("company");
+        w.String("name", r.Company.Name);
+        w.String("credit_code", r.Company.CreditCode);
+        w.String("address", r.Company.Address);
+        w.String("scope", r.Company.Scope);
+        w.String("contact", r.Company.Contact);
+        w.End();
+
+        var audit = r.Audit;
+        w.Start("audit");
+        w.String("kind", EvidenceWords.Of(audit.Kind));
+        w.Bool("formal", audit.IsFormal);
+        w.Array("dates", audit.Dates, d => w.Value(Date(d)));
+        w.Array("team", audit.Team, m =>
+        {
+            w.StartValue();
+            w.String("name", m.Name);
+            w.String("role", m.Role);
+            w.String("registration", m.Registration);
+            w.End();
+        });
+        w.String("body", audit.Body);
+        w.String("reference", audit.Reference);
+        w.Array("sites", audit.Sites, s => w.Value(s));
+        w.String("conclusion", r.Evidence.Conclusion);
+        w.End();
+
+        w.Decimal("total", r.Score);
+        w.Start("score");
+        w.Decimal("unrounded", r.UnroundedScore);
+        w.Decimal("item_score", r.ItemScore);
+        w.Decimal("earned", r.EarnedPoints);
+        w.Decimal("applicable", r.ApplicablePoints);
+        w.Decimal("possible", r.PossiblePoints);
+        w.Decimal("excluded", r.ExcludedPoints);
+        w.Decimal("deductions", r.DeductionPoints);
+        w.Decimal("bonus", r.BonusPoints);
+        w.Bool("clamped", r.Clamped);
+        w.Int("decimals", r.Rubric.Scoring.Decimals);
+        w.End();
+
+        w.Start("tier");
+        WriteTier(w, r.Tier);
+        w.String("by_score", r.ScoreTier.Id);
+        w.Array("blocks", r.TierBlocks, b =>
+        {
+            w.StartValue();
+            w.String("tier", b.Tier.Id);
+            w.Localized("reason", b.Reason);
+            w.Array("items", b.Items, i => w.Value(i));
+            w.End();
+        });
+        w.End();
+
+        if (r.NextTier is { } next)
+        {
+            w.Start("next_tier");
+            WriteTier(w, next);
+            w.Decimal("points_missing", r.PointsToNextTier);
+            w.End();
+        }
+        else
+        {
+            w.Null("next_tier");
+        }
+
+        w.Array("categories", r.Categories, c =>
+        {
+            w.StartValue();
+            w.String("id", c.Category.Id);
+            w.Localized("name", c.Category.Name);
+            w.Decimal("earned", c.Earned);
+            w.Decimal("applicable", c.Applicable);
+            w.Decimal("possible", c.Possible);
+            w.Decimal("percent", c.Percent);
+            w.End();
+        });
+        w.Array("indicators", r.Indicators, i =>
+        {
+            w.StartValue();
+            w.String("id", i.Indicator.Id);
+            w.String("category", i.Indicator.Category.Id);
+            w.Localized("name", i.Indicator.Name);
+            w.Decimal("earned", i.Earned);
+            w.Decimal("applicable", i.Applicable);
+            w.Decimal("possible", i.Possible);
+            w.Decimal("percent", i.Percent);
+            w.Bool("excluded", i.Excluded);
+            w.Bool("provisional", i.Indicator.PointsProvisional);
+            w.End();
+        });
+        w.Array("items", r.Items, i =>
+        {
+            w.StartValue();
+            w.String("id", i.Item.Id);
+            w.String("indicator", i.Item.Indicator.Id);
+            w.String("status", EvidenceWords.Of(i.Status));
+            w.String("grade", i.Grade is { } g ? EvidenceWords.Of(g) : null);
+            w.Decimal("earned", i.Earned);
+            w.Decimal("applicable", i.Applicable);
+            w.Decimal("possible", i.Possible);
+            w.Decimal("lost", i.Lost);
+            w.Decimal("percent", i.Percent);
+            w.Bool("from_indicator", i.FromIndicatorFinding);
+            if (i.Sample is { } s)
+            {
+                w.Start("sample");
+                w.Int("size", s.Size);
+                w.Int("conforming", s.Conforming);
+                w.End();
+            }
+            else
+            {
+                w.Null("sample");
+            }
+
+            w.Array("methods", i.Methods, m => w.Value(FormatWords.Of(m)));
+            w.Array("evidence", i.Evidence, e => w.Value(e));
+            w.String("note", i.Note);
+            w.String("exclusion_reason", i.ExclusionReason);
+            w.Localized("requirement", i.Item.Requirement);
+            w.Localized("explanation", i.Explanation);
+            w.End();
+        });
+
+        w.Start("adjustments");
+        w.Array("deductions", r.Deductions, a => WriteAdjustment(w, a));
+        w.Array("bonuses", r.Bonuses, a => WriteAdjustment(w, a));
+        w.End();
+
+        w.Array("exclusions", r.Exclusions, e =>
+        {
+            w.StartValue();
+            w.String("id", e.Id);
+            w.String("scope", e.IsIndicator ? "indicator" : "item");
+            w.Localized("name", e.Name);
+            w.Decimal("points", e.Points);
+            w.String("reason", e.Reason);
+            w.End();
+        });
+        w.Array("not_assessed", r.NotAssessed, i => w.Value(i.Item.Id));
+        w.Array("nonconformities", r.Nonconformities, n =>
+        {
+            w.StartValue();
+            w.String("kind", n.Kind == NonconformityKind.Item ? "item" : "special_deduction");
+            w.String("grade", n.Grade is { } g ? EvidenceWords.Of(g) : null);
+            w.String("id", n.Id);
+            w.Decimal("lost", n.LostPoints);
+            w.String("description", n.Description);
+            w.Array("evidence", n.Evidence, e => w.Value(e));
+            w.End();
+        });
+        w.Array("notices", r.Notices, n =>
+        {
+            w.StartValue();
+            w.String("code", n.Code);
+            w.Localized("text", n.Text);
+            w.End();
+        });
+        w.Array("warnings", r.Warnings, d =>
+        {
+            w.StartValue();
+            w.String("code", d.Code);
+            w.String("severity", d.Severity == DiagnosticSeverity.Error ? "error" : d.Severity == DiagnosticSeverity.Warning ? "warning" : "info");
+            w.String("file", d.Location.File);
+            w.Int("line", d.Location.Line);
+            w.Int("column", d.Location.Column);
+            w.String("message", d.Message);
+            w.String("hint", d.Hint);
+            w.End();
+        });
+    }
+
+    private static void WriteRubric(Writer w, Rubric rubric)
+    {
+        w.Start("rubric");
+        w.String("id", rubric.Id);
+        w.String("version", rubric.Version);
+        w.String("sha256", rubric.Sha256);
+        w.String("standard", rubric.Standard);
+        w.Decimal("total", rubric.TotalPoints);
+        w.End();
+    }
+
+    private static void WriteTier(Writer w, Tier tier)
+    {
+        w.String("id", tier.Id);
+        w.Localized("label", tier.Label);
+        w.Int("stars", tier.Stars);
+        w.Decimal("min", tier.MinScore);
+    }
+
+    private static void WriteAdjustment(Writer w, AppliedAdjustment a)
+    {
+        w.StartValue();
+        w.Decimal("points", a.Points);
+        w.String("reason", a.Reason);
+        w.String("basis", a.Basis);
+        w.String("item", a.Item);
+        w.End();
+    }
+
+    private static void WriteDelta(Writer w, ScoreDelta d)
+    {
+        w.StartValue();
+        w.String("id", d.Id);
+        w.Decimal("before_earned", d.BeforeEarned);
+        w.Decimal("after_earned", d.AfterEarned);
+        w.Decimal("before_applicable", d.BeforeApplicable);
+        w.Decimal("after_applicable", d.AfterApplicable);
+        w.Decimal("before_percent", d.BeforePercent);
+        w.Decimal("after_percent", d.AfterPercent);
+        w.Decimal("earned_delta", d.EarnedDelta);
+        w.Decimal("percent_delta", d.PercentDelta);
+        w.End();
+    }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Document(Action<Writer> body)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        using (var json = new JsonTextWriter(text)
+        {
+            CloseOutput = false,
+            Formatting = Formatting.Indented,
+            Indentation = 2,
+            IndentChar = ' ',
+            Culture = CultureInfo.InvariantCulture,
+            StringEscapeHandling = StringEscapeHandling.Default,
+            DateFormatHandling = DateFormatHandling.IsoDateFormat,
+        })
+        {
+            json.WriteStartObject();
+            body(new Writer(json));
+            json.WriteEndObject();
+        }
+
+        text.Write('\n');
+        return text.ToString();
+    }
+
+    /// <summary>Thin helpers over <see cref="JsonWriter"/> so every key is written in code, in a fixed order.</summary>
+    private sealed class Writer(JsonWriter json)
+    {
+        public void Start(string name)
+        {
+            json.WritePropertyName(name);
+            json.WriteStartObject();
+        }
+
+        public void StartValue() => json.WriteStartObject();
+
+        public void End() => json.WriteEndObject();
+
+        public void Null(string name)
+        {
+            json.WritePropertyName(name);
+            json.WriteNull();
+        }
+
+        public void String(string name, string? value)
+        {
+            json.WritePropertyName(name);
+            json.WriteValue(value);
+        }
+
+        public void Value(string value) => json.WriteValue(value);
+
+        public void Bool(string name, bool value)
+        {
+            json.WritePropertyName(name);
+            json.WriteValue(value);
+        }
+
+        public void Int(string name, int value)
+        {
+            json.WritePropertyName(name);
+            json.WriteValue(value);
+        }
+
+        /// <summary>A decimal exactly as held (its scale included), never through double.</summary>
+        public void Decimal(string name, decimal? value)
+        {
+            json.WritePropertyName(name);
+            if (value is { } v)
+            {
+                json.WriteRawValue(v.ToString(CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                json.WriteNull();
+            }
+        }
+
+        public void Localized(string? name, LocalizedText? text)
+        {
+            if (name is not null)
+            {
+                json.WritePropertyName(name);
+            }
+
+            if (text is null)
+            {
+                json.WriteNull();
+                return;
+            }
+
+            json.WriteStartObject();
+            json.WritePropertyName("zh");
+            json.WriteValue(text.Zh);
+            json.WritePropertyName("en");
+            json.WriteValue(text.En);
+            json.WriteEndObject();
+        }
+
+        public void Array<T>(string name, IEnumerable<T> values, Action<T> write)
+        {
+            json.WritePropertyName(name);
+            json.WriteStartArray();
+            foreach (var value in values)
+            {
+                write(value);
+            }
+
+            json.WriteEndArray();
+        }
+    }
+}

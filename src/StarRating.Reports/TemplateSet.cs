@@ -1,0 +1,181 @@
+using System.Collections.Frozen;
+using System.Text;
+using Scriban;
+using StarRating.Rules;
+
+namespace StarRating.Reports;
+
+/// <summary>
+/// A set of compiled report templates (Scriban), looked up by file name such as <c>report.html.sbn</c>.
+/// Compiled once, immutable and safe to share between threads. <see cref="BuiltIn"/> holds the templates embedded
+/// in this assembly; <see cref="LoadFolder"/> lets a folder replace any of them. See <c>docs/templates.md</c>.
+/// </summary>
+public sealed class TemplateSet
+{
+    /// <summary>The templates every set has: one per report and format.</summary>
+    internal const string ReportMarkdown = "report.md.sbn";
+    internal const string ReportHtml = "report.html.sbn";
+    internal const string GapMarkdown = "gap.md.sbn";
+    internal const string GapHtml = "gap.html.sbn";
+    internal const string ComparisonMarkdown = "comparison.md.sbn";
+    internal const string ComparisonHtml = "comparison.html.sbn";
+
+    private const string ResourcePrefix = "StarRating.Reports.Templates.";
+    private const string Extension = ".sbn";
+
+    private static readonly Lazy<TemplateSet> BuiltInSet = new(LoadBuiltIn);
+
+    private readonly FrozenDictionary<string, Entry> entries;
+
+    private TemplateSet(IEnumerable<KeyValuePair<string, Entry>> entries, ReportLimits? limits)
+    {
+        this.entries = entries.ToFrozenDictionary(StringComparer.Ordinal);
+        Names = this.entries.Keys.Order(StringComparer.Ordinal).ToArray();
+        Limits = limits;
+    }
+
+    /// <summary>The built-in templates (Markdown and HTML, Chinese and English through label tables), embedded in this assembly.</summary>
+    public static TemplateSet BuiltIn => BuiltInSet.Value;
+
+    /// <summary>The file names of the templates in the set, in ordinal order, e.g. <c>report.html.sbn</c>.</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>The limits given to <see cref="LoadFolder"/>, used by renderers that are given no limits of their own.</summary>
+    internal ReportLimits? Limits { get; }
+
+    /// <summary>
+    /// Loads the templates (<c>*.sbn</c>) of a folder. A file named like a built-in template (for example
+    /// <c>report.html.sbn</c>) replaces it; built-in templates the folder does not have stay available; other files
+    /// become templates that the set's templates can <c>include</c> by name. Every file is parsed now, and every
+    /// syntax error is reported with the template file and its 1-based line and column (SR4001).
+    /// </summary>
+    /// <param name="folder">The folder; its sub-folders are not read.</param>
+    /// <param name="limits">Limits for renderers using the set (and <see cref="ReportLimits.MaxTemplateChars"/> for the files); <see cref="ReportLimits.Default"/> when null.</param>
+    public static LoadResult<TemplateSet> LoadFolder(string folder, ReportLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        limits?.Validate();
+        var effective = limits ?? ReportLimits.Default;
+        var bag = new DiagnosticBag();
+        if (!Directory.Exists(folder))
+        {
+            bag.Add(DiagnosticCatalog.FolderNotFound, SourceLocation.WholeFile(folder));
+            return LoadResult.From<TemplateSet>(null, bag);
+        }
+
+        string[] files;
+        try
+        {
+            files = Directory.GetFiles(folder, "*" + Extension, SearchOption.TopDirectoryOnly)
+                .Where(f => Path.GetFileName(f).EndsWith(Extension, StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)
+                .ToArray();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            bag.Add(DiagnosticCatalog.FileUnreadable, SourceLocation.WholeFile(folder), ex.Message);
+            return LoadResult.From<TemplateSet>(null, bag);
+        }
+
+        if (files.Length == 0)
+        {
+            bag.Add(DiagnosticCatalog.TemplateMissing, SourceLocation.WholeFile(folder), "*" + Extension, folder, string.Join(", ", BuiltIn.Names));
+            return LoadResult.From<TemplateSet>(null, bag);
+        }
+
+        var entries = new Dictionary<string, Entry>(BuiltIn.entries, StringComparer.Ordinal);
+        var strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        foreach (var path in files)
+        {
+            var name = Path.GetFileName(path);
+            var location = SourceLocation.WholeFile(path);
+            string text;
+            try
+            {
+                var info = new FileInfo(path);
+                if (info.Length > (long)effective.MaxTemplateChars * 4)
+                {
+                    bag.Add(DiagnosticCatalog.FileTooLarge, location, info.Length, (long)effective.MaxTemplateChars * 4);
+                    continue;
+                }
+
+                text = File.ReadAllText(path, strictUtf8);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
+            {
+                bag.Add(DiagnosticCatalog.FileUnreadable, location, ex.Message);
+                continue;
+            }
+
+            if (text.Length > effective.MaxTemplateChars)
+            {
+                bag.Add(DiagnosticCatalog.FileTooLarge, location, text.Length, effective.MaxTemplateChars);
+                continue;
+            }
+
+            if (Compile(text, path, bag) is { } template)
+            {
+                entries[name] = new Entry(template, path, BuiltIn: false);
+            }
+        }
+
+        return LoadResult.From(bag.HasErrors ? null : new TemplateSet(entries, limits), bag);
+    }
+
+    /// <summary>Finds a template by file name, with or without the <c>.sbn</c> extension.</summary>
+    internal Template? Find(string name) =>
+        entries.TryGetValue(name, out var entry) || entries.TryGetValue(name + Extension, out entry) ? entry.Template : null;
+
+    /// <summary>Parses a template; every parser message becomes a located SR4001 diagnostic.</summary>
+    internal static Template? Compile(string text, string sourceName, DiagnosticBag bag)
+    {
+        Template template;
+        try
+        {
+            template = Template.Parse(text, sourceName);
+        }
+        catch (Exception ex)
+        {
+            // The parser reports problems as messages; anything thrown is still the template's fault, not ours.
+            bag.Add(DiagnosticCatalog.TemplateSyntax, SourceLocation.WholeFile(sourceName), ex.Message);
+            return null;
+        }
+
+        if (!template.HasErrors)
+        {
+            return template;
+        }
+
+        foreach (var message in template.Messages.Where(m => m.Type == Scriban.Parsing.ParserMessageType.Error))
+        {
+            bag.Add(DiagnosticCatalog.TemplateSyntax, Sandbox.Locate(message.Span, sourceName), message.Message);
+        }
+
+        return null;
+    }
+
+    private static TemplateSet LoadBuiltIn()
+    {
+        var assembly = typeof(TemplateSet).Assembly;
+        var bag = new DiagnosticBag();
+        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        foreach (var resource in assembly.GetManifestResourceNames().Where(r => r.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var name = resource[ResourcePrefix.Length..];
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            var text = reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
+            if (Compile(text, name, bag) is { } template)
+            {
+                entries[name] = new Entry(template, name, BuiltIn: true);
+            }
+        }
+
+        // The built-in templates are tested; a failure here is a build defect, not an input problem.
+        return bag.HasErrors
+            ? throw new StarRatingException(bag.ToSortedList())
+            : new TemplateSet(entries, limits: null);
+    }
+
+    private sealed record Entry(Template Template, string Source, bool BuiltIn);
+}

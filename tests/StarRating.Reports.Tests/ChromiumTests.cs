@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using StarRating.Rules;
+
+namespace StarRating.Reports.Tests;
+
+/// <summary>
+/// Runs tools/render-html.sh on a rendered report: headless Chromium must load it without console errors or CSP
+/// violations, take a screenshot and print a PDF. On CI (CI=true) the test always runs, and the script installs
+/// Chromium when it is missing; elsewhere it is skipped, with the reason, when Chromium is not installed, so a
+/// developer's test run never installs system packages behind their back.
+/// </summary>
+public sealed class ChromiumTests
+{
+    [ChromiumFact]
+    public void The_html_report_renders_in_chromium_without_console_errors()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "starrating-chromium-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(output);
+        try
+        {
+            foreach (var (name, language) in new[] { ("formal-complete", Language.Chinese), ("hostile-text", Language.English) })
+            {
+                var html = Path.Combine(output, name + ".html");
+                File.WriteAllText(html, ReportRenderer.Default.Render(Cases.Result(name), ReportFormat.Html, language).Value!.Content);
+                var prefix = Path.Combine(output, name);
+
+                var (exit, log) = Run(Path.Combine(RepoPaths.Root, "tools", "render-html.sh"), html, prefix);
+
+                exit.Should().Be(0, log);
+                new FileInfo(prefix + ".png").Length.Should().BeGreaterThan(10_000, log);
+                File.ReadAllBytes(prefix + ".pdf").Take(5).Should().Equal("%PDF-"u8.ToArray());
+            }
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    private static (int Exit, string Log) Run(string script, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(script);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, "timed out");
+        }
+
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+}
+
+/// <summary>A fact that is skipped, with the reason, when Chromium is not installed and CI is not set.</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public ChromiumFactAttribute()
+    {
+        var onCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        if (!OperatingSystem.IsLinux())
+        {
+            Skip = "tools/render-html.sh needs Linux (Debian packages)";
+        }
+        else if (!onCi && !IsOnPath("chromium"))
+        {
+            Skip = "Chromium is not installed (run tools/render-html.sh once to install it, or set CI=true to let this test install it)";
+        }
+    }
+
+    private static bool IsOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => dir.Length > 0 && File.Exists(Path.Combine(dir, program)));
+}

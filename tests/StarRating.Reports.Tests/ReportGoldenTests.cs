@@ -1,0 +1,93 @@
+using StarRating.Engine;
+using StarRating.Rules;
+
+namespace StarRating.Reports.Tests;
+
+/// <summary>
+/// Every case is rendered as Markdown and HTML in Chinese and English, as JSON, and as a gap analysis; each output
+/// must match its golden file byte for byte (rewrite with STARRATING_UPDATE_GOLDEN=1 and review the diff).
+/// Samples added to samples/ are picked up automatically.
+/// </summary>
+public sealed class ReportGoldenTests
+{
+    public static TheoryData<string> All => Cases.All();
+
+    [Theory]
+    [MemberData(nameof(All))]
+    public void Reports_match_the_golden_files(string id)
+    {
+        var scored = Cases.Score(id);
+        if (scored.Value is not { } result)
+        {
+            // An input that does not score (a sample meant to show errors) has its diagnostics golden instead.
+            Golden.Check(Cases.ExpectedPath(id, "errors.txt"), string.Join("\n", scored.Diagnostics.Select(d => d.Format(includeHint: true))) + "\n");
+            return;
+        }
+
+        var renderer = ReportRenderer.Default;
+        var failures = new List<string>();
+        foreach (var language in new[] { Language.Chinese, Language.English })
+        {
+            foreach (var format in new[] { ReportFormat.Markdown, ReportFormat.Html })
+            {
+                var report = renderer.Render(result, format, language);
+                report.Diagnostics.Should().BeEmpty();
+                Golden.Check(Cases.ExpectedPath(id, Cases.Lang(language) + "." + Cases.Ext(format)), report.Value!.Content);
+
+                var gap = renderer.RenderGap(AuditEngine.AnalyzeGap(result), format, language);
+                gap.Diagnostics.Should().BeEmpty();
+                Golden.Check(Cases.ExpectedPath(id, "gap." + Cases.Lang(language) + "." + Cases.Ext(format)), gap.Value!.Content);
+            }
+        }
+
+        Golden.Check(Cases.ExpectedPath(id, "json"), renderer.Render(result, ReportFormat.Json).Value!.Content);
+        Golden.Check(Cases.ExpectedPath(id, "gap.json"), renderer.RenderGap(AuditEngine.AnalyzeGap(result), ReportFormat.Json).Value!.Content);
+    }
+
+    [Theory]
+    [InlineData(ReportFormat.Markdown, Language.Chinese)]
+    [InlineData(ReportFormat.Markdown, Language.English)]
+    [InlineData(ReportFormat.Html, Language.Chinese)]
+    [InlineData(ReportFormat.Html, Language.English)]
+    [InlineData(ReportFormat.Json, Language.Chinese)]
+    public void Comparison_matches_the_golden_file(ReportFormat format, Language language)
+    {
+        var comparison = AuditEngine.Compare(Cases.Result("mock-partial-assessment"), Cases.Result("formal-complete")).GetValueOrThrow();
+
+        var report = ReportRenderer.Default.RenderComparison(comparison, format, language);
+
+        report.Diagnostics.Should().BeEmpty();
+        var suffix = format == ReportFormat.Json ? "json" : Cases.Lang(language) + "." + Cases.Ext(format);
+        Golden.Check(Path.Combine(Cases.ReportFolder, "comparison.expected." + suffix), report.Value!.Content);
+    }
+
+    [Fact]
+    public void Rendered_reports_carry_their_file_extension_and_media_type()
+    {
+        var result = Cases.Result("formal-complete");
+
+        var md = ReportRenderer.Default.Render(result, ReportFormat.Markdown).Value!;
+        var html = ReportRenderer.Default.Render(result, ReportFormat.Html).Value!;
+        var json = ReportRenderer.Default.Render(result, ReportFormat.Json).Value!;
+
+        (md.FileExtension, md.MediaType, md.Format).Should().Be((".md", "text/markdown; charset=utf-8", ReportFormat.Markdown));
+        (html.FileExtension, html.MediaType, html.Format).Should().Be((".html", "text/html; charset=utf-8", ReportFormat.Html));
+        (json.FileExtension, json.MediaType, json.Format).Should().Be((".json", "application/json; charset=utf-8", ReportFormat.Json));
+        md.Content.Should().NotContain("\r");
+        html.Content.Should().NotContain("\r");
+    }
+
+    [Fact]
+    public void The_report_shows_the_figures_of_the_result()
+    {
+        var result = Cases.Result("formal-complete");
+
+        var md = ReportRenderer.Default.Render(result, ReportFormat.Markdown).Value!.Content;
+
+        md.Should().Contain("91.05 ÷ 94 × 100 − 1 + 1 = 96.8617 → 96.9");
+        md.Should().Contain("五星级 ★★★★★");
+        md.Should().Contain("| 5.2.3 | 配送 | 0 | 0 | 6 | 已删减 |");
+        md.Should().Contain("## 6 整改清单");
+        md.Should().Contain("超范围收费");
+    }
+}
