@@ -276,7 +276,7 @@ public static class ResultJson
             w.String("grade", n.Grade is { } g ? EvidenceWords.Of(g) : null);
             w.String("id", n.Id);
             w.Decimal("lost", n.LostPoints);
-            w.String("description", n.Description);
+            w.Localized("description", n.Description);
             w.Array("evidence", n.Evidence, e => w.Value(e));
             w.End();
         });

@@ -342,7 +342,7 @@ public sealed class ScoringTests
             .Deduction(reason: "超出承诺时限收费")
             .ScoreOrThrow();
 
-        result.Nonconformities.Select(n => (n.Kind, n.Grade, n.Id, n.LostPoints, n.Description)).Should().Equal(
+        result.Nonconformities.Select(n => (n.Kind, n.Grade, n.Id, n.LostPoints, n.Description.Zh)).Should().Equal(
             (NonconformityKind.Item, NonconformityGrade.Major, "5.2.4.4", 1m, "维修记录缺少顾客签字"),
             (NonconformityKind.SpecialDeduction, (NonconformityGrade?)null, (string?)null, 1m, "超出承诺时限收费"),
             (NonconformityKind.Item, NonconformityGrade.Minor, "5.1.1.1", 2m, "未任命分管领导"),

@@ -116,7 +116,7 @@ internal static class BatchCommand
 
         if (reportPath is not null)
         {
-            var content = Render.Result(context, result, options.Reports, options.Language, templates: null);
+            var content = Render.Result(context, result, options.Reports, options.Language, Reports.ReportRenderer.Default);
             var failure = content is null ? null : AtomicFile.Write(reportPath, content);
             if (content is null || failure is not null)
             {

@@ -1,5 +1,6 @@
 using StarRating.Cli.Output;
 using StarRating.Engine;
+using StarRating.Reports;
 using StarRating.Rules;
 
 namespace StarRating.Cli.Commands;
@@ -7,21 +8,48 @@ namespace StarRating.Cli.Commands;
 /// <summary>Chooses the renderer for a format: the terminal summary here, full reports from StarRating.Reports.</summary>
 internal static class Render
 {
-    public static string? Result(CliContext context, AuditResult result, string format, Language language, string? templates) => format switch
+    public static ReportFormat ToFormat(string format) => format switch
     {
-        "text" => TerminalText.Score(result, language),
-        _ => throw new NotSupportedException("format " + format),
+        "md" => ReportFormat.Markdown,
+        "html" => ReportFormat.Html,
+        _ => ReportFormat.Json,
     };
 
-    public static string? Gap(CliContext context, GapAnalysis gap, string format, Language language) => format switch
+    /// <summary>The renderer for --templates DIR, or the built-in one; null (diagnostics printed) when the folder is bad.</summary>
+    public static ReportRenderer? Renderer(CliContext context, string? templates)
     {
-        "text" => TerminalText.Gap(gap, language),
-        _ => throw new NotSupportedException("format " + format),
-    };
+        if (templates is null)
+        {
+            return ReportRenderer.Default;
+        }
 
-    public static string? Comparison(CliContext context, AuditComparison comparison, string format, Language language) => format switch
+        var set = TemplateSet.LoadFolder(templates);
+        if (set.Value is null)
+        {
+            DiagnosticPrinter.Report(context, set.Diagnostics);
+            return null;
+        }
+
+        return new ReportRenderer(set.Value);
+    }
+
+    public static string? Result(CliContext context, AuditResult result, string format, Language language, ReportRenderer renderer) =>
+        format == "text" ? TerminalText.Score(result, language) : Content(context, renderer.Render(result, ToFormat(format), language));
+
+    public static string? Gap(CliContext context, GapAnalysis gap, string format, Language language) =>
+        format == "text" ? TerminalText.Gap(gap, language) : Content(context, ReportRenderer.Default.RenderGap(gap, ToFormat(format), language));
+
+    public static string? Comparison(CliContext context, AuditComparison comparison, string format, Language language) =>
+        format == "text" ? TerminalText.Diff(comparison, language) : Content(context, ReportRenderer.Default.RenderComparison(comparison, ToFormat(format), language));
+
+    private static string? Content(CliContext context, LoadResult<RenderedReport> rendered)
     {
-        "text" => TerminalText.Diff(comparison, language),
-        _ => throw new NotSupportedException("format " + format),
-    };
+        if (rendered.Value is null)
+        {
+            DiagnosticPrinter.Report(context, rendered.Diagnostics);
+            return null;
+        }
+
+        return rendered.Value.Content;
+    }
 }

@@ -52,6 +52,12 @@ internal static class ScoreCommands
                 }
             }
 
+            var renderer = Render.Renderer(context, parse.GetValue(templates));
+            if (renderer is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             var path = parse.GetValue(evidence)!;
             var result = Scored(context, loadedRubric, path);
             if (result is null)
@@ -60,7 +66,7 @@ internal static class ScoreCommands
             }
 
             var language = CommonOptions.ToLanguage(parse.GetValue(lang)!);
-            var content = Render.Result(context, result, parse.GetValue(format)!, language, parse.GetValue(templates));
+            var content = Render.Result(context, result, parse.GetValue(format)!, language, renderer);
             if (content is null)
             {
                 return ExitCodes.InvalidInput;
@@ -83,8 +89,8 @@ internal static class ScoreCommands
         var evidence = new Argument<string>("evidence") { Description = "Evidence file (YAML or JSON)." };
         var rubric = CommonOptions.Rubric();
         var target = new Option<string?>("--target", "-t") { Description = "Tier to reach (default: the next tier).", HelpName = "TIER" };
-        var format = new Option<string>("--format", "-f") { Description = "text, json or md.", DefaultValueFactory = _ => "text", HelpName = "text|json|md" };
-        format.AcceptOnlyFromAmong("text", "json", "md");
+        var format = new Option<string>("--format", "-f") { Description = "text, json, md or html.", DefaultValueFactory = _ => "text", HelpName = "text|json|md|html" };
+        format.AcceptOnlyFromAmong("text", "json", "md", "html");
         var lang = CommonOptions.Language();
         var output = CommonOptions.OutputFile();
         var command = new Command("gap", "What to fix to reach the next tier: lost points ranked by the score they would add, and the fewest items that get there.") { evidence, rubric, target, format, lang, output };
@@ -122,8 +128,8 @@ internal static class ScoreCommands
         var before = new Argument<string>("before") { Description = "The earlier audit's evidence (e.g. the initial audit)." };
         var after = new Argument<string>("after") { Description = "The later audit's evidence (e.g. the surveillance audit)." };
         var rubric = CommonOptions.Rubric();
-        var format = new Option<string>("--format", "-f") { Description = "text, json or md.", DefaultValueFactory = _ => "text", HelpName = "text|json|md" };
-        format.AcceptOnlyFromAmong("text", "json", "md");
+        var format = new Option<string>("--format", "-f") { Description = "text, json, md or html.", DefaultValueFactory = _ => "text", HelpName = "text|json|md|html" };
+        format.AcceptOnlyFromAmong("text", "json", "md", "html");
         var lang = CommonOptions.Language();
         var output = CommonOptions.OutputFile();
         var command = new Command("diff", "Compare two audits of one company: score and tier change, per-indicator deltas, changed items.") { before, after, rubric, format, lang, output };

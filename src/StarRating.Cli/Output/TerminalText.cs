@@ -52,7 +52,7 @@ internal static class TerminalText
                 .Column(T(l, "说明", "Finding"));
             foreach (var nc in r.Nonconformities)
             {
-                list.Row(Grade(nc.Grade, l), nc.Id ?? "—", nc.LostPoints == 0 ? "0" : "−" + Number(nc.LostPoints), OneLine(nc.Description));
+                list.Row(Grade(nc.Grade, l), nc.Id ?? "—", nc.LostPoints == 0 ? "0" : "−" + Number(nc.LostPoints), OneLine(nc.Description.Get(l)));
             }
 
             list.WriteTo(text, "  ");

@@ -145,7 +145,7 @@ public enum NonconformityKind
 /// <param name="Id">The item id (or the deduction's item, if any).</param>
 /// <param name="Requirement">The item's requirement, when about an item.</param>
 /// <param name="LostPoints">Points lost.</param>
-/// <param name="Description">What was found (the note, or the deduction's reason).</param>
+/// <param name="Description">What was found: the auditor's note (as written), the engine's explanation when there is no note, or the deduction's reason.</param>
 /// <param name="Evidence">Evidence cited.</param>
 public sealed record Nonconformity(
     NonconformityKind Kind,
@@ -153,7 +153,7 @@ public sealed record Nonconformity(
     string? Id,
     LocalizedText? Requirement,
     decimal LostPoints,
-    string Description,
+    LocalizedText Description,
     IReadOnlyList<string> Evidence);
 
 /// <summary>A note for the reader of a result.</summary>

@@ -154,7 +154,7 @@ internal static class Scorer
             item.Item.Id,
             item.Item.Requirement,
             item.Lost,
-            item.Note ?? item.Explanation.Zh,
+            item.Note is { } note ? new LocalizedText(note) : item.Explanation,
             item.Evidence);
 
         var graded = items.Where(i => i.Grade is not null).ToArray();
@@ -166,7 +166,7 @@ internal static class Scorer
             d.Item,
             d.Item is null ? null : rubric.FindItem(d.Item)?.Requirement,
             d.Points,
-            d.Reason,
+            new LocalizedText(d.Reason),
             d.Basis is null ? [] : [d.Basis])));
         list.AddRange(graded.Where(i => i.Grade == NonconformityGrade.Minor).Select(FromItem));
         list.AddRange(graded.Where(i => i.Grade == NonconformityGrade.Observation).Select(FromItem));

@@ -184,13 +184,8 @@ internal static class Views
             ("possible", N(r.PossiblePoints)));
 
         var number = 0;
-        var items = r.Items.ToDictionary(i => i.Item.Id, StringComparer.Ordinal);
 
-        // The engine describes an item without a note by its Chinese explanation; use the report's language instead.
-        string Describe(Nonconformity n) =>
-            n.Kind == NonconformityKind.Item && n.Id is not null && items.TryGetValue(n.Id, out var item) && item.Note is null
-                ? item.Explanation.Get(language)
-                : n.Description;
+        string Describe(Nonconformity n) => n.Description.Get(language);
         v["rectification"] = Arr(r.Nonconformities.Select(n => Obj(
             ("no", ++number),
             ("kind", n.Kind == NonconformityKind.Item ? "item" : "special_deduction"),
