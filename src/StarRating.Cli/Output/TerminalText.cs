@@ -52,10 +52,11 @@ internal static class TerminalText
                 .Column(T(l, "说明", "Finding"));
             foreach (var nc in r.Nonconformities)
             {
-                list.Row(Grade(nc.Grade, l), nc.Id ?? "—", nc.LostPoints == 0 ? "0" : "−" + Number(nc.LostPoints), OneLine(nc.Description.Get(l)));
+                list.Row(Grade(nc.Grade, l), nc.Id ?? "—", nc.LostPoints == 0 ? "0" : "−" + Number(nc.LostPoints), Shorten(OneLine(nc.Description.Get(l)), 56));
             }
 
             list.WriteTo(text, "  ");
+            text.Write(T(l, "  (完整说明见报告:--format html 或 md)\n", "  (full findings in the report: --format html or md)\n"));
         }
 
         if (r.Exclusions.Count > 0)

@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace StarRating.Cli.Tests;
+
+/// <summary>
+/// Runs only where packages can be restored. Set STARRATING_SKIP_PACKAGING=1 to skip offline; CI runs them.
+/// </summary>
+public sealed class PackagingFactAttribute : FactAttribute
+{
+    public PackagingFactAttribute()
+    {
+        if (Environment.GetEnvironmentVariable("STARRATING_SKIP_PACKAGING") == "1")
+        {
+            Skip = "STARRATING_SKIP_PACKAGING=1 (packaging tests need the NuGet registry)";
+        }
+    }
+}
+
+/// <summary>
+/// Packs the repository once (from a copy, so the working tree's build output is untouched) into a temporary
+/// feed shared by the packaging tests. Restores use a private package cache so a stale 0.1.0 from an earlier
+/// run can never stand in for the package just built.
+/// </summary>
+public sealed class PackedFeed : IDisposable
+{
+    public PackedFeed()
+    {
+        Root = Directory.CreateTempSubdirectory("starrating-pack-").FullName;
+        Feed = Path.Combine(Root, "feed");
+        Packages = Path.Combine(Root, "nuget-packages");
+        var copy = Path.Combine(Root, "repo");
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig", "README.md" })
+        {
+            CopyFile(Path.Combine(RepoPaths.Root, file), Path.Combine(copy, file));
+        }
+
+        CopyFolder(Path.Combine(RepoPaths.Root, "src"), Path.Combine(copy, "src"));
+        CopyFolder(Path.Combine(RepoPaths.Root, "rules"), Path.Combine(copy, "rules"));
+        foreach (var project in new[] { "StarRating.Rules", "StarRating.Engine", "StarRating.Reports", "StarRating.Cli" })
+        {
+            Dotnet.Run(copy, Packages, "pack", $"src/{project}/{project}.csproj", "-c", "Release", "-o", Feed).ShouldSucceed();
+        }
+    }
+
+    public string Root { get; }
+
+    public string Feed { get; }
+
+    public string Packages { get; }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            {
+                continue;
+            }
+
+            CopyFile(file, Path.Combine(to, relative));
+        }
+    }
+
+    private static void CopyFile(string from, string to)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        File.Copy(from, to);
+    }
+}
+
+internal sealed record ProcessRun(int ExitCode, string Output)
+{
+    public void ShouldSucceed() => ExitCode.Should().Be(0, Output);
+}
+
+internal static class Dotnet
+{
+    public static ProcessRun Run(string workingDirectory, string packages, params string[] args) =>
+        Exec("dotnet", workingDirectory, packages, args);
+
+    public static ProcessRun Exec(string program, string workingDirectory, string packages, params string[] args)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["NUGET_PACKAGES"] = packages;
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return new ProcessRun(process.ExitCode, stdout + stderr.Result);
+    }
+}
+
+public sealed class PackagingTests(PackedFeed packed) : IClassFixture<PackedFeed>
+{
+    private static readonly string Sample = Path.Combine(RepoPaths.Root, "samples", "01-five-star-appliance-maker.yaml");
+
+    [PackagingFact]
+    public void Packs_every_library_and_the_tool_with_readme_docs_and_symbols()
+    {
+        var packages = Directory.GetFiles(packed.Feed).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+
+        packages.Should().Equal(
+            "StarRating.Engine.0.1.0.nupkg", "StarRating.Engine.0.1.0.snupkg",
+            "StarRating.Reports.0.1.0.nupkg", "StarRating.Reports.0.1.0.snupkg",
+            "StarRating.Rules.0.1.0.nupkg", "StarRating.Rules.0.1.0.snupkg",
+            "StarRating.Tool.0.1.0.nupkg", "StarRating.Tool.0.1.0.snupkg");
+        using var rules = System.IO.Compression.ZipFile.OpenRead(Path.Combine(packed.Feed, "StarRating.Rules.0.1.0.nupkg"));
+        rules.Entries.Select(e => e.FullName).Should().Contain(["README.md", "lib/net10.0/StarRating.Rules.dll", "lib/net10.0/StarRating.Rules.xml"]);
+    }
+
+    [PackagingFact]
+    public void The_tool_installs_and_scores_a_sample()
+    {
+        var tools = Path.Combine(packed.Root, "tools");
+
+        Dotnet.Run(packed.Root, packed.Packages, "tool", "install", "--tool-path", tools, "--add-source", packed.Feed, "StarRating.Tool", "--version", "0.1.0").ShouldSucceed();
+        var version = Dotnet.Exec(Path.Combine(tools, "starrating"), packed.Root, packed.Packages, "--version");
+        var score = Dotnet.Exec(Path.Combine(tools, "starrating"), packed.Root, packed.Packages, "score", Sample, "--lang", "en");
+
+        version.ShouldSucceed();
+        version.Output.Trim().Should().Be("0.1.0");
+        score.ShouldSucceed();
+        score.Output.Should().Contain("Score 97.8 / 100    Tier Five-star ★★★★★");
+    }
+
+    [PackagingFact]
+    public void An_application_referencing_only_the_reports_package_scores_and_renders_with_no_file_on_disk()
+    {
+        var app = Path.Combine(packed.Root, "consumer");
+        Directory.CreateDirectory(app);
+        File.WriteAllText(Path.Combine(app, "consumer.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="StarRating.Reports" Version="0.1.0" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using StarRating.Engine;
+            using StarRating.Reports;
+            using StarRating.Rules;
+
+            var result = AuditEngine.Default.ScoreFile(args[0]).GetValueOrThrow();
+            var html = ReportRenderer.Default.Render(result, ReportFormat.Html, Language.English).GetValueOrThrow();
+            File.WriteAllText(args[1], html.Content);
+            Console.WriteLine($"{result.Score} {result.Tier.Id} {Rubric.Default.Items.Count}");
+            """);
+        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="{packed.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        var output = Path.Combine(app, "report.html");
+
+        var run = Dotnet.Run(app, packed.Packages, "run", "--", Sample, output);
+
+        run.ShouldSucceed();
+        run.Output.Should().Contain("97.8 five-star 54");
+        File.ReadAllText(output).Should().StartWith("<!DOCTYPE html>").And.Contain("浙江栖溪厨卫电器股份有限公司");
+    }
+}
