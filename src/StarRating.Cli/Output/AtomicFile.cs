@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using StarRating.Rules;
 
@@ -5,12 +6,21 @@ namespace StarRating.Cli.Output;
 
 /// <summary>
 /// Writes output files atomically: the content goes to a temporary file in the same folder, is flushed to disk,
-/// and is renamed over the target. A failure at any point leaves the previous file (or no file) and no
-/// temporary file behind.
+/// and is renamed over the target. A failure at any point leaves the previous file (or no file).
 /// </summary>
+/// <remarks>
+/// Temporary files are named <c>.NAME.PID.RANDOM.tmp</c>. On SIGTERM, SIGINT or a normal exit, the temporary
+/// files still in flight are removed. A process killed outright (SIGKILL) cannot clean up after itself, so each
+/// write first removes temporary files for the same target whose process is no longer running.
+/// </remarks>
 internal static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly object Gate = new();
+    private static readonly HashSet<string> InFlight = new(StringComparer.Ordinal);
+    private static readonly List<PosixSignalRegistration> Registrations = [];
+    private static bool closing;
+    private static bool hooked;
 
     /// <summary>Test hook: called after the temporary file is written and before the rename.</summary>
     internal static Action<string>? BeforeRename { get; set; }
@@ -21,7 +31,8 @@ internal static class AtomicFile
     {
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
-        var temp = Path.Combine(folder, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..12] + ".tmp");
+        var name = Path.GetFileName(full);
+        var temp = Path.Combine(folder, $".{name}.{Environment.ProcessId}.{Guid.NewGuid().ToString("N")[..12]}.tmp");
         try
         {
             if (!Directory.Exists(folder))
@@ -32,6 +43,18 @@ internal static class AtomicFile
             if (Directory.Exists(full))
             {
                 return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), "it is a folder");
+            }
+
+            RemoveOrphans(folder, name);
+            lock (Gate)
+            {
+                if (closing)
+                {
+                    return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), "the process is shutting down");
+                }
+
+                HookShutdown();
+                InFlight.Add(temp);
             }
 
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
@@ -54,6 +77,13 @@ internal static class AtomicFile
             TryDelete(temp);
             throw;
         }
+        finally
+        {
+            lock (Gate)
+            {
+                InFlight.Remove(temp);
+            }
+        }
     }
 
     /// <summary>True when <paramref name="output"/> names the same file as one of <paramref name="inputs"/> (links resolved).</summary>
@@ -61,6 +91,85 @@ internal static class AtomicFile
     {
         var target = Canonical(output);
         return inputs.Any(input => string.Equals(Canonical(input), target, StringComparison.Ordinal));
+    }
+
+    private static void HookShutdown()
+    {
+        if (hooked)
+        {
+            return;
+        }
+
+        hooked = true;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => RemoveInFlight();
+        foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT, PosixSignal.SIGHUP })
+        {
+            try
+            {
+                // Clean up, then let the default handling end the process.
+                Registrations.Add(PosixSignalRegistration.Create(signal, _ => RemoveInFlight()));
+            }
+            catch (PlatformNotSupportedException)
+            {
+                // Not every signal exists everywhere; ProcessExit still covers normal exits.
+            }
+        }
+    }
+
+    private static void RemoveInFlight()
+    {
+        lock (Gate)
+        {
+            closing = true;
+            foreach (var temp in InFlight)
+            {
+                TryDelete(temp);
+            }
+
+            InFlight.Clear();
+        }
+    }
+
+    /// <summary>Removes temporary files for this target left by processes that no longer run (killed with SIGKILL).</summary>
+    private static void RemoveOrphans(string folder, string name)
+    {
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "." + name + ".*.tmp"))
+            {
+                var parts = Path.GetFileName(file)[(name.Length + 2)..].Split('.');
+                if (parts.Length == 3 && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) && !IsRunning(pid))
+                {
+                    TryDelete(file);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: an orphan that cannot be listed or removed does not stop the write.
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId)
+        {
+            return true;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static string Canonical(string path)
