@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 using System.Text.RegularExpressions;
 using Scriban;
@@ -163,6 +164,9 @@ internal static class Sandbox
 
     private sealed class SandboxContext : TemplateContext
     {
+        /// <summary>Largest integer a template may write, in bits (4 096 bits, about 1 230 decimal digits).</summary>
+        public const long MaxIntegerBits = 4_096;
+
         private readonly Func<string, string> escape;
         private readonly int maxOutput;
         private long written;
@@ -193,6 +197,17 @@ internal static class Sandbox
 
         public bool OutputExceeded => written > maxOutput;
 
+        /// <summary>
+        /// Refuses to turn an integer of more than <see cref="MaxIntegerBits"/> bits into text. Scriban lets arithmetic
+        /// grow integers to about a million bits, and writing one such number takes seconds with no cancellation check,
+        /// so a few of them in one expression outran the time limit many times over (found while fuzzing).
+        /// </summary>
+        public override string? ObjectToString(object? value, bool nested = false)
+        {
+            CheckInteger(value, CurrentSpan);
+            return base.ObjectToString(value, nested);
+        }
+
         /// <summary>Every value a template writes is escaped for the output format; only the set's own includes pass as they are.</summary>
         public override TemplateContext Write(SourceSpan span, object? textAsObject)
         {
@@ -201,6 +216,7 @@ internal static class Sandbox
                 return this;
             }
 
+            CheckInteger(textAsObject, span);
             var text = textAsObject is TemplateOutput own ? own.ToString() : escape(ObjectToString(textAsObject) ?? string.Empty);
             written += text.Length;
             if (written > maxOutput)
@@ -211,6 +227,14 @@ internal static class Sandbox
 
             Write(text);
             return this;
+        }
+    }
+
+    private static void CheckInteger(object? value, SourceSpan span)
+    {
+        if (value is BigInteger big && big.GetBitLength() > SandboxContext.MaxIntegerBits)
+        {
+            throw new ScriptRuntimeException(span, $"a number of {big.GetBitLength()} bits is too large to write (at most {SandboxContext.MaxIntegerBits} bits)");
         }
     }
 
