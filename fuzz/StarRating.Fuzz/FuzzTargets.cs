@@ -108,6 +108,29 @@ internal static partial class FuzzTargets
         }
     }
 
+    /// <summary>What an input does, in one line: per front end (or per template format) the diagnostic codes and the outcome.</summary>
+    public static string Describe(string target, byte[] data, TemplateScratch? templates = null)
+    {
+        static string Codes<T>(LoadResult<T> result, string outcome)
+            where T : class =>
+            string.Join(",", result.Diagnostics.Select(d => d.Code).Distinct().Order(StringComparer.Ordinal)) + (result.Succeeded ? " " + outcome : " failed");
+
+        switch (target)
+        {
+            case "rubric":
+                return string.Join("\t", SourceNames.Select(name => Codes(new RubricLoader().Parse(data, name), "loaded")));
+            case "evidence":
+                return string.Join("\t", SourceNames.Select(name => Codes(AuditEngine.Default.Score(data, name), "scored")));
+            default:
+                ArgumentNullException.ThrowIfNull(templates);
+                File.WriteAllBytes(Path.Combine(templates.Folder, "report.md.sbn"), data);
+                var set = TemplateSet.LoadFolder(templates.Folder, TemplateLimits);
+                return set.Value is null
+                    ? Codes(set, "loaded")
+                    : Codes(new ReportRenderer(set.Value).Render(templates.Sample, ReportFormat.Markdown), "rendered");
+        }
+    }
+
     private static void UseRubric(Rubric rubric)
     {
         var findings = rubric.Items.Select((item, i) => i % 2 == 0

@@ -7,6 +7,8 @@ using StarRating.Fuzz;
 //   dotnet StarRating.Fuzz.dll TARGET                  under afl-fuzz (input on standard input); see fuzz/run.sh
 //   dotnet StarRating.Fuzz.dll TARGET --repro FILE...  runs each file once and prints what escaped, for triage;
 //                                                      use the uninstrumented build (fuzz/work/build)
+//   dotnet StarRating.Fuzz.dll TARGET --describe FILE... one line per file: size, then per front end the diagnostic
+//                                                      codes and whether it loaded, to pick corpus inputs to keep
 //
 // Nothing here may touch an instrumented assembly before Fuzzer.OutOfProcess.Run: SharpFuzz's fork server process
 // never maps afl's coverage memory, so instrumented code run there writes through a null pointer.
@@ -41,6 +43,16 @@ try
         }
 
         return failed == 0 ? 0 : 1;
+    }
+
+    if (args.Length > 1 && args[1] == "--describe")
+    {
+        foreach (var file in args.Skip(2))
+        {
+            Console.WriteLine($"{file}\t{new FileInfo(file).Length}\t{FuzzTargets.Describe(target, File.ReadAllBytes(file), target == "template" ? scratch.Value : null)}");
+        }
+
+        return 0;
     }
 
     Fuzzer.OutOfProcess.Run(stream =>
