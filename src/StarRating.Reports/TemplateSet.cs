@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 using Scriban;
+using Scriban.Parsing;
 using StarRating.Rules;
 
 namespace StarRating.Reports;
@@ -19,6 +20,9 @@ public sealed class TemplateSet
     internal const string GapHtml = "gap.html.sbn";
     internal const string ComparisonMarkdown = "comparison.md.sbn";
     internal const string ComparisonHtml = "comparison.html.sbn";
+
+    /// <summary>Most digits a number written in a template may have, and the largest exponent it may carry (1 000).</summary>
+    internal const int MaxNumberDigits = 1_000;
 
     private const string ResourcePrefix = "StarRating.Reports.Templates.";
     private const string Extension = ".sbn";
@@ -132,6 +136,11 @@ public sealed class TemplateSet
         Template template;
         try
         {
+            if (!CheckNumbers(text, sourceName, bag))
+            {
+                return null;
+            }
+
             template = Template.Parse(text, sourceName);
         }
         catch (Exception ex)
@@ -152,6 +161,67 @@ public sealed class TemplateSet
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Refuses numbers with more than <see cref="MaxNumberDigits"/> digits or a larger exponent (SR4001 at the number).
+    /// Scriban's parser turns an integer written with an exponent, such as <c>4E440444444</c>, into an exact big integer:
+    /// no limit and no cancellation apply while it parses, so one such number kept the loader busy for minutes (found
+    /// by fuzzing, docs/fuzzing.md). The check reads Scriban's own tokens, so text outside <c>{{ }}</c> is never refused.
+    /// </summary>
+    private static bool CheckNumbers(string text, string sourceName, DiagnosticBag bag)
+    {
+        var ok = true;
+        foreach (var token in new Lexer(text, sourceName))
+        {
+            if (token.Type is not (TokenType.Integer or TokenType.Float))
+            {
+                continue;
+            }
+
+            var number = text.AsSpan(token.Start.Offset, token.End.Offset - token.Start.Offset + 1);
+            if (!IsTooLarge(number))
+            {
+                continue;
+            }
+
+            var shown = number.Length <= 40 ? number.ToString() : string.Concat(number[..30], "...");
+            bag.Add(
+                DiagnosticCatalog.TemplateSyntax,
+                Sandbox.Locate(new Scriban.Parsing.SourceSpan(sourceName, token.Start, token.End), sourceName),
+                $"the number {shown} is too large for a report template (at most {MaxNumberDigits} digits and an exponent of at most {MaxNumberDigits})");
+            ok = false;
+        }
+
+        return ok;
+    }
+
+    private static bool IsTooLarge(ReadOnlySpan<char> number)
+    {
+        var e = number.IndexOfAny('e', 'E');
+        var mantissa = e < 0 ? number : number[..e];
+        var digits = 0;
+        foreach (var c in mantissa)
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        if (digits > MaxNumberDigits)
+        {
+            return true;
+        }
+
+        // The exponent's value, saturating: leading zeros and digit separators do not count.
+        long exponent = 0;
+        foreach (var c in e < 0 ? [] : number[(e + 1)..])
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                exponent = Math.Min(exponent * 10 + (c - '0'), int.MaxValue);
+            }
+        }
+
+        return exponent > MaxNumberDigits;
     }
 
     private static TemplateSet LoadBuiltIn()

@@ -26,6 +26,9 @@ public sealed class SandboxTests
     [InlineData("object.eval_template", "{{ object.eval_template \"{{ 1 }}\" }}", "SR4009", 1, 4)]
     [InlineData("date.now", "{{ date.now }}", "SR4009", 1, 4)]
     [InlineData("math.random", "{{ math.random 1 10 }}", "SR4009", 1, 4)]
+    [InlineData("an integer grown past 4096 bits", "{{ x = 1 << 1048000 }}{{ x }}", "SR4002", 1, 8)]
+    [InlineData("an integer grown step by step", "{{ x = 1 << 4000 }}{{ y = x * x }}", "SR4002", 1, 27)]
+    [InlineData("an integer grown within one expression", "{{ x = (1 << 4000) * (1 << 4000) }}{{ x e }}", "SR4002", 1, 8)]
     [InlineData("unknown variable", "ok\n  {{ nothing_here }}", "SR4002", 2, 6)]
     [InlineData("unknown member", "{{ company.nothing_here }}", "SR4002", 1, 12)]
     [InlineData("reflection on a .NET object", "{{ include(\"_style.html.sbn\").text }}", "SR4002", 1, 31)]
@@ -42,6 +45,22 @@ public sealed class SandboxTests
         error.Location.File.Should().EndWith("report.md.sbn", what);
         (error.Location.Line, error.Location.Column).Should().Be((line, column), what + ": " + error);
         error.Format(includeHint: true).Should().NotContain("   at ", "a diagnostic, never a stack trace");
+    }
+
+    [Fact]
+    public void A_number_too_large_to_parse_is_refused_when_the_folder_loads()
+    {
+        // Found by fuzzing: Scriban parsed 4E440444444 into an exact integer for minutes (docs/fuzzing.md).
+        using var folder = new TempFolder(("report.md.sbn", "Model 4E440444444 in text is fine;\n{{ 1e3 }} {{ 4E440444444 }} {{ 2.5e1001 }}"));
+        var watch = Stopwatch.StartNew();
+
+        var set = TemplateSet.LoadFolder(folder.Path);
+
+        watch.Elapsed.Should().BeLessThan(Quick);
+        set.Value.Should().BeNull();
+        set.Diagnostics.Select(d => (d.Code, d.Location.Line, d.Location.Column)).Should().Equal(("SR4001", 2, 14), ("SR4001", 2, 32));
+        set.Diagnostics[0].ToString().Should().EndWith(
+            "report.md.sbn(2,14): error SR4001: template error: the number 4E440444444 is too large for a report template (at most 1000 digits and an exponent of at most 1000)");
     }
 
     [Fact]

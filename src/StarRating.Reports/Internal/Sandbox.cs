@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 using System.Text.RegularExpressions;
 using Scriban;
@@ -163,6 +164,9 @@ internal static class Sandbox
 
     private sealed class SandboxContext : TemplateContext
     {
+        /// <summary>Largest integer a template may make, in bits (4 096 bits, about 1 230 decimal digits).</summary>
+        private const long MaxIntegerBits = 4_096;
+
         private readonly Func<string, string> escape;
         private readonly int maxOutput;
         private long written;
@@ -192,6 +196,23 @@ internal static class Sandbox
         }
 
         public bool OutputExceeded => written > maxOutput;
+
+        /// <summary>
+        /// Refuses every value that is an integer of more than <see cref="MaxIntegerBits"/> bits, as soon as an expression
+        /// produces it. Scriban lets arithmetic grow integers to about a million bits, and turning one into text (to write
+        /// it, to pass it to a function, or inside one of Scriban's own error messages) takes seconds with no cancellation
+        /// check, so one expression outran the time limit many times over (found by fuzzing, docs/fuzzing.md).
+        /// </summary>
+        public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction = false)
+        {
+            var value = base.Evaluate(scriptNode, aliasReturnedFunction);
+            if (value is BigInteger big && big.GetBitLength() > MaxIntegerBits)
+            {
+                throw new ScriptRuntimeException(scriptNode?.Span ?? CurrentSpan, $"the expression makes a number of {big.GetBitLength()} bits, more than the {MaxIntegerBits} bits allowed");
+            }
+
+            return value;
+        }
 
         /// <summary>Every value a template writes is escaped for the output format; only the set's own includes pass as they are.</summary>
         public override TemplateContext Write(SourceSpan span, object? textAsObject)
