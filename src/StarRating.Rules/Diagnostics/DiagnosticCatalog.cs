@@ -108,6 +108,12 @@ public static class DiagnosticCatalog
         "a mapping key must be plain text, not a list or mapping",
         "Write keys as 'name: value'.");
 
+    /// <summary>SR1016: a control character in the text.</summary>
+    public static readonly DiagnosticDescriptor ControlCharacter = new(
+        "SR1016", Error, "Control character",
+        "the text contains the control character U+{code}",
+        "Remove it. Only tabs and line breaks are allowed among control characters; others would reach reports and terminals unseen (an ESC can rewrite a terminal line).");
+
     // ---- SR11xx: structure ----------------------------------------------------------------------
 
     /// <summary>SR1101: a key the format does not define.</summary>

@@ -45,7 +45,7 @@ internal static class DocumentLoader
 
     private static ParsedDocument? ParseText(string text, string sha256, string displayName, InputLimits limits, DiagnosticBag bag)
     {
-        if (!SourceText.CheckLineLengths(text, displayName, limits, bag))
+        if (!SourceText.CheckLineLengths(text, displayName, limits, bag) || !SourceText.CheckCharacters(text, displayName, bag))
         {
             return null;
         }

@@ -122,6 +122,38 @@ internal static class SourceText
         return null;
     }
 
+    /// <summary>
+    /// Refuses the first character outside YAML's printable set (tab, line breaks, U+0020–U+007E, U+0085,
+    /// U+00A0–U+D7FF, U+E000–U+FFFD and the supplementary planes), for YAML and JSON alike, so both front ends
+    /// accept the same text and no control character reaches a report or a terminal.
+    /// </summary>
+    public static bool CheckCharacters(string text, string file, DiagnosticBag bag)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+                continue;
+            }
+
+            var printable = c is '\t' or '\r' or (>= '\u0020' and <= '\u007E') or '\u0085' or (>= '\u00A0' and <= '\uD7FF') or (>= '\uE000' and <= '\uFFFD')
+                || (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                || (char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1]));
+            if (!printable)
+            {
+                bag.Add(DiagnosticCatalog.ControlCharacter, new SourceLocation(file, line, i - lineStart + 1), ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Refuses the first line longer than the limit (before any parser sees it).</summary>
     public static bool CheckLineLengths(string text, string file, InputLimits limits, DiagnosticBag bag)
     {
