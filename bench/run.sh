@@ -51,7 +51,7 @@ rm -rf "$WORK/artifacts" "$WORK/tools" "$WORK/nuget"
 dotnet pack "$ROOT/src/StarRating.Cli" -c Release -v q -nologo -o "$WORK/artifacts" -p:PackageReadmeFile= -p:IncludeSymbols=false >/dev/null
 # A private package folder, so a re-run installs the tool just packed, not an older build cached under the same version.
 NUGET_PACKAGES="$WORK/nuget" dotnet tool install StarRating.Tool --tool-path "$WORK/tools" \
-  --add-source "$WORK/artifacts" --version "$(ls "$WORK/artifacts" | sed -n 's/^StarRating\.Tool\.\(.*\)\.nupkg$/\1/p' | head -1)" >/dev/null
+  --add-source "$WORK/artifacts" --version "$(ls "$WORK/artifacts" | sed -n 's/^StarRating\.Tool\.\([0-9].*\)\.nupkg$/\1/p' | head -1)" >/dev/null
 TOOL="$WORK/tools/starrating"
 EMPTY="$WORK/empty/StarRating.Bench.Empty"
 FLOOR="$WORK/floor/StarRating.Bench.Floor"
