@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using StarRating.Engine;
 using StarRating.Reports;
 using StarRating.Rules;
@@ -11,6 +13,7 @@ namespace StarRating.Benchmarks;
 /// how the YAML floor (the parser alone) compares with reading the same file into evidence and scoring it.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(Jobs))]
 public class HotPaths
 {
     private byte[] rubricBytes = [];
@@ -72,6 +75,20 @@ public class HotPaths
 
     [Benchmark(Description = "render JSON")]
     public string RenderJson() => ReportRenderer.Default.Render(result, ReportFormat.Json).Value!.Content;
+}
+
+/// <summary>
+/// Two runtimes: a library user's defaults, and the runtime settings `starrating` ships with (see
+/// src/StarRating.Cli/StarRating.Cli.csproj: tiered PGO off, 1 MiB large-object threshold).
+/// </summary>
+internal sealed class Jobs : ManualConfig
+{
+    public Jobs()
+    {
+        AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(10).WithId("library"));
+        AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(10).WithId("cli")
+            .WithEnvironmentVariables(new EnvironmentVariable("DOTNET_TieredPGO", "0"), new EnvironmentVariable("DOTNET_GCLOHThreshold", "0x100000")));
+    }
 }
 
 internal static class Repository
