@@ -53,6 +53,8 @@ dotnet pack "$ROOT/src/StarRating.Cli" -c Release -v q -nologo -o "$WORK/artifac
 NUGET_PACKAGES="$WORK/nuget" dotnet tool install StarRating.Tool --tool-path "$WORK/tools" \
   --add-source "$WORK/artifacts" --version "$(ls "$WORK/artifacts" | sed -n 's/^StarRating\.Tool\.\([0-9].*\)\.nupkg$/\1/p' | head -1)" >/dev/null
 TOOL="$WORK/tools/starrating"
+# Which package `dotnet tool install` chose: starrating.tool.linux-x64 (ReadyToRun) or starrating.tool.any (JIT).
+PACKAGE="$(find "$WORK/tools/.store" -maxdepth 3 -type d -name 'starrating.tool.*' -printf '%f\n' | head -1)"
 EMPTY="$WORK/empty/StarRating.Bench.Empty"
 FLOOR="$WORK/floor/StarRating.Bench.Floor"
 
@@ -90,9 +92,9 @@ hyperfine -N --warmup 3 --runs "$COLD_RUNS" --export-json "$WORK/cold.json" \
   -n "starrating score sample" "$TOOL score $SAMPLE" >"$WORK/hyperfine.out" 2>&1 || { cat "$WORK/hyperfine.out" >&2; exit 1; }
 
 # --- report ------------------------------------------------------------------------------------------------
-python3 - "$RAW" "$WORK/cold.json" "$N" "$RUNS" "$JOBS" <<'PY'
+python3 - "$RAW" "$WORK/cold.json" "$N" "$RUNS" "$JOBS" "${PACKAGE:-unknown}" <<'PY'
 import json, statistics, sys
-raw, cold, n, runs, jobs = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+raw, cold, n, runs, jobs, package = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
 rows = {}
 for line in open(raw):
     step, wall, user, sys_, rss = line.split("\t")
@@ -102,7 +104,7 @@ def mmm(values, fmt="{:.2f}"):
 med = {s: statistics.median(w for w, _, _ in r) for s, r in rows.items()}
 cpu = {s: statistics.median(c for _, c, _ in r) for s, r in rows.items()}
 names = {"floor": "parse floor (YamlDotNet events)", "none": "batch --reports none", "html": "batch --reports html"}
-print(f"{n} audits, {runs} runs, {jobs} jobs; min/median/max")
+print(f"{n} audits, {runs} runs, {jobs} jobs, tool package {package}; min/median/max")
 print(f"{'step':34} {'wall s':>20} {'cpu s (user+sys)':>20} {'cores used':>16} {'peak RSS MiB':>20} {'wall/floor':>11}")
 for s in ("floor", "none", "html"):
     r = rows[s]

@@ -249,27 +249,31 @@ internal static class Views
         ("provisional", i.Indicator.PointsProvisional),
         ("items", Arr(i.Items.Select(item => itemViews.TryGetValue(item, out var view) ? view : Item(item, language, Label(language, "list_separator"))))));
 
-    private static ScriptObject Item(ItemResult i, Language language, string separator) => Obj(
-        ("id", i.Item.Id),
-        ("indicator_id", i.Item.Indicator.Id),
-        ("requirement", i.Item.Requirement.Get(language)),
-        ("status", EvidenceWords.Of(i.Status)),
-        ("status_label", Labels.Status(i.Status, language)),
-        ("grade", i.Grade is { } g ? EvidenceWords.Of(g) : null),
-        ("grade_label", i.Grade is { } gl ? Labels.Grade(gl, language) : null),
-        ("earned", N(i.Earned)),
-        ("applicable", N(i.Applicable)),
-        ("possible", N(i.Possible)),
-        ("lost", N(i.Lost)),
-        ("percent", Percent(i.Percent)),
-        ("from_indicator", i.FromIndicatorFinding),
-        ("sample", i.Sample is { } s ? Obj(("size", s.Size), ("conforming", s.Conforming)) : null),
-        ("methods", Arr(i.Methods.Select(m => FormatWords.Describe(m).Get(language)))),
-        ("methods_text", i.Methods.Count == 0 ? null : string.Join(separator, i.Methods.Select(m => FormatWords.Describe(m).Get(language)))),
-        ("evidence", Arr(i.Evidence)),
-        ("note", i.Note),
-        ("explanation", i.Explanation.Get(language)),
-        ("exclusion_reason", i.ExclusionReason));
+    private static ScriptObject Item(ItemResult i, Language language, string separator)
+    {
+        var methods = i.Methods.Select(m => FormatWords.Describe(m).Get(language)).ToArray();
+        return Obj(
+            ("id", i.Item.Id),
+            ("indicator_id", i.Item.Indicator.Id),
+            ("requirement", i.Item.Requirement.Get(language)),
+            ("status", EvidenceWords.Of(i.Status)),
+            ("status_label", Labels.Status(i.Status, language)),
+            ("grade", i.Grade is { } g ? EvidenceWords.Of(g) : null),
+            ("grade_label", i.Grade is { } gl ? Labels.Grade(gl, language) : null),
+            ("earned", N(i.Earned)),
+            ("applicable", N(i.Applicable)),
+            ("possible", N(i.Possible)),
+            ("lost", N(i.Lost)),
+            ("percent", Percent(i.Percent)),
+            ("from_indicator", i.FromIndicatorFinding),
+            ("sample", i.Sample is { } s ? Obj(("size", s.Size), ("conforming", s.Conforming)) : null),
+            ("methods", Arr(methods)),
+            ("methods_text", methods.Length == 0 ? null : string.Join(separator, methods)),
+            ("evidence", Arr(i.Evidence)),
+            ("note", i.Note),
+            ("explanation", i.Explanation.Get(language)),
+            ("exclusion_reason", i.ExclusionReason));
+    }
 
     private static ScriptObject Adjustment(AppliedAdjustment a) => Obj(
         ("points", N(a.Points)),
