@@ -100,6 +100,34 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public void Score_as_text_still_checks_a_templates_folder_it_does_not_need()
+    {
+        // --format text skips the report templates (faster start-up) but must not start ignoring a bad --templates.
+        using var temp = new TempFolder();
+        var missing = Path.Combine(temp.Path, "no-such-folder");
+
+        var run = CliRunner.Run("score", Evidence + "formal-complete.yaml", "--templates", missing);
+
+        run.ExitCode.Should().Be(ExitCodes.InvalidInput);
+        run.Out.Should().BeEmpty();
+        run.Error.Should().Contain("SR5005");
+    }
+
+    [Fact]
+    public void Score_as_text_prints_the_same_summary_with_or_without_a_templates_folder()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(Path.Combine(temp.Path, "report.md.sbn"), "custom {{ score.value }}\n");
+
+        var plain = CliRunner.Run("score", Evidence + "formal-complete.yaml");
+        var withTemplates = CliRunner.Run("score", Evidence + "formal-complete.yaml", "--templates", temp.Path);
+
+        plain.ExitCode.Should().Be(0);
+        withTemplates.ExitCode.Should().Be(0);
+        withTemplates.Out.Should().Be(plain.Out);
+    }
+
+    [Fact]
     public void Checklist_is_a_blank_evidence_file_that_scores_once_filled_in()
     {
         using var temp = new TempFolder();

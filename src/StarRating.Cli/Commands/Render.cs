@@ -33,8 +33,9 @@ internal static class Render
         return new ReportRenderer(set.Value);
     }
 
-    public static string? Result(CliContext context, AuditResult result, string format, Language language, ReportRenderer renderer) =>
-        format == "text" ? TerminalText.Score(result, language) : Content(context, renderer.Render(result, ToFormat(format), language));
+    /// <summary>The result in a format; <paramref name="renderer"/> is used for every format but text (the built-in one when null).</summary>
+    public static string? Result(CliContext context, AuditResult result, string format, Language language, ReportRenderer? renderer) =>
+        format == "text" ? TerminalText.Score(result, language) : Content(context, (renderer ?? ReportRenderer.Default).Render(result, ToFormat(format), language));
 
     public static string? Gap(CliContext context, GapAnalysis gap, string format, Language language) =>
         format == "text" ? TerminalText.Gap(gap, language) : Content(context, ReportRenderer.Default.RenderGap(gap, ToFormat(format), language));

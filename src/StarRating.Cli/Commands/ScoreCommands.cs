@@ -52,10 +52,18 @@ internal static class ScoreCommands
                 }
             }
 
-            var renderer = Render.Renderer(context, parse.GetValue(templates));
-            if (renderer is null)
+            // The text summary needs no template: don't compile the built-in ones (or load Scriban) for it. A
+            // --templates folder is still checked, whatever the format.
+            var formatName = parse.GetValue(format)!;
+            var templatesFolder = parse.GetValue(templates);
+            Reports.ReportRenderer? renderer = null;
+            if (formatName != "text" || templatesFolder is not null)
             {
-                return ExitCodes.InvalidInput;
+                renderer = Render.Renderer(context, templatesFolder);
+                if (renderer is null)
+                {
+                    return ExitCodes.InvalidInput;
+                }
             }
 
             var path = parse.GetValue(evidence)!;
@@ -66,7 +74,7 @@ internal static class ScoreCommands
             }
 
             var language = CommonOptions.ToLanguage(parse.GetValue(lang)!);
-            var content = Render.Result(context, result, parse.GetValue(format)!, language, renderer);
+            var content = Render.Result(context, result, formatName, language, renderer);
             if (content is null)
             {
                 return ExitCodes.InvalidInput;

@@ -8,7 +8,8 @@ namespace StarRating.Reports;
 /// <summary>
 /// Turns results into plain view data (<see cref="ScriptObject"/> and <see cref="ScriptArray"/> of strings, booleans
 /// and integers) for templates. Every number is taken from the result and formatted here, invariantly; templates
-/// never compute a score or a tier. Built afresh for every render, so a template can change only its own copy.
+/// never compute a score or a tier. Built afresh for every render, so a template can change only its own copy
+/// (within one render, an item or indicator is one object wherever it appears).
 /// The variables are documented in docs/templates.md.
 /// </summary>
 internal static class Views
@@ -167,6 +168,12 @@ internal static class Views
                 ("text", NextTierText(next, r.PointsToNextTier ?? 0m, language)))
             : null;
 
+        // Each item and indicator view is built once and reached from every list that holds it (categories →
+        // indicators → items, indicators, items): building them once per list tripled the cost of the view data.
+        var itemViews = r.Items.ToDictionary(i => i, i => Item(i, language, separator));
+        var indicatorViews = r.Indicators.ToDictionary(i => i, i => Indicator(i, language, itemViews));
+        ScriptObject ItemView(ItemResult i) => itemViews.TryGetValue(i, out var view) ? view : Item(i, language, separator);
+        ScriptObject IndicatorView(IndicatorResult i) => indicatorViews.TryGetValue(i, out var view) ? view : Indicator(i, language, itemViews);
         v["categories"] = Arr(r.Categories.Select(c => Obj(
             ("id", c.Category.Id),
             ("name", c.Category.Name.Get(language)),
@@ -175,9 +182,9 @@ internal static class Views
             ("possible", N(c.Possible)),
             ("percent", Percent(c.Percent)),
             ("excluded", c.Applicable == 0),
-            ("indicators", Arr(c.Indicators.Select(i => Indicator(i, language)))))));
-        v["indicators"] = Arr(r.Indicators.Select(i => Indicator(i, language)));
-        v["items"] = Arr(r.Items.Select(i => Item(i, language)));
+            ("indicators", Arr(c.Indicators.Select(IndicatorView))))));
+        v["indicators"] = Arr(r.Indicators.Select(IndicatorView));
+        v["items"] = Arr(r.Items.Select(ItemView));
         v["totals"] = Obj(
             ("earned", N(r.EarnedPoints)),
             ("applicable", N(r.ApplicablePoints)),
@@ -230,7 +237,7 @@ internal static class Views
             ("team", r.Evidence.Conclusion));
     }
 
-    private static ScriptObject Indicator(IndicatorResult i, Language language) => Obj(
+    private static ScriptObject Indicator(IndicatorResult i, Language language, IReadOnlyDictionary<ItemResult, ScriptObject> itemViews) => Obj(
         ("id", i.Indicator.Id),
         ("category_id", i.Indicator.Category.Id),
         ("name", i.Indicator.Name.Get(language)),
@@ -240,29 +247,33 @@ internal static class Views
         ("percent", Percent(i.Percent)),
         ("excluded", i.Excluded),
         ("provisional", i.Indicator.PointsProvisional),
-        ("items", Arr(i.Items.Select(item => Item(item, language)))));
+        ("items", Arr(i.Items.Select(item => itemViews.TryGetValue(item, out var view) ? view : Item(item, language, Label(language, "list_separator"))))));
 
-    private static ScriptObject Item(ItemResult i, Language language) => Obj(
-        ("id", i.Item.Id),
-        ("indicator_id", i.Item.Indicator.Id),
-        ("requirement", i.Item.Requirement.Get(language)),
-        ("status", EvidenceWords.Of(i.Status)),
-        ("status_label", Labels.Status(i.Status, language)),
-        ("grade", i.Grade is { } g ? EvidenceWords.Of(g) : null),
-        ("grade_label", i.Grade is { } gl ? Labels.Grade(gl, language) : null),
-        ("earned", N(i.Earned)),
-        ("applicable", N(i.Applicable)),
-        ("possible", N(i.Possible)),
-        ("lost", N(i.Lost)),
-        ("percent", Percent(i.Percent)),
-        ("from_indicator", i.FromIndicatorFinding),
-        ("sample", i.Sample is { } s ? Obj(("size", s.Size), ("conforming", s.Conforming)) : null),
-        ("methods", Arr(i.Methods.Select(m => FormatWords.Describe(m).Get(language)))),
-        ("methods_text", i.Methods.Count == 0 ? null : string.Join(Label(language, "list_separator"), i.Methods.Select(m => FormatWords.Describe(m).Get(language)))),
-        ("evidence", Arr(i.Evidence)),
-        ("note", i.Note),
-        ("explanation", i.Explanation.Get(language)),
-        ("exclusion_reason", i.ExclusionReason));
+    private static ScriptObject Item(ItemResult i, Language language, string separator)
+    {
+        var methods = i.Methods.Select(m => FormatWords.Describe(m).Get(language)).ToArray();
+        return Obj(
+            ("id", i.Item.Id),
+            ("indicator_id", i.Item.Indicator.Id),
+            ("requirement", i.Item.Requirement.Get(language)),
+            ("status", EvidenceWords.Of(i.Status)),
+            ("status_label", Labels.Status(i.Status, language)),
+            ("grade", i.Grade is { } g ? EvidenceWords.Of(g) : null),
+            ("grade_label", i.Grade is { } gl ? Labels.Grade(gl, language) : null),
+            ("earned", N(i.Earned)),
+            ("applicable", N(i.Applicable)),
+            ("possible", N(i.Possible)),
+            ("lost", N(i.Lost)),
+            ("percent", Percent(i.Percent)),
+            ("from_indicator", i.FromIndicatorFinding),
+            ("sample", i.Sample is { } s ? Obj(("size", s.Size), ("conforming", s.Conforming)) : null),
+            ("methods", Arr(methods)),
+            ("methods_text", methods.Length == 0 ? null : string.Join(separator, methods)),
+            ("evidence", Arr(i.Evidence)),
+            ("note", i.Note),
+            ("explanation", i.Explanation.Get(language)),
+            ("exclusion_reason", i.ExclusionReason));
+    }
 
     private static ScriptObject Adjustment(AppliedAdjustment a) => Obj(
         ("points", N(a.Points)),
