@@ -47,8 +47,7 @@ dotnet build "$ROOT/bench/StarRating.Bench.Generator" -c Release -v q -nologo -o
 dotnet build "$ROOT/bench/StarRating.Bench.Floor" -c Release -v q -nologo -o "$WORK/floor" >/dev/null
 dotnet publish "$ROOT/bench/StarRating.Bench.Empty" -c Release -v q -nologo -o "$WORK/empty" >/dev/null
 rm -rf "$WORK/artifacts" "$WORK/tools" "$WORK/nuget"
-# No readme in the package: pack refuses an empty README.md (NU5040), and the bench needs none.
-dotnet pack "$ROOT/src/StarRating.Cli" -c Release -v q -nologo -o "$WORK/artifacts" -p:PackageReadmeFile= -p:IncludeSymbols=false >/dev/null
+dotnet pack "$ROOT/src/StarRating.Cli" -c Release -v q -nologo -o "$WORK/artifacts" -p:IncludeSymbols=false >/dev/null
 # A private package folder, so a re-run installs the tool just packed, not an older build cached under the same version.
 NUGET_PACKAGES="$WORK/nuget" dotnet tool install StarRating.Tool --tool-path "$WORK/tools" \
   --add-source "$WORK/artifacts" --version "$(ls "$WORK/artifacts" | sed -n 's/^StarRating\.Tool\.\([0-9].*\)\.nupkg$/\1/p' | head -1)" >/dev/null
