@@ -52,7 +52,7 @@ dotnet pack "$ROOT/src/StarRating.Cli" -c Release -v q -nologo -o "$WORK/artifac
 NUGET_PACKAGES="$WORK/nuget" dotnet tool install StarRating.Tool --tool-path "$WORK/tools" \
   --add-source "$WORK/artifacts" --version "$(ls "$WORK/artifacts" | sed -n 's/^StarRating\.Tool\.\([0-9].*\)\.nupkg$/\1/p' | head -1)" >/dev/null
 TOOL="$WORK/tools/starrating"
-# Which package `dotnet tool install` chose: starrating.tool.linux-x64 (ReadyToRun) or starrating.tool.any (JIT).
+# Which package `dotnet tool install` chose: starrating.tool.linux-x64 (Native AOT) or starrating.tool.any (JIT).
 PACKAGE="$(find "$WORK/tools/.store" -maxdepth 3 -type d -name 'starrating.tool.*' -printf '%f\n' | head -1)"
 EMPTY="$WORK/empty/StarRating.Bench.Empty"
 FLOOR="$WORK/floor/StarRating.Bench.Floor"

@@ -11,7 +11,9 @@ namespace StarRating.Cli.Output;
 /// <remarks>
 /// Temporary files are named <c>.NAME.PID.RANDOM.tmp</c>. On SIGTERM, SIGINT or a normal exit, the temporary
 /// files still in flight are removed. A process killed outright (SIGKILL) cannot clean up after itself, so each
-/// write first removes temporary files for the same target whose process is no longer running.
+/// write first removes temporary files for the same target whose process is no longer running. The folder is
+/// listed once per process (the first write into it), not once per write: listing a folder of 10,000 reports for
+/// each report made a batch quadratic in its size.
 /// </remarks>
 internal static class AtomicFile
 {
@@ -19,6 +21,7 @@ internal static class AtomicFile
     private static readonly object Gate = new();
     private static readonly HashSet<string> InFlight = new(StringComparer.Ordinal);
     private static readonly List<PosixSignalRegistration> Registrations = [];
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<ILookup<string, string>>> Leftovers = new(StringComparer.Ordinal);
     private static bool closing;
     private static bool hooked;
 
@@ -133,21 +136,55 @@ internal static class AtomicFile
     /// <summary>Removes temporary files for this target left by processes that no longer run (killed with SIGKILL).</summary>
     private static void RemoveOrphans(string folder, string name)
     {
+        var leftovers = Leftovers.GetOrAdd(folder, f => new Lazy<ILookup<string, string>>(() => ListTemporaryFiles(f))).Value;
+        foreach (var (file, pid) in leftovers[name].Select(file => (file, Pid: OwnerOf(file, name))))
+        {
+            if (pid is { } owner && !IsRunning(owner))
+            {
+                TryDelete(file);
+            }
+        }
+    }
+
+    /// <summary>The folder's files named like our temporary files (<c>.NAME.PID.RANDOM.tmp</c>), by target name.</summary>
+    private static ILookup<string, string> ListTemporaryFiles(string folder)
+    {
         try
         {
-            foreach (var file in Directory.EnumerateFiles(folder, "." + name + ".*.tmp"))
-            {
-                var parts = Path.GetFileName(file)[(name.Length + 2)..].Split('.');
-                if (parts.Length == 3 && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) && !IsRunning(pid))
-                {
-                    TryDelete(file);
-                }
-            }
+            return Directory.EnumerateFiles(folder, ".*.tmp")
+                .Select(file => (file, Target: TargetOf(Path.GetFileName(file))))
+                .Where(entry => entry.Target is not null)
+                .ToLookup(entry => entry.Target!, entry => entry.file, StringComparer.Ordinal);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Best effort: an orphan that cannot be listed or removed does not stop the write.
+            return Array.Empty<string>().ToLookup(file => file, StringComparer.Ordinal);
         }
+    }
+
+    /// <summary>NAME in <c>.NAME.PID.RANDOM.tmp</c>, or null when the file name does not have that shape.</summary>
+    private static string? TargetOf(string fileName)
+    {
+        if (fileName.Length < 6 || fileName[0] != '.' || !fileName.EndsWith(".tmp", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var core = fileName[1..^4];
+        var random = core.LastIndexOf('.');
+        var pid = random > 0 ? core.LastIndexOf('.', random - 1) : -1;
+        return pid > 0 ? core[..pid] : null;
+    }
+
+    /// <summary>PID in <c>.NAME.PID.RANDOM.tmp</c> when the rest of the name is ours (12 hex digits of RANDOM).</summary>
+    private static int? OwnerOf(string file, string name)
+    {
+        var parts = Path.GetFileName(file)[(name.Length + 2)..^4].Split('.');
+        return parts.Length == 2 && parts[1].Length == 12 && parts[1].All(char.IsAsciiHexDigitLower)
+            && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+            ? pid
+            : null;
     }
 
     private static bool IsRunning(int pid)
