@@ -24,8 +24,11 @@ public sealed class PackagingFactAttribute : FactAttribute
 /// </summary>
 public sealed class PackedFeed : IDisposable
 {
+    private readonly Lazy<string> installedTool;
+
     public PackedFeed()
     {
+        installedTool = new Lazy<string>(Install);
         Root = Directory.CreateTempSubdirectory("starrating-pack-").FullName;
         Feed = Path.Combine(Root, "feed");
         Packages = Path.Combine(Root, "nuget-packages");
@@ -48,6 +51,16 @@ public sealed class PackedFeed : IDisposable
     public string Feed { get; }
 
     public string Packages { get; }
+
+    /// <summary>The installed <c>starrating</c> command (installed on first use, like a user does, from the feed).</summary>
+    public string Tool => installedTool.Value;
+
+    private string Install()
+    {
+        var tools = Path.Combine(Root, "tools");
+        Dotnet.Run(Root, Packages, "tool", "install", "--tool-path", tools, "--add-source", Feed, "StarRating.Tool", "--version", "0.1.0").ShouldSucceed();
+        return Path.Combine(tools, "starrating");
+    }
 
     public void Dispose()
     {
@@ -173,16 +186,63 @@ public sealed class PackagingTests(PackedFeed packed) : IClassFixture<PackedFeed
     [PackagingFact]
     public void The_tool_installs_and_scores_a_sample()
     {
-        var tools = Path.Combine(packed.Root, "tools");
-
-        Dotnet.Run(packed.Root, packed.Packages, "tool", "install", "--tool-path", tools, "--add-source", packed.Feed, "StarRating.Tool", "--version", "0.1.0").ShouldSucceed();
-        var version = Dotnet.Exec(Path.Combine(tools, "starrating"), packed.Root, packed.Packages, "--version");
-        var score = Dotnet.Exec(Path.Combine(tools, "starrating"), packed.Root, packed.Packages, "score", Sample, "--lang", "en");
+        var version = Dotnet.Exec(packed.Tool, packed.Root, packed.Packages, "--version");
+        var score = Dotnet.Exec(packed.Tool, packed.Root, packed.Packages, "score", Sample, "--lang", "en");
 
         version.ShouldSucceed();
         version.Output.Trim().Should().Be("0.1.0");
         score.ShouldSucceed();
         score.Output.Should().Contain("Score 97.8 / 100    Tier Five-star ★★★★★");
+    }
+
+    /// <summary>
+    /// The installed tool is the native (AOT) build on linux-x64, compiled apart from the JIT build the other tests
+    /// run in-process: every CLI golden case must come out of it byte for byte the same.
+    /// </summary>
+    [PackagingFact]
+    public void The_installed_tool_gives_the_golden_output_of_every_cli_case()
+    {
+        var folder = Golden.Folder("Golden/cli");
+        var cases = Directory.GetFiles(folder, "*.args").Order(StringComparer.Ordinal).ToList();
+        var mismatches = new List<string>();
+
+        foreach (var file in cases)
+        {
+            var args = File.ReadAllLines(file).Where(l => l.Length > 0 && !l.StartsWith('#'))
+                .Select(a => a.Replace("{root}", RepoPaths.Root, StringComparison.Ordinal)).ToArray();
+            var run = RunSeparately(packed.Tool, args);
+            var text = $"exit {run.ExitCode}\n--- stdout\n{CliRunner.Normalize(run.Out)}--- stderr\n{CliRunner.Normalize(run.Error)}";
+            var expected = File.ReadAllText(Path.ChangeExtension(file, null) + ".expected.txt");
+            if (text != expected)
+            {
+                mismatches.Add($"{Path.GetFileName(file)}:\n{text}");
+            }
+        }
+
+        cases.Should().HaveCountGreaterThan(20);
+        mismatches.Should().BeEmpty();
+    }
+
+    private static CliRun RunSeparately(string program, string[] args)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = RepoPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return new CliRun(process.ExitCode, output, error.Result);
     }
 
     [PackagingFact]
