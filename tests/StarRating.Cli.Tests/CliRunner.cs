@@ -22,27 +22,3 @@ internal static class CliRunner
         text.Replace(RepoPaths.Root, "{root}", StringComparison.Ordinal)
             .Replace(Path.GetTempPath().TrimEnd('/'), "{tmp}", StringComparison.Ordinal);
 }
-
-/// <summary>A temporary folder deleted after the test.</summary>
-internal sealed class TempFolder : IDisposable
-{
-    public TempFolder()
-    {
-        Path = Directory.CreateTempSubdirectory("starrating-test-").FullName;
-    }
-
-    public string Path { get; }
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-}

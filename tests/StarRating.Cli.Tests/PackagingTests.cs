@@ -94,8 +94,10 @@ public sealed class PackedFeed : IDisposable
     }
 }
 
-internal sealed record ProcessRun(int ExitCode, string Output)
+internal sealed record ProcessRun(int ExitCode, string Out, string Error)
 {
+    public string Output => Out + Error;
+
     public void ShouldSucceed() => ExitCode.Should().Be(0, Output);
 }
 
@@ -112,6 +114,7 @@ internal static class Dotnet
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
         };
         foreach (var arg in args)
         {
@@ -127,7 +130,7 @@ internal static class Dotnet
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        return new ProcessRun(process.ExitCode, stdout + stderr.Result);
+        return new ProcessRun(process.ExitCode, stdout, stderr.Result);
     }
 }
 
@@ -210,7 +213,7 @@ public sealed class PackagingTests(PackedFeed packed) : IClassFixture<PackedFeed
         {
             var args = File.ReadAllLines(file).Where(l => l.Length > 0 && !l.StartsWith('#'))
                 .Select(a => a.Replace("{root}", RepoPaths.Root, StringComparison.Ordinal)).ToArray();
-            var run = RunSeparately(packed.Tool, args);
+            var run = Dotnet.Exec(packed.Tool, RepoPaths.Root, packed.Packages, args);
             var text = $"exit {run.ExitCode}\n--- stdout\n{CliRunner.Normalize(run.Out)}--- stderr\n{CliRunner.Normalize(run.Error)}";
             var expected = File.ReadAllText(Path.ChangeExtension(file, null) + ".expected.txt");
             if (text != expected)
@@ -221,28 +224,6 @@ public sealed class PackagingTests(PackedFeed packed) : IClassFixture<PackedFeed
 
         cases.Should().HaveCountGreaterThan(20);
         mismatches.Should().BeEmpty();
-    }
-
-    private static CliRun RunSeparately(string program, string[] args)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return new CliRun(process.ExitCode, output, error.Result);
     }
 
     [PackagingFact]

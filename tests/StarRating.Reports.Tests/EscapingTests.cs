@@ -63,7 +63,7 @@ public sealed class EscapingTests
     [InlineData("{{ company.name | string.replace \"&\" \"&\" }}")]
     public void User_html_templates_cannot_write_unescaped_values(string body)
     {
-        var report = TempFolder.Render("<p>" + body + "</p>", ReportFormat.Html);
+        var report = UserTemplate.Render("<p>" + body + "</p>", ReportFormat.Html);
 
         report.Diagnostics.Should().BeEmpty();
         report.Value!.Content.Should().StartWith("<p>").And.EndWith("</p>");

@@ -36,7 +36,7 @@ public sealed class SandboxTests
     {
         var watch = Stopwatch.StartNew();
 
-        var report = TempFolder.Render(template);
+        var report = UserTemplate.Render(template);
 
         watch.Elapsed.Should().BeLessThan(Quick, what);
         report.Value.Should().BeNull(what);
@@ -66,8 +66,8 @@ public sealed class SandboxTests
     [Fact]
     public void Refusals_read_as_compiler_style_lines()
     {
-        var include = TempFolder.Render("{{ include \"/etc/passwd\" }}").Diagnostics.Single();
-        var eval = TempFolder.Render("{{ object.eval \"1\" }}").Diagnostics.Single();
+        var include = UserTemplate.Render("{{ include \"/etc/passwd\" }}").Diagnostics.Single();
+        var eval = UserTemplate.Render("{{ object.eval \"1\" }}").Diagnostics.Single();
 
         include.ToString().Should().EndWith("report.md.sbn(1,4): error SR4007: include of '/etc/passwd' is refused");
         include.Hint.Should().Contain("report.html.sbn");
@@ -80,7 +80,7 @@ public sealed class SandboxTests
         var limits = new ReportLimits { LoopLimit = int.MaxValue, Timeout = TimeSpan.FromMilliseconds(200) };
         var watch = Stopwatch.StartNew();
 
-        var report = TempFolder.Render("{{ while true }}{{ end }}", limits: limits);
+        var report = UserTemplate.Render("{{ while true }}{{ end }}", limits: limits);
 
         watch.Elapsed.Should().BeLessThan(Quick);
         report.Value.Should().BeNull();
@@ -92,8 +92,8 @@ public sealed class SandboxTests
     {
         var limits = new ReportLimits { MaxOutputChars = 10 };
 
-        TempFolder.Render("0123456789", limits: limits).Succeeded.Should().BeTrue();
-        var over = TempFolder.Render("0123456789x", limits: limits);
+        UserTemplate.Render("0123456789", limits: limits).Succeeded.Should().BeTrue();
+        var over = UserTemplate.Render("0123456789x", limits: limits);
 
         over.Value.Should().BeNull("a cut report must never be returned");
         over.Diagnostics.Should().ContainSingle().Which.Code.Should().Be("SR4005");
@@ -105,7 +105,7 @@ public sealed class SandboxTests
         using var cts = new CancellationTokenSource();
         cts.Cancel();
 
-        var act = () => TempFolder.Render("{{ while true }}{{ end }}", limits: new ReportLimits { LoopLimit = int.MaxValue }, cancellationToken: cts.Token);
+        var act = () => UserTemplate.Render("{{ while true }}{{ end }}", limits: new ReportLimits { LoopLimit = int.MaxValue }, cancellationToken: cts.Token);
 
         act.Should().Throw<OperationCanceledException>();
     }

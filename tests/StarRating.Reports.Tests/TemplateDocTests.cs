@@ -12,7 +12,7 @@ public sealed partial class TemplateDocTests
         var template = Block().Matches(doc).Single(m => m.Groups["lang"].Value == "scriban").Groups["body"].Value;
         var expected = Block().Matches(doc).Single(m => m.Groups["lang"].Value == "markdown").Groups["body"].Value;
 
-        var report = TempFolder.Render(template);
+        var report = UserTemplate.Render(template);
 
         report.Diagnostics.Should().BeEmpty();
         report.Value!.Content.Should().Be(expected);

@@ -21,7 +21,7 @@ internal static class AtomicFile
     private static readonly object Gate = new();
     private static readonly HashSet<string> InFlight = new(StringComparer.Ordinal);
     private static readonly List<PosixSignalRegistration> Registrations = [];
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<ILookup<string, string>>> Leftovers = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<ILookup<string, (string File, int Pid)>>> Leftovers = new(StringComparer.Ordinal);
     private static bool closing;
     private static bool hooked;
 
@@ -136,35 +136,43 @@ internal static class AtomicFile
     /// <summary>Removes temporary files for this target left by processes that no longer run (killed with SIGKILL).</summary>
     private static void RemoveOrphans(string folder, string name)
     {
-        var leftovers = Leftovers.GetOrAdd(folder, f => new Lazy<ILookup<string, string>>(() => ListTemporaryFiles(f))).Value;
-        foreach (var (file, pid) in leftovers[name].Select(file => (file, Pid: OwnerOf(file, name))))
+        var leftovers = Leftovers.GetOrAdd(folder, f => new Lazy<ILookup<string, (string File, int Pid)>>(() => ListTemporaryFiles(f))).Value;
+        foreach (var (file, pid) in leftovers[name])
         {
-            if (pid is { } owner && !IsRunning(owner))
+            if (!IsRunning(pid))
             {
                 TryDelete(file);
             }
         }
     }
 
-    /// <summary>The folder's files named like our temporary files (<c>.NAME.PID.RANDOM.tmp</c>), by target name.</summary>
-    private static ILookup<string, string> ListTemporaryFiles(string folder)
+    /// <summary>The folder's files named like our temporary files, by the target they were written for.</summary>
+    private static ILookup<string, (string File, int Pid)> ListTemporaryFiles(string folder)
     {
+        var found = new List<(string Target, string File, int Pid)>();
         try
         {
-            return Directory.EnumerateFiles(folder, ".*.tmp")
-                .Select(file => (file, Target: TargetOf(Path.GetFileName(file))))
-                .Where(entry => entry.Target is not null)
-                .ToLookup(entry => entry.Target!, entry => entry.file, StringComparer.Ordinal);
+            foreach (var file in Directory.EnumerateFiles(folder, ".*.tmp"))
+            {
+                if (ParseTemporaryName(Path.GetFileName(file)) is { } parsed)
+                {
+                    found.Add((parsed.Target, file, parsed.Pid));
+                }
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Best effort: an orphan that cannot be listed or removed does not stop the write.
-            return Array.Empty<string>().ToLookup(file => file, StringComparer.Ordinal);
         }
+
+        return found.ToLookup(f => f.Target, f => (f.File, f.Pid), StringComparer.Ordinal);
     }
 
-    /// <summary>NAME in <c>.NAME.PID.RANDOM.tmp</c>, or null when the file name does not have that shape.</summary>
-    private static string? TargetOf(string fileName)
+    /// <summary>
+    /// NAME and PID of <c>.NAME.PID.RANDOM.tmp</c> with RANDOM 12 lower-case hex digits (what <see cref="Write(string, byte[])"/>
+    /// names them), or null for any other file, which is never ours to delete.
+    /// </summary>
+    private static (string Target, int Pid)? ParseTemporaryName(string fileName)
     {
         if (fileName.Length < 6 || fileName[0] != '.' || !fileName.EndsWith(".tmp", StringComparison.Ordinal))
         {
@@ -172,18 +180,17 @@ internal static class AtomicFile
         }
 
         var core = fileName[1..^4];
-        var random = core.LastIndexOf('.');
-        var pid = random > 0 ? core.LastIndexOf('.', random - 1) : -1;
-        return pid > 0 ? core[..pid] : null;
-    }
+        var randomAt = core.LastIndexOf('.');
+        var pidAt = randomAt > 0 ? core.LastIndexOf('.', randomAt - 1) : -1;
+        if (pidAt <= 0)
+        {
+            return null;
+        }
 
-    /// <summary>PID in <c>.NAME.PID.RANDOM.tmp</c> when the rest of the name is ours (12 hex digits of RANDOM).</summary>
-    private static int? OwnerOf(string file, string name)
-    {
-        var parts = Path.GetFileName(file)[(name.Length + 2)..^4].Split('.');
-        return parts.Length == 2 && parts[1].Length == 12 && parts[1].All(char.IsAsciiHexDigitLower)
-            && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
-            ? pid
+        var random = core[(randomAt + 1)..];
+        return random.Length == 12 && random.All(char.IsAsciiHexDigitLower)
+            && int.TryParse(core.AsSpan(pidAt + 1, randomAt - pidAt - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+            ? (core[..pidAt], pid)
             : null;
     }
 
