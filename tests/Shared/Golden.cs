@@ -4,14 +4,15 @@ using System.Text;
 namespace StarRating.Testing;
 
 /// <summary>
-/// Golden files: an input beside its expected output, compared byte for byte. Set the environment variable
-/// STARRATING_UPDATE_GOLDEN=1 to rewrite the expected files instead, then review the diff like code.
+/// Golden files: an input beside its expected output, compared byte for byte. A mismatch (or a missing expected
+/// file) writes the actual output beside the expected one as <c>NAME.received.EXT</c> and fails the test; approving
+/// is a separate, explicit step: review the received file, then copy it over the expected one
+/// (<c>tools/approve-golden.sh</c> does that for every received file). Nothing here ever rewrites an expected file,
+/// so a test run cannot bless its own output. Received files are ignored by git.
 /// </summary>
 internal static class Golden
 {
-    public static bool Updating => Environment.GetEnvironmentVariable("STARRATING_UPDATE_GOLDEN") == "1";
-
-    /// <summary>The source folder of golden files (not the build output), so updates land in the repo.</summary>
+    /// <summary>The source folder of golden files (not the build output), so received files land beside them.</summary>
     public static string Folder(string relative, [CallerFilePath] string callerPath = "") =>
         Path.Combine(Path.GetDirectoryName(callerPath)!, relative);
 
@@ -20,7 +21,9 @@ internal static class Golden
     {
         var data = new TheoryData<string>();
         foreach (var file in Directory.EnumerateFiles(folder)
-                     .Where(f => extensions.Any(e => f.EndsWith(e, StringComparison.Ordinal)) && !f.Contains(".expected.", StringComparison.Ordinal))
+                     .Where(f => extensions.Any(e => f.EndsWith(e, StringComparison.Ordinal))
+                                 && !f.Contains(".expected.", StringComparison.Ordinal)
+                                 && !f.Contains(".received.", StringComparison.Ordinal))
                      .Select(Path.GetFileName)
                      .Order(StringComparer.Ordinal))
         {
@@ -30,29 +33,49 @@ internal static class Golden
         return data;
     }
 
+    /// <summary>The received path for an expected path: <c>a.expected.md</c> → <c>a.received.md</c>, <c>api.txt</c> → <c>api.received.txt</c>.</summary>
+    public static string ReceivedPath(string expectedPath)
+    {
+        var folder = Path.GetDirectoryName(expectedPath)!;
+        var name = Path.GetFileName(expectedPath);
+        var marker = name.IndexOf(".expected.", StringComparison.Ordinal);
+        if (marker >= 0)
+        {
+            return Path.Combine(folder, name[..marker] + ".received." + name[(marker + ".expected.".Length)..]);
+        }
+
+        var dot = name.LastIndexOf('.');
+        return Path.Combine(folder, dot > 0 ? name[..dot] + ".received" + name[dot..] : name + ".received");
+    }
+
     public static void Check(string expectedPath, string actual)
     {
         actual = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
-        if (Updating)
+        var expected = File.Exists(expectedPath) ? File.ReadAllText(expectedPath, Encoding.UTF8) : null;
+        var received = ReceivedPath(expectedPath);
+        if (expected == actual)
         {
-            File.WriteAllText(expectedPath, actual, new UTF8Encoding(false));
+            File.Delete(received);
             return;
         }
 
-        File.Exists(expectedPath).Should().BeTrue($"the golden file {expectedPath} should exist (run with STARRATING_UPDATE_GOLDEN=1 to create it)");
-        var expected = File.ReadAllText(expectedPath, Encoding.UTF8);
-        actual.Should().Be(expected, $"the output should match {Path.GetFileName(expectedPath)}");
+        File.WriteAllText(received, actual, new UTF8Encoding(false));
+        expected.Should().NotBeNull($"the golden file {expectedPath} should exist; the output was written to {received}: review it, then approve it with tools/approve-golden.sh");
+        actual.Should().Be(expected, $"the output should match {Path.GetFileName(expectedPath)}; the actual output is in {received} (review, then tools/approve-golden.sh)");
     }
 
     public static void CheckBytes(string expectedPath, byte[] actual)
     {
-        if (Updating)
+        var expected = File.Exists(expectedPath) ? File.ReadAllBytes(expectedPath) : null;
+        var received = ReceivedPath(expectedPath);
+        if (expected is not null && expected.AsSpan().SequenceEqual(actual))
         {
-            File.WriteAllBytes(expectedPath, actual);
+            File.Delete(received);
             return;
         }
 
-        File.Exists(expectedPath).Should().BeTrue($"the golden file {expectedPath} should exist (run with STARRATING_UPDATE_GOLDEN=1 to create it)");
-        File.ReadAllBytes(expectedPath).Should().Equal(actual, $"the output should match {Path.GetFileName(expectedPath)} byte for byte");
+        File.WriteAllBytes(received, actual);
+        expected.Should().NotBeNull($"the golden file {expectedPath} should exist; the output was written to {received}: review it, then approve it with tools/approve-golden.sh");
+        expected.Should().Equal(actual, $"the output should match {Path.GetFileName(expectedPath)} byte for byte; the actual output is in {received}");
     }
 }

@@ -58,7 +58,7 @@ public sealed class ErrorCatalogTests
         text.Append("`Diagnostic` values (`Code`, `Severity`, `Location`, `Message`, `Hint`). Errors stop the input from being used (exit\n");
         text.Append("code 2); warnings do not.\n\n");
         text.Append("This file is generated from `DiagnosticCatalog` by `tests/StarRating.Cli.Tests/ErrorCatalogTests.cs`\n");
-        text.Append("(`STARRATING_UPDATE_GOLDEN=1 dotnet test` rewrites it). Placeholders in braces are filled in per case; each example\n");
+        text.Append("(a change shows up as `docs/errors.received.md`; approve it with `tools/approve-golden.sh`). Placeholders in braces are filled in per case; each example\n");
         text.Append("is real output from a golden test, whose input file shows what triggers it.\n\n");
         text.Append("| range | area |\n|---|---|\n");
         text.Append("| SR10xx | reading a file: size, encoding, YAML/JSON syntax, anchors, depth, limits |\n");

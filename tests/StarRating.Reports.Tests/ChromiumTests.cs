@@ -5,15 +5,15 @@ namespace StarRating.Reports.Tests;
 
 /// <summary>
 /// Runs tools/render-html.sh on a rendered report: headless Chromium must load it without console errors or CSP
-/// violations, take a screenshot and print a PDF. On CI (CI=true) the test always runs, and the script installs
-/// Chromium when it is missing; elsewhere it is skipped, with the reason, when Chromium is not installed, so a
-/// developer's test run never installs system packages behind their back.
+/// violations, take a screenshot and print a PDF. Chromium is installed by tools/setup-system.sh when missing; the test
+/// is skipped, with the reason, only on a machine that can neither find nor install it.
 /// </summary>
 public sealed class ChromiumTests
 {
-    [ChromiumFact]
+    [SystemFact("browser", "pdf")]
     public void The_html_report_renders_in_chromium_without_console_errors()
     {
+        SystemTools.Ensure("browser", "pdf");
         var output = Path.Combine(Path.GetTempPath(), "starrating-chromium-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(output);
         try
@@ -57,24 +57,4 @@ public sealed class ChromiumTests
 
         return (process.ExitCode, stdout.Result + stderr.Result);
     }
-}
-
-/// <summary>A fact that is skipped, with the reason, when Chromium is not installed and CI is not set.</summary>
-public sealed class ChromiumFactAttribute : FactAttribute
-{
-    public ChromiumFactAttribute()
-    {
-        var onCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        if (!OperatingSystem.IsLinux())
-        {
-            Skip = "tools/render-html.sh needs Linux (Debian packages)";
-        }
-        else if (!onCi && !IsOnPath("chromium"))
-        {
-            Skip = "Chromium is not installed (run tools/render-html.sh once to install it, or set CI=true to let this test install it)";
-        }
-    }
-
-    private static bool IsOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => dir.Length > 0 && File.Exists(Path.Combine(dir, program)));
 }

@@ -5,7 +5,7 @@ namespace StarRating.Reports.Tests;
 
 /// <summary>
 /// Every case is rendered as Markdown and HTML in Chinese and English, as JSON, and as a gap analysis; each output
-/// must match its golden file byte for byte (rewrite with STARRATING_UPDATE_GOLDEN=1 and review the diff).
+/// must match its golden file byte for byte (a mismatch is written to *.received.*; review it, then tools/approve-golden.sh).
 /// Samples added to samples/ are picked up automatically.
 /// </summary>
 public sealed class ReportGoldenTests

@@ -4,7 +4,7 @@ public sealed class PublicApiTests
 {
     /// <summary>
     /// The public surface of StarRating.Rules is approved in PublicApi/StarRating.Rules.approved.txt; a change to
-    /// it shows up in review as a diff of that file (rewrite with STARRATING_UPDATE_GOLDEN=1).
+    /// it shows up in review as a diff of that file (a change is written to *.received.txt; approve it with tools/approve-golden.sh).
     /// </summary>
     [Fact]
     public void Public_api_matches_the_approved_file()
