@@ -2,6 +2,7 @@ using System.Globalization;
 using Newtonsoft.Json;
 using StarRating.Engine;
 using StarRating.Rules;
+using StarRating.Rules.Text;
 
 namespace StarRating.Reports;
 
@@ -124,7 +125,7 @@ public static class ResultJson
     {
         WriteRubric(w, r.Rubric);
         w.Start("evidence");
-        w.String("source", r.Evidence.SourceName);
+        w.String("source", DisplayText.Escape(r.Evidence.SourceName));
         w.String("sha256", r.Evidence.Sha256);
         w.End();
 
@@ -292,7 +293,7 @@ public static class ResultJson
             w.StartValue();
             w.String("code", d.Code);
             w.String("severity", d.Severity == DiagnosticSeverity.Error ? "error" : d.Severity == DiagnosticSeverity.Warning ? "warning" : "info");
-            w.String("file", d.Location.File);
+            w.String("file", DisplayText.Escape(d.Location.File));
             w.Int("line", d.Location.Line);
             w.Int("column", d.Location.Column);
             w.String("message", d.Message);

@@ -5,6 +5,7 @@ using Newtonsoft.Json;
 using StarRating.Cli.Output;
 using StarRating.Engine;
 using StarRating.Rules;
+using StarRating.Rules.Text;
 
 namespace StarRating.Cli.Commands;
 
@@ -101,7 +102,7 @@ internal static class BatchCommand
             .Where(x => x.count > 0)
             .Select(x => $"{x.t.Id} {x.count}");
         context.Out.Write($"{files.Length} audits: {scored} scored, {files.Length - scored} not scored" + (scored > 0 ? $" ({string.Join(", ", tiers)})" : "") + "\n");
-        context.Out.Write($"portfolio: {Path.Combine(outDir, "portfolio.csv")}, {Path.Combine(outDir, "portfolio.json")}\n");
+        context.Out.Write($"portfolio: {DisplayText.Escape(Path.Combine(outDir, "portfolio.csv"))}, {DisplayText.Escape(Path.Combine(outDir, "portfolio.json"))}\n");
         return scored == files.Length && writeFailures.Length == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
@@ -250,7 +251,7 @@ internal static class BatchCommand
                 var detail = row.Status == "scored"
                     ? $"{row.Score} {row.Tier!.Id}"
                     : DiagnosticPrinter.Plural(row.Errors, "error");
-                context.Out.Write($"{counter} {row.Status,-12} {row.File}  {detail}\n");
+                context.Out.Write($"{counter} {row.Status,-12} {DisplayText.Escape(row.File)}  {detail}\n");
             }
         }
     }
@@ -268,9 +269,9 @@ internal static class BatchCommand
             {
                 var cells = new[]
                 {
-                    row.File, row.Company, row.CreditCode, row.Kind, row.Dates, row.Score, row.Tier?.Id, row.Tier?.Label.Zh,
+                    DisplayText.Escape(row.File), row.Company, row.CreditCode, row.Kind, row.Dates, row.Score, row.Tier?.Id, row.Tier?.Label.Zh,
                     row.Tier?.Stars.ToString(CultureInfo.InvariantCulture), row.Status,
-                    row.Errors.ToString(CultureInfo.InvariantCulture), row.Warnings.ToString(CultureInfo.InvariantCulture), row.Report,
+                    row.Errors.ToString(CultureInfo.InvariantCulture), row.Warnings.ToString(CultureInfo.InvariantCulture), row.Report is null ? null : DisplayText.Escape(row.Report),
                 };
                 text.Append(string.Join(",", cells.Select(Escape))).Append("\r\n");
             }
@@ -310,7 +311,7 @@ internal static class BatchCommand
                 foreach (var row in rows)
                 {
                     json.WriteStartObject();
-                    Property(json, "file", row.File);
+                    Property(json, "file", DisplayText.Escape(row.File));
                     Property(json, "status", row.Status);
                     Property(json, "company", row.Company);
                     Property(json, "credit_code", row.CreditCode);
@@ -333,7 +334,7 @@ internal static class BatchCommand
                     json.WriteValue(row.Errors);
                     json.WritePropertyName("warnings");
                     json.WriteValue(row.Warnings);
-                    Property(json, "report", row.Report);
+                    Property(json, "report", row.Report is null ? null : DisplayText.Escape(row.Report));
                     json.WriteEndObject();
                 }
 

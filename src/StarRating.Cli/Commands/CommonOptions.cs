@@ -1,6 +1,7 @@
 using System.CommandLine;
 using StarRating.Cli.Output;
 using StarRating.Rules;
+using StarRating.Rules.Text;
 
 namespace StarRating.Cli.Commands;
 
@@ -77,7 +78,7 @@ internal static class CommonOptions
             return ExitCodes.InvalidInput;
         }
 
-        context.Error.Write($"wrote {output}\n");
+        context.Error.Write($"wrote {DisplayText.Escape(output)}\n");
         return ExitCodes.Success;
     }
 }

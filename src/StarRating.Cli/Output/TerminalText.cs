@@ -305,26 +305,7 @@ internal static class TerminalText
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 
-    private static string Shorten(string text, int width)
-    {
-        if (TextTable.Width(text) <= width)
-        {
-            return text;
-        }
-
-        var builder = new StringBuilder();
-        foreach (var ch in text)
-        {
-            if (TextTable.Width(builder.ToString() + ch) > width - 1)
-            {
-                break;
-            }
-
-            builder.Append(ch);
-        }
-
-        return builder + "…";
-    }
+    private static string Shorten(string text, int width) => Rules.Text.DisplayText.Shorten(text, width);
 
     private static string Opt(decimal? value) => value is { } v ? Number(v) : "—";
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace StarRating.Cli.Output;
@@ -32,25 +31,8 @@ internal sealed class TextTable
         }
     }
 
-    /// <summary>Display width: East Asian wide and full-width characters take two columns.</summary>
-    public static int Width(string text)
-    {
-        var width = 0;
-        var enumerator = StringInfo.GetTextElementEnumerator(text);
-        while (enumerator.MoveNext())
-        {
-            var rune = Rune.GetRuneAt((string)enumerator.Current, 0);
-            width += IsWide(rune.Value) ? 2 : 1;
-        }
-
-        return width;
-    }
-
-    private static bool IsWide(int c) =>
-        c is (>= 0x1100 and <= 0x115F) or (>= 0x2E80 and <= 0x303E) or (>= 0x3041 and <= 0x33FF)
-            or (>= 0x3400 and <= 0x4DBF) or (>= 0x4E00 and <= 0x9FFF) or (>= 0xA000 and <= 0xA4CF)
-            or (>= 0xAC00 and <= 0xD7A3) or (>= 0xF900 and <= 0xFAFF) or (>= 0xFE30 and <= 0xFE4F)
-            or (>= 0xFF00 and <= 0xFF60) or (>= 0xFFE0 and <= 0xFFE6) or (>= 0x20000 and <= 0x3FFFD);
+    /// <summary>Display width in terminal columns (whole characters; wide CJK and emoji take two).</summary>
+    public static int Width(string text) => Rules.Text.DisplayText.Width(text);
 
     private string Line(string[] cells, int[] widths, string indent)
     {

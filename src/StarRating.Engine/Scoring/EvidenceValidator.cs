@@ -29,6 +29,55 @@ internal static class EvidenceValidator
         CheckCompleteness(evidence, rubric, bag, itemFindings, indicatorFindings);
         CheckAdjustments(evidence, rubric, bag);
         CheckAudit(evidence, bag);
+        CheckTexts(evidence, bag);
+    }
+
+    /// <summary>
+    /// Evidence built in code never went through the reader's character checks: refuse control and bidi characters in
+    /// its texts here too, so none reaches a report or a terminal whichever way the evidence came in.
+    /// </summary>
+    private static void CheckTexts(AuditEvidence evidence, DiagnosticBag bag)
+    {
+        var file = SourceLocation.WholeFile(evidence.SourceName);
+        void Check(string? text, SourceLocation? at)
+        {
+            if (text is not null && Rules.Text.DisplayText.FirstUnsafe(text, allowLineBreaks: true) is { } c)
+            {
+                if (Rules.Text.DisplayText.IsBidiControl(c))
+                {
+                    bag.Add(DiagnosticCatalog.BidiCharacter, at ?? file, Rules.Text.DisplayText.CodePoint(c));
+                }
+                else
+                {
+                    bag.Add(DiagnosticCatalog.EscapedControlCharacter, at ?? file, "value", Rules.Text.DisplayText.CodePoint(c));
+                }
+            }
+        }
+
+        var company = evidence.Company;
+        foreach (var text in new[] { company.Name, company.CreditCode, company.Address, company.Scope, company.Contact, evidence.Conclusion, evidence.Audit.Body, evidence.Audit.Reference })
+        {
+            Check(text, null);
+        }
+
+        foreach (var text in evidence.Audit.Sites.Concat(evidence.Audit.Team.SelectMany(m => new[] { m.Name, m.Role, m.Registration })))
+        {
+            Check(text, evidence.Audit.Location);
+        }
+
+        foreach (var finding in evidence.Findings)
+        {
+            foreach (var text in finding.Evidence.Append(finding.Note).Append(finding.Reason).Append(finding.Item).Append(finding.Indicator))
+            {
+                Check(text, finding.Location);
+            }
+        }
+
+        foreach (var (reason, basis, location) in evidence.Deductions.Select(d => (d.Reason, d.Basis, d.Location)).Concat(evidence.Bonuses.Select(b => (b.Reason, b.Basis, b.Location))))
+        {
+            Check(reason, location);
+            Check(basis, location);
+        }
     }
 
     /// <summary>True when the file wrote the key, even if its value could not be read (already reported then).</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Scriban.Runtime;
 using StarRating.Engine;
 using StarRating.Rules;
+using StarRating.Rules.Text;
 
 namespace StarRating.Reports;
 
@@ -124,7 +125,7 @@ internal static class Views
             ("reference", audit.Reference),
             ("sites", Arr(audit.Sites)),
             ("sites_text", audit.Sites.Count == 0 ? null : string.Join(separator, audit.Sites)),
-            ("evidence_file", r.Evidence.SourceName),
+            ("evidence_file", DisplayText.Escape(r.Evidence.SourceName)),
             ("evidence_sha256", r.Evidence.Sha256),
             ("conclusion", r.Evidence.Conclusion));
 

@@ -114,6 +114,18 @@ public static class DiagnosticCatalog
         "the text contains the control character U+{code}",
         "Remove it. Only tabs and line breaks are allowed among control characters; others would reach reports and terminals unseen (an ESC can rewrite a terminal line).");
 
+    /// <summary>SR1017: a bidirectional formatting character in the text.</summary>
+    public static readonly DiagnosticDescriptor BidiCharacter = new(
+        "SR1017", Error, "Bidirectional control character",
+        "the text contains the bidirectional formatting character {codePoint}",
+        "Remove it: embeddings, overrides and isolates (U+202A to U+202E, U+2066 to U+2069) make a report or a terminal show the text in another order than the file holds.");
+
+    /// <summary>SR1018: a control character written as an escape in a quoted value or key.</summary>
+    public static readonly DiagnosticDescriptor EscapedControlCharacter = new(
+        "SR1018", Error, "Control character in a value",
+        "this {place} contains the control character {codePoint} (written as an escape such as \\e, \\0, \\x85 or \\u001b)",
+        "Remove the escape. Only tabs and line breaks are allowed in text, and none in keys; other control characters would reach reports and terminals unseen.");
+
     // ---- SR11xx: structure ----------------------------------------------------------------------
 
     /// <summary>SR1101: a key the format does not define.</summary>

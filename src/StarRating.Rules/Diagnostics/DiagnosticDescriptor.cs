@@ -70,7 +70,9 @@ public sealed class DiagnosticDescriptor
         null => "",
         decimal d => Numbers.Format(d),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
+        // Text from the input (keys, values, file names, messages of other libraries) is echoed escaped, so a
+        // control or bidi character in it is seen and cannot act on the terminal or the report.
+        _ => Text.DisplayText.Escape(value.ToString() ?? ""),
     };
 
     // Templates use {name} placeholders; "{{" and "}}" stand for literal braces.

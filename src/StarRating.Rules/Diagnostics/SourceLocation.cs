@@ -19,8 +19,9 @@ public readonly record struct SourceLocation(string File, int Line, int Column)
     public bool HasPosition => Line > 0;
 
     /// <summary>Formats as <c>file(line,col)</c>, or <c>file</c> for a whole-file location.</summary>
+    /// <remarks>Control and bidi characters in the file name are shown escaped (<c>\u001B</c>).</remarks>
     public override string ToString() =>
         HasPosition
-            ? string.Create(CultureInfo.InvariantCulture, $"{File}({Line},{Column})")
-            : File;
+            ? string.Create(CultureInfo.InvariantCulture, $"{Text.DisplayText.Escape(File)}({Line},{Column})")
+            : Text.DisplayText.Escape(File);
 }

@@ -194,7 +194,7 @@ internal static partial class Values
     }
 
     /// <summary>Keeps hostile values from flooding messages.</summary>
-    public static string Shorten(string value) => value.Length <= 60 ? value : value[..57] + "...";
+    public static string Shorten(string value) => Rules.Text.DisplayText.Shorten(Rules.Text.DisplayText.Escape(value), 60, "...");
 
     [GeneratedRegex(@"^[+-]?[0-9]{1,15}(\.[0-9]{1,12})?$", RegexOptions.CultureInvariant)]
     private static partial Regex DecimalPattern();

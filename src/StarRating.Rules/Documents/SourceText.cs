@@ -144,6 +144,12 @@ internal static class SourceText
             var printable = c is '\t' or '\r' or (>= '\u0020' and <= '\u007E') or '\u0085' or (>= '\u00A0' and <= '\uD7FF') or (>= '\uE000' and <= '\uFFFD')
                 || (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
                 || (char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1]));
+            if (printable && Text.DisplayText.IsBidiControl(c))
+            {
+                bag.Add(DiagnosticCatalog.BidiCharacter, new SourceLocation(file, line, i - lineStart + 1), Text.DisplayText.CodePoint(c));
+                return false;
+            }
+
             if (!printable)
             {
                 bag.Add(DiagnosticCatalog.ControlCharacter, new SourceLocation(file, line, i - lineStart + 1), ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));

@@ -39,6 +39,16 @@ internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag
             return Fail(DiagnosticCatalog.ValueTooLong, scalar.Start, scalar.Value.Length, limits.MaxScalarLength);
         }
 
+        // The raw text was checked before parsing; escapes (YAML "\e", "\0", "\x85", "\u202E"; JSON "\u001b") decode
+        // into characters it never saw, so every decoded key and value is checked again, at the scalar.
+        var key = isKey || (stack.Count > 0 && stack.Peek() is { Node: DocMapping, PendingKey: null });
+        if (Text.DisplayText.FirstUnsafe(scalar.Value, allowLineBreaks: !key) is { } unsafeCharacter)
+        {
+            return Text.DisplayText.IsBidiControl(unsafeCharacter)
+                ? Fail(DiagnosticCatalog.BidiCharacter, scalar.Start, Text.DisplayText.CodePoint(unsafeCharacter))
+                : Fail(DiagnosticCatalog.EscapedControlCharacter, scalar.Start, key ? "key" : "value", Text.DisplayText.CodePoint(unsafeCharacter));
+        }
+
         if (stack.Count == 0)
         {
             Root = scalar;
@@ -63,7 +73,6 @@ internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag
             ((DocSequence)frame.Node).Items.Add(scalar);
         }
 
-        _ = isKey;
         return true;
     }
 

@@ -1,0 +1,118 @@
+using StarRating.Engine;
+using StarRating.Rules;
+
+namespace StarRating.Engine.Tests;
+
+/// <summary>
+/// Classes of hostile or careless input, each tried in every form it can arrive in (YAML and JSON, keys and values,
+/// escapes and raw text): the engine answers with one located, actionable diagnostic and never lets the input through.
+/// </summary>
+public sealed class HostileInputTests
+{
+    private const string Head = "company: { name: 某公司 }\naudit: { kind: mock, dates: [2026-01-01] }\n";
+
+    private static LoadResult<AuditResult> Score(string text, string name = "e.yaml") => AuditEngine.Default.Score(text, name);
+
+    private static Diagnostic Single(LoadResult<AuditResult> outcome)
+    {
+        outcome.Succeeded.Should().BeFalse();
+        return outcome.Diagnostics.Should().ContainSingle(d => d.IsError).Subject;
+    }
+
+    // ---- 1. control and bidi characters, however they are written ----
+
+    public static TheoryData<string, string, string> EscapedControls => new()
+    {
+        { "YAML \\e in a value", Head + "findings:\n  - { item: \"5.1.1.1\", result: conforming, note: \"\\e[2J\" }\n", "U+001B" },
+        { "YAML \\0", Head + "findings:\n  - { item: \"5.1.1.1\", result: conforming, note: \"a\\0b\" }\n", "U+0000" },
+        { "YAML \\a", Head + "findings:\n  - { item: \"5.1.1.1\", result: conforming, note: \"\\a\" }\n", "U+0007" },
+        { "YAML \\x85 (NEL, C1)", Head + "findings:\n  - { item: \"5.1.1.1\", result: conforming, note: \"a\\x85b\" }\n", "U+0085" },
+        { "YAML \\x9b (CSI, C1)", Head + "findings:\n  - { item: \"5.1.1.1\", result: conforming, note: \"\\x9b2J\" }\n", "U+009B" },
+        { "YAML \\u001b", "company: { name: \"\\u001b]0;title\\u0007\" }\naudit: { kind: mock }\nfindings: []\n", "U+001B" },
+        { "YAML \\U0000007F (DEL)", "company: { name: \"a\\U0000007Fb\" }\naudit: { kind: mock }\nfindings: []\n", "U+007F" },
+        { "YAML escape in a key", "company: { name: X, \"x-\\e\": 1 }\naudit: { kind: mock }\nfindings: []\n", "U+001B" },
+        { "YAML line break in a key", "company: { name: X, \"x-a\\nb\": 1 }\naudit: { kind: mock }\nfindings: []\n", "U+000A" },
+        { "YAML escape in a list value", Head + "findings:\n  - { item: \"5.1.1.1\", result: conforming, evidence: [ok, \"\\e[1m\"] }\n", "U+001B" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EscapedControls))]
+    public void Escaped_control_characters_are_refused_at_the_scalar(string what, string yaml, string codePoint)
+    {
+        var error = Single(Score(yaml));
+
+        error.Code.Should().Be("SR1018", what);
+        error.Message.Should().Contain(codePoint);
+        error.Location.Line.Should().BeGreaterThan(0, "the error points at the scalar");
+    }
+
+    [Theory]
+    [InlineData("{\"company\":{\"name\":\"X\\u001b[31m\"},\"audit\":{\"kind\":\"mock\"},\"findings\":[]}", "U+001B", 1, 20)]
+    [InlineData("{\"company\":{\"name\":\"X\"},\"audit\":{\"kind\":\"mock\"},\"findings\":[],\"x-\\u0000\":1}", "U+0000", 1, 63)]
+    [InlineData("{\"company\":{\"name\":\"X\\u0085\"},\"audit\":{\"kind\":\"mock\"},\"findings\":[]}", "U+0085", 1, 20)]
+    public void Json_escapes_are_refused_at_the_string(string json, string codePoint, int line, int column)
+    {
+        var error = Single(Score(json, "e.json"));
+
+        error.Code.Should().Be("SR1018");
+        error.Message.Should().Contain(codePoint);
+        (error.Location.Line, error.Location.Column).Should().Be((line, column));
+    }
+
+    [Theory]
+    [InlineData("company: { name: \"a\\u202Eb\" }\naudit: { kind: mock }\nfindings: []\n", "e.yaml")]
+    [InlineData("company: { name: \"a\\u2066b\" }\naudit: { kind: mock }\nfindings: []\n", "e.yaml")]
+    [InlineData("{\"company\":{\"name\":\"a\\u2069\"},\"audit\":{\"kind\":\"mock\"},\"findings\":[]}", "e.json")]
+    [InlineData("company: { name: a\u202Eb }\naudit: { kind: mock }\nfindings: []\n", "e.yaml")]
+    [InlineData("# a comment \u202A\ncompany: { name: a }\naudit: { kind: mock }\nfindings: []\n", "e.yaml")]
+    public void Bidi_overrides_and_isolates_are_refused_raw_or_escaped(string text, string name)
+    {
+        Single(Score(text, name)).Code.Should().Be("SR1017");
+    }
+
+    [Fact]
+    public void Evidence_built_in_code_is_checked_for_the_same_characters()
+    {
+        var evidence = new AuditEvidence
+        {
+            Company = new Company { Name = "X\u001b[2J" },
+            Audit = new AuditInfo { Kind = AuditKind.Mock },
+            Findings = [new Finding { Item = "5.1.1.1", Result = FindingResult.Conforming, Note = "\u202Eevil" }],
+        };
+
+        var outcome = AuditEngine.Default.Score(evidence);
+
+        outcome.Succeeded.Should().BeFalse();
+        outcome.Diagnostics.Select(d => d.Code).Should().BeEquivalentTo(["SR1018", "SR1017"]);
+    }
+
+    [Fact]
+    public void Tabs_and_line_breaks_stay_allowed_in_values()
+    {
+        var outcome = Score(Head + "findings:\n  - { item: \"5.1.1.1\", result: conforming, note: \"第一行\\n第二行\\t完\" }\n");
+
+        outcome.Succeeded.Should().BeTrue(string.Join("\n", outcome.Diagnostics));
+    }
+
+    [Fact]
+    public void Diagnostics_echo_control_characters_escaped()
+    {
+        // An unknown key cannot hold a control character any more, but file names and foreign texts can.
+        var diagnostic = DiagnosticCatalog.UnknownItem.Create(new SourceLocation("a\u001b[2J.yaml", 1, 1), "5.9\u009b", "");
+
+        diagnostic.ToString().Should().Be("a\\u001B[2J.yaml(1,1): error SR3002: unknown check item '5.9\\u009B'");
+        diagnostic.Format(includeHint: true).Should().NotContainAny("\u001b", "\u009b");
+    }
+
+    [Fact]
+    public void Long_values_in_messages_are_cut_between_characters_not_inside_one()
+    {
+        var value = string.Concat(Enumerable.Repeat("𠮷", 40));
+        var outcome = Score($"company: {{ name: X }}\naudit: {{ kind: {value} }}\nfindings: []\n");
+
+        var message = outcome.Diagnostics.Single(d => d.Code == "SR1106").Message;
+        message.Should().Contain("𠮷...");
+        System.Text.Unicode.Utf8.FromUtf16(message, new byte[message.Length * 3], out _, out _, replaceInvalidSequences: false)
+            .Should().Be(System.Buffers.OperationStatus.Done, "no surrogate pair is split");
+    }
+}
