@@ -3,6 +3,8 @@ using System.Text;
 using Scriban;
 using Scriban.Parsing;
 using StarRating.Rules;
+using StarRating.Rules.Files;
+using StarRating.Rules.Text;
 
 namespace StarRating.Reports;
 
@@ -63,7 +65,15 @@ public sealed class TemplateSet
         var bag = new DiagnosticBag();
         if (!Directory.Exists(folder))
         {
-            bag.Add(DiagnosticCatalog.FolderNotFound, SourceLocation.WholeFile(folder));
+            if (File.Exists(folder))
+            {
+                bag.Add(DiagnosticCatalog.NotAFolder, SourceLocation.WholeFile(folder), DisplayText.Escape(folder));
+            }
+            else
+            {
+                bag.Add(DiagnosticCatalog.FolderNotFound, SourceLocation.WholeFile(folder));
+            }
+
             return LoadResult.From<TemplateSet>(null, bag);
         }
 
@@ -77,7 +87,7 @@ public sealed class TemplateSet
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            bag.Add(DiagnosticCatalog.FileUnreadable, SourceLocation.WholeFile(folder), ex.Message);
+            bag.Add(DiagnosticCatalog.TemplateUnreadable, SourceLocation.WholeFile(folder), IoErrors.Describe(ex));
             return LoadResult.From<TemplateSet>(null, bag);
         }
 
@@ -88,32 +98,13 @@ public sealed class TemplateSet
         }
 
         var entries = new Dictionary<string, Entry>(BuiltIn.entries, StringComparer.Ordinal);
-        var strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        var inside = RealFolder(folder);
         foreach (var path in files)
         {
             var name = Path.GetFileName(path);
-            var location = SourceLocation.WholeFile(path);
-            string text;
-            try
+            var text = ReadTemplateFile(path, inside, effective, bag);
+            if (text is null)
             {
-                var info = new FileInfo(path);
-                if (info.Length > (long)effective.MaxTemplateChars * 4)
-                {
-                    bag.Add(DiagnosticCatalog.FileTooLarge, location, info.Length, (long)effective.MaxTemplateChars * 4);
-                    continue;
-                }
-
-                text = File.ReadAllText(path, strictUtf8);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
-            {
-                bag.Add(DiagnosticCatalog.FileUnreadable, location, ex.Message);
-                continue;
-            }
-
-            if (text.Length > effective.MaxTemplateChars)
-            {
-                bag.Add(DiagnosticCatalog.FileTooLarge, location, text.Length, effective.MaxTemplateChars);
                 continue;
             }
 
@@ -124,6 +115,112 @@ public sealed class TemplateSet
         }
 
         return LoadResult.From(bag.HasErrors ? null : new TemplateSet(entries, limits), bag);
+    }
+
+    /// <summary>
+    /// Reads one template file of a folder, or reports why not: it must be a regular file inside the folder (a link
+    /// may point only to another file of the folder, so no template can copy /etc/passwd into a report), no device
+    /// or pipe (one hangs the reader, /dev/zero never ends), and its bytes are read under the size limit, never more.
+    /// </summary>
+    private static string? ReadTemplateFile(string path, string folder, ReportLimits limits, DiagnosticBag bag)
+    {
+        var location = SourceLocation.WholeFile(path);
+        var info = new FileInfo(path);
+        try
+        {
+            if (info.LinkTarget is not null)
+            {
+                var target = info.ResolveLinkTarget(returnFinalTarget: true);
+                if (target is null || !string.Equals(Path.GetDirectoryName(RealPath(target.FullName)), folder, StringComparison.Ordinal))
+                {
+                    bag.Add(DiagnosticCatalog.TemplateLinkOutside, location, target?.FullName ?? info.LinkTarget);
+                    return null;
+                }
+            }
+        }
+        catch (IOException)
+        {
+            bag.Add(DiagnosticCatalog.TemplateLinkOutside, location, info.LinkTarget ?? "?");
+            return null;
+        }
+
+        var kind = FileProbe.Stat(path).Kind;
+        if (kind != FileKind.Regular)
+        {
+            bag.Add(DiagnosticCatalog.TemplateNotRegularFile, location, kind switch
+            {
+                FileKind.Device => "a device",
+                FileKind.Fifo => "a named pipe",
+                FileKind.Directory => "a folder",
+                FileKind.Missing => "a broken link",
+                _ => "a special file",
+            });
+            return null;
+        }
+
+        var maxBytes = (long)limits.MaxTemplateChars * 4;
+        byte[] bytes;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            var buffer = new byte[(int)Math.Min(maxBytes + 1, Math.Max(0, stream.Length) + 1)];
+            var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            if (read > maxBytes)
+            {
+                bag.Add(DiagnosticCatalog.TemplateTooLarge, location, limits.MaxTemplateChars);
+                return null;
+            }
+
+            bytes = buffer[..read];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            bag.Add(DiagnosticCatalog.TemplateUnreadable, location, IoErrors.Describe(ex));
+            return null;
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes.AsSpan(3) : bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            bag.Add(DiagnosticCatalog.TemplateUnreadable, location, "it is not valid UTF-8 text");
+            return null;
+        }
+
+        if (text.Length > limits.MaxTemplateChars)
+        {
+            bag.Add(DiagnosticCatalog.TemplateTooLarge, location, limits.MaxTemplateChars);
+            return null;
+        }
+
+        return text;
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The folder's full path with every link resolved.</summary>
+    private static string RealFolder(string folder) => RealPath(Path.GetFullPath(folder));
+
+    private static string RealPath(string full)
+    {
+        var path = Path.TrimEndingDirectorySeparator(full);
+        var parent = Path.GetDirectoryName(path);
+        var resolvedParent = parent is null ? null : RealPath(parent);
+        var joined = resolvedParent is null ? path : Path.Combine(resolvedParent, Path.GetFileName(path));
+        try
+        {
+            var link = new DirectoryInfo(joined).LinkTarget is not null || new FileInfo(joined).LinkTarget is not null
+                ? (FileSystemInfo?)new FileInfo(joined).ResolveLinkTarget(returnFinalTarget: true)
+                : null;
+            return link is null ? joined : RealPath(link.FullName);
+        }
+        catch (IOException)
+        {
+            return joined;
+        }
     }
 
     /// <summary>Finds a template by file name, with or without the <c>.sbn</c> extension.</summary>
@@ -146,7 +243,7 @@ public sealed class TemplateSet
         catch (Exception ex)
         {
             // The parser reports problems as messages; anything thrown is still the template's fault, not ours.
-            bag.Add(DiagnosticCatalog.TemplateSyntax, SourceLocation.WholeFile(sourceName), ex.Message);
+            bag.Add(DiagnosticCatalog.TemplateSyntax, SourceLocation.WholeFile(sourceName), Sandbox.Describe(ex));
             return null;
         }
 

@@ -45,4 +45,183 @@ public sealed class HostileCliTests
         everything.Should().NotContainAny("\u001b", "\u0007", "\u202E");
         everything.Should().Contain("x\\u001B[2J\\u202E.yaml").And.Contain("bad\\u001B]0;t\\u0007.yaml");
     }
+
+    // ---- 2. -o never names an input, however spelt ----
+
+    private static readonly string Sample = Path.Combine(RepoPaths.Root, "samples", "01-five-star-appliance-maker.yaml");
+
+    public static TheoryData<string> Spellings => new() { "rubric.yaml", "./rubric.yaml", "../{dir}/rubric.yaml", "hard.yaml", "link.yaml", "tpl/report.md.sbn", "tpl-link.md", "evidence.yaml" };
+
+    [Theory]
+    [MemberData(nameof(Spellings))]
+    public void Every_command_refuses_an_output_that_names_an_input(string spelling)
+    {
+        using var folder = new TempFolder(("evidence.yaml", File.ReadAllText(Sample)), ("rubric.yaml", File.ReadAllText(Path.Combine(RepoPaths.Root, "rules", "gbt27922-2011.yaml"))));
+        Directory.CreateDirectory(folder.File("tpl"));
+        File.WriteAllText(folder.File("tpl/report.md.sbn"), "{{ company.name }}");
+        File.WriteAllText(folder.File("tpl/gap.md.sbn"), "{{ company.name }}");
+        File.WriteAllText(folder.File("tpl/comparison.md.sbn"), "{{ company.name }}");
+        File.CreateSymbolicLink(folder.File("link.yaml"), folder.File("rubric.yaml"));
+        File.CreateSymbolicLink(folder.File("tpl-link.md"), folder.File("tpl/report.md.sbn"));
+        Link(folder.File("rubric.yaml"), folder.File("hard.yaml"));
+        var before = Snapshot(folder.Path);
+        var output = spelling.Replace("{dir}", Path.GetFileName(folder.Path), StringComparison.Ordinal);
+        var previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = folder.Path;
+        try
+        {
+            foreach (var args in new[]
+            {
+                new[] { "score", "evidence.yaml", "-r", "rubric.yaml", "--templates", "tpl", "-f", "md", "-o", output },
+                ["gap", "evidence.yaml", "-r", "rubric.yaml", "--templates", "tpl", "-f", "md", "-o", output],
+                ["diff", "evidence.yaml", "evidence.yaml", "-r", "rubric.yaml", "--templates", "tpl", "-f", "md", "-o", output],
+            })
+            {
+                var run = CliRunner.Run(args);
+
+                run.ExitCode.Should().Be(2, string.Join(' ', args) + "\n" + run.Error);
+                run.Error.Should().Contain("SR5002");
+            }
+
+            if (!spelling.Contains("tpl", StringComparison.Ordinal) && spelling != "evidence.yaml")
+            {
+                CliRunner.Run("checklist", "-r", "rubric.yaml", "-o", output).ExitCode.Should().Be(2);
+            }
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
+
+        Snapshot(folder.Path).Should().Equal(before, "no input changed");
+    }
+
+    [Fact]
+    public void Batch_into_its_own_folder_runs_twice_and_never_overwrites_an_input()
+    {
+        using var folder = new TempFolder(("a.yaml", File.ReadAllText(Sample)), ("b.json", "{\"company\":{\"name\":\"X\"},\"audit\":{\"kind\":\"mock\"},\"findings\":[]}"));
+
+        var first = CliRunner.Run("batch", folder.Path, "-o", folder.Path, "--reports", "json");
+        var second = CliRunner.Run("batch", folder.Path, "-o", folder.Path, "--reports", "json");
+
+        first.ExitCode.Should().Be(0, first.Error);
+        second.ExitCode.Should().Be(0, second.Error);
+        second.Out.Should().Contain("2 audits: 2 scored");
+        File.ReadAllText(folder.File("b.json")).Should().StartWith("{\"company\"", "the evidence file b.json is not replaced by b's report");
+    }
+
+    [Fact]
+    public void Batch_refuses_to_write_a_portfolio_over_an_evidence_file_of_that_name()
+    {
+        var evidence = "{\"company\":{\"name\":\"X\"},\"audit\":{\"kind\":\"mock\"},\"findings\":[]}";
+        using var folder = new TempFolder(("portfolio.json", evidence));
+
+        var run = CliRunner.Run("batch", folder.Path, "-o", folder.Path);
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("SR5002");
+        File.ReadAllText(folder.File("portfolio.json")).Should().Be(evidence);
+        Directory.GetFiles(folder.Path).Should().ContainSingle();
+    }
+
+    // ---- 3. special files are written through, never replaced ----
+
+    [Fact]
+    public void Writing_to_dev_null_keeps_the_device()
+    {
+        var run = CliRunner.Run("score", Sample, "-o", "/dev/null");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        Rules.Files.FileProbe.Stat("/dev/null").Kind.Should().Be(Rules.Files.FileKind.Device);
+    }
+
+    [Fact]
+    public async Task Writing_to_a_named_pipe_writes_through_and_keeps_the_pipe()
+    {
+        using var folder = new TempFolder();
+        var fifo = folder.File("out.pipe");
+        RunTool("mkfifo", fifo);
+        var reader = Task.Run(() => File.ReadAllText(fifo));
+
+        var run = CliRunner.Run("score", Sample, "-o", fifo, "--lang", "en");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        (await reader.WaitAsync(TimeSpan.FromSeconds(30))).Should().Contain("Score 97.8 / 100");
+        Rules.Files.FileProbe.Stat(fifo).Kind.Should().Be(Rules.Files.FileKind.Fifo);
+    }
+
+    [Fact]
+    public void Writing_through_a_link_to_a_regular_file_replaces_the_file_and_keeps_the_link()
+    {
+        using var folder = new TempFolder(("report.md", "old"));
+        File.CreateSymbolicLink(folder.File("latest.md"), folder.File("report.md"));
+
+        var run = CliRunner.Run("score", Sample, "-o", folder.File("latest.md"));
+
+        run.ExitCode.Should().Be(0, run.Error);
+        new FileInfo(folder.File("latest.md")).LinkTarget.Should().NotBeNull("the link is still a link");
+        File.ReadAllText(folder.File("report.md")).Should().StartWith("# ");
+        Directory.GetFiles(folder.Path).Should().HaveCount(2, "no temporary file is left");
+    }
+
+    // ---- 4. the template folder is a sandbox ----
+
+    [Fact]
+    public void Template_links_leaving_the_folder_devices_and_pipes_are_refused_without_reading_them()
+    {
+        using var folder = new TempFolder(("report.md.sbn", "{{ include \"secret\" }}"), ("ok.sbn", "fine"));
+        File.CreateSymbolicLink(folder.File("secret.sbn"), "/etc/passwd");
+        File.CreateSymbolicLink(folder.File("zero.sbn"), "/dev/zero");
+        File.CreateSymbolicLink(folder.File("inside.sbn"), folder.File("ok.sbn"));
+        RunTool("mkfifo", folder.File("pipe.sbn"));
+        using var devices = new TempFolder();
+        File.CreateSymbolicLink(devices.File("report.md.sbn"), "/dev/zero");
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var run = CliRunner.Run("score", Sample, "--templates", folder.Path, "-f", "md");
+        var zero = CliRunner.Run("score", Sample, "--templates", devices.Path, "-f", "md");
+
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "a pipe is never opened");
+        run.ExitCode.Should().Be(2);
+        run.Out.Should().BeEmpty();
+        run.Error.Should().Contain("secret.sbn: error SR4010").And.Contain("zero.sbn: error SR4010").And.Contain("pipe.sbn: error SR4011")
+            .And.NotContain("inside.sbn").And.NotContain("root:");
+        zero.ExitCode.Should().Be(2);
+        zero.Error.Should().Contain("SR4010");
+    }
+
+    [Fact]
+    public void A_template_over_the_size_limit_gets_a_template_diagnostic()
+    {
+        using var folder = new TempFolder(("report.md.sbn", new string('x', 100)));
+
+        var set = Reports.TemplateSet.LoadFolder(folder.Path, new Reports.ReportLimits { MaxTemplateChars = 10 });
+
+        set.Diagnostics.Should().ContainSingle(d => d.Code == "SR4013");
+        set.Diagnostics.Single().Hint.Should().NotContain("InputLimits").And.NotContain("evidence");
+    }
+
+    private static void Link(string target, string link)
+    {
+        RunTool("ln", target, link);
+    }
+
+    private static void RunTool(string program, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(program) { RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.WaitForExit();
+        process.ExitCode.Should().Be(0, process.StandardError.ReadToEnd());
+    }
+
+    private static string[] Snapshot(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(f => Path.GetRelativePath(folder, f) + "=" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))))
+            .ToArray();
 }

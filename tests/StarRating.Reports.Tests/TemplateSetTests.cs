@@ -65,7 +65,7 @@ public sealed class TemplateSetTests
 
         var set = TemplateSet.LoadFolder(folder.Path, new ReportLimits { MaxTemplateChars = 1_000 });
 
-        set.Diagnostics.Should().ContainSingle().Which.Code.Should().Be("SR1003");
+        set.Diagnostics.Should().ContainSingle().Which.Code.Should().Be("SR4013");
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Newtonsoft.Json;
 using StarRating.Cli.Output;
 using StarRating.Engine;
 using StarRating.Rules;
+using StarRating.Rules.Files;
 using StarRating.Rules.Text;
 
 namespace StarRating.Cli.Commands;
@@ -16,7 +17,13 @@ namespace StarRating.Cli.Commands;
 /// </summary>
 internal static class BatchCommand
 {
+    private const int MaxJobs = 64;
+
     private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
+
+    private static readonly string[] OwnFormats = [PortfolioFormat, Reports.ResultJson.ResultFormat, Reports.ResultJson.GapFormat, Reports.ResultJson.ComparisonFormat];
+
+    private const string PortfolioFormat = "starrating-portfolio/1";
 
     public static Command Create(CliContext context)
     {
@@ -26,7 +33,8 @@ internal static class BatchCommand
         var reports = new Option<string>("--reports") { Description = "Report per audit: html, md, json, or none (portfolio only).", DefaultValueFactory = _ => "html", HelpName = "html|md|json|none" };
         reports.AcceptOnlyFromAmong("html", "md", "json", "none");
         var lang = CommonOptions.Language();
-        var jobs = new Option<int?>("--jobs", "-j") { Description = "Audits scored in parallel (default: the number of cores).", HelpName = "N" };
+        // Read as text and checked here: System.CommandLine's own message for "abc" names a .NET type.
+        var jobs = new Option<string?>("--jobs", "-j") { Description = "Audits scored in parallel, 1 to 64 (default: the number of cores).", HelpName = "N" };
         var command = new Command("batch", "Score every evidence file in a folder: a report each, plus portfolio.csv and portfolio.json.") { folder, output, rubric, reports, lang, jobs };
         command.SetAction(parse =>
         {
@@ -36,12 +44,21 @@ internal static class BatchCommand
                 return ExitCodes.InvalidInput;
             }
 
+            var jobsText = parse.GetValue(jobs);
+            var jobCount = Math.Min(Environment.ProcessorCount, MaxJobs);
+            if (jobsText is not null && (!int.TryParse(jobsText, NumberStyles.None, CultureInfo.InvariantCulture, out jobCount) || jobCount is < 1 or > MaxJobs))
+            {
+                DiagnosticPrinter.Report(context, [DiagnosticCatalog.InvalidJobs.Create(SourceLocation.WholeFile("--jobs"), MaxJobs, jobsText)]);
+                return ExitCodes.InvalidInput;
+            }
+
             var options = new Options(
                 parse.GetValue(folder)!,
                 parse.GetValue(output),
                 parse.GetValue(reports)!,
                 CommonOptions.ToLanguage(parse.GetValue(lang)!),
-                Math.Clamp(parse.GetValue(jobs) ?? Environment.ProcessorCount, 1, 64));
+                jobCount,
+                parse.GetValue(rubric));
             return Run(context, loadedRubric, options);
         });
         return command;
@@ -51,12 +68,17 @@ internal static class BatchCommand
     {
         if (!Directory.Exists(options.Folder))
         {
-            DiagnosticPrinter.Report(context, [DiagnosticCatalog.FolderNotFound.Create(SourceLocation.WholeFile(options.Folder))]);
+            DiagnosticPrinter.Report(context, [File.Exists(options.Folder)
+                ? DiagnosticCatalog.NotAFolder.Create(SourceLocation.WholeFile(options.Folder), DisplayText.Escape(options.Folder))
+                : DiagnosticCatalog.FolderNotFound.Create(SourceLocation.WholeFile(options.Folder))]);
             return ExitCodes.InvalidInput;
         }
 
+        // Reports and portfolios of an earlier run into the same folder are our own output, not audits: they are
+        // recognised by their format marker and neither scored nor protected (this run replaces them).
         var files = Directory.EnumerateFiles(options.Folder)
             .Where(f => Extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+            .Where(f => !IsOwnOutput(f))
             .Select(Path.GetFileName)
             .OfType<string>()
             .Where(name => !name.StartsWith('.'))
@@ -75,11 +97,34 @@ internal static class BatchCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            DiagnosticPrinter.Report(context, [DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(outDir), ex.Message)]);
+            DiagnosticPrinter.Report(context, [DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(outDir), IoErrors.Describe(ex))]);
             return ExitCodes.InvalidInput;
         }
 
+        var inputs = files.Select(f => Path.Combine(options.Folder, f)).Concat(options.Rubric is null ? [] : [options.Rubric]).ToArray();
         var reportNames = ReportNames(files, options.Reports);
+        for (var i = 0; i < reportNames.Length; i++)
+        {
+            // A report named like an input (b.json's JSON report into b's own folder) keeps the input's full name: b.json.json.
+            if (reportNames[i] is { } name && CommonOptions.Clash(Path.Combine(outDir, name), inputs) is not null)
+            {
+                reportNames[i] = files[i] + Path.GetExtension(name);
+            }
+        }
+
+        // No output may land on an input (an evidence file named portfolio.json, -o into the input folder, a link):
+        // every clash is refused before anything is written.
+        var outputs = reportNames.OfType<string>().Select(n => Path.Combine(outDir, n)).Append(Path.Combine(outDir, "portfolio.csv")).Append(Path.Combine(outDir, "portfolio.json"));
+        var clashes = outputs
+            .Select(o => (Output: o, Input: CommonOptions.Clash(o, inputs)))
+            .Where(c => c.Input is not null)
+            .Select(c => DiagnosticCatalog.OutputIsInput.Create(SourceLocation.WholeFile(c.Output), c.Input))
+            .ToArray();
+        if (clashes.Length > 0)
+        {
+            DiagnosticPrinter.Report(context, clashes);
+            return ExitCodes.InvalidInput;
+        }
         var engine = new AuditEngine(rubric);
         var rows = new Row[files.Length];
         using var progress = new Progress(context, files.Length);
@@ -141,7 +186,29 @@ internal static class BatchCommand
         return files.Select((f, i) => clashing.Contains(stems[i]!) ? f + extension : stems[i] + extension).ToArray();
     }
 
-    private sealed record Options(string Folder, string? Output, string Reports, Language Language, int Jobs);
+    private sealed record Options(string Folder, string? Output, string Reports, Language Language, int Jobs, string? Rubric);
+
+    /// <summary>A JSON file this tool wrote (a report or a portfolio): its format marker sits in the first bytes.</summary>
+    private static bool IsOwnOutput(string path)
+    {
+        if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+            var head = new byte[256];
+            var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            var text = Encoding.UTF8.GetString(head, 0, read);
+            return OwnFormats.Any(f => text.Contains("\"format\": \"" + f + "\"", StringComparison.Ordinal));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false; // Scored as evidence, which reports why it cannot be read.
+        }
+    }
 
     /// <summary>What the portfolio keeps of one audit: a few fields, not the whole result.</summary>
     internal sealed class Row
@@ -286,7 +353,7 @@ internal static class BatchCommand
             {
                 json.WriteStartObject();
                 json.WritePropertyName("format");
-                json.WriteValue("starrating-portfolio/1");
+                json.WriteValue(PortfolioFormat);
                 json.WritePropertyName("rubric");
                 json.WriteStartObject();
                 Property(json, "id", rubric.Id);

@@ -32,6 +32,68 @@ internal static class CommonOptions
         HelpName = "FILE",
     };
 
+    /// <summary>The input that <paramref name="output"/> names (through links, hard links or another spelling), or null.</summary>
+    public static string? Clash(string output, IEnumerable<string> inputs) =>
+        string.IsNullOrWhiteSpace(output) ? null : inputs.FirstOrDefault(input => AtomicFile.IsOneOf(output, [input]));
+
+    /// <summary>Every file of a --templates folder: each is an input that no output may overwrite.</summary>
+    public static IEnumerable<string> FilesIn(string? folder)
+    {
+        if (folder is null || !Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        try
+        {
+            return Directory.GetFiles(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>Every input of a command: the rubric, each file of the templates folder, and the evidence files.</summary>
+    public static IEnumerable<string> Inputs(string? rubric, string? templates, params string[] evidence) =>
+        evidence.Concat(rubric is null ? [] : [rubric]).Concat(FilesIn(templates));
+
+    public static Option<string> Format(string description)
+    {
+        var option = new Option<string>("--format", "-f")
+        {
+            Description = description,
+            DefaultValueFactory = _ => "text",
+            HelpName = "text|json|md|html",
+        };
+        option.AcceptOnlyFromAmong("text", "json", "md", "html");
+        return option;
+    }
+
+    public static Option<string?> Templates() => new("--templates")
+    {
+        Description = "Folder of report templates that replace the built-in ones (run sandboxed); 'starrating templates export DIR' writes them to start from.",
+        HelpName = "DIR",
+    };
+
+    /// <summary>--format when given; otherwise the format the -o file's extension names (.html, .md, .json); otherwise text.</summary>
+    public static string ChosenFormat(ParseResult parse, Option<string> format, Option<string?> output)
+    {
+        if (parse.GetResult(format) is { Implicit: false })
+        {
+            return parse.GetValue(format)!;
+        }
+
+        var extension = Path.GetExtension(parse.GetValue(output) ?? "").ToLowerInvariant();
+        return extension switch
+        {
+            ".html" or ".htm" => "html",
+            ".md" or ".markdown" => "md",
+            ".json" => "json",
+            _ => "text",
+        };
+    }
+
     public static Language ToLanguage(string value) => value == "en" ? Rules.Language.English : Rules.Language.Chinese;
 
     /// <summary>The rubric named by --rubric, or the built-in one; prints diagnostics and returns null on errors.</summary>
@@ -65,9 +127,9 @@ internal static class CommonOptions
             return ExitCodes.Success;
         }
 
-        if (AtomicFile.IsOneOf(output, inputs))
+        if (Clash(output, inputs) is { } input)
         {
-            DiagnosticPrinter.Report(context, [DiagnosticCatalog.OutputIsInput.Create(SourceLocation.WholeFile(output))]);
+            DiagnosticPrinter.Report(context, [DiagnosticCatalog.OutputIsInput.Create(SourceLocation.WholeFile(output), input)]);
             return ExitCodes.InvalidInput;
         }
 

@@ -15,12 +15,20 @@ internal static class Render
         _ => ReportFormat.Json,
     };
 
-    /// <summary>The renderer for --templates DIR, or the built-in one; null (diagnostics printed) when the folder is bad.</summary>
-    public static ReportRenderer? Renderer(CliContext context, string? templates)
+    /// <summary>
+    /// The renderer for --templates DIR, or the built-in one; null (diagnostics printed) when the folder is bad. A
+    /// folder given with a format that uses no templates is still checked, and warned about (SR5009).
+    /// </summary>
+    public static ReportRenderer? Renderer(CliContext context, string? templates, string format)
     {
         if (templates is null)
         {
             return ReportRenderer.Default;
+        }
+
+        if (format is "text" or "json")
+        {
+            DiagnosticPrinter.Print(context, [DiagnosticCatalog.TemplatesUnused.Create(SourceLocation.WholeFile(templates), format)]);
         }
 
         var set = TemplateSet.LoadFolder(templates);
@@ -37,11 +45,11 @@ internal static class Render
     public static string? Result(CliContext context, AuditResult result, string format, Language language, ReportRenderer? renderer) =>
         format == "text" ? TerminalText.Score(result, language) : Content(context, (renderer ?? ReportRenderer.Default).Render(result, ToFormat(format), language));
 
-    public static string? Gap(CliContext context, GapAnalysis gap, string format, Language language) =>
-        format == "text" ? TerminalText.Gap(gap, language) : Content(context, ReportRenderer.Default.RenderGap(gap, ToFormat(format), language));
+    public static string? Gap(CliContext context, GapAnalysis gap, string format, Language language, ReportRenderer renderer) =>
+        format == "text" ? TerminalText.Gap(gap, language) : Content(context, renderer.RenderGap(gap, ToFormat(format), language));
 
-    public static string? Comparison(CliContext context, AuditComparison comparison, string format, Language language) =>
-        format == "text" ? TerminalText.Diff(comparison, language) : Content(context, ReportRenderer.Default.RenderComparison(comparison, ToFormat(format), language));
+    public static string? Comparison(CliContext context, AuditComparison comparison, string format, Language language, ReportRenderer renderer) =>
+        format == "text" ? TerminalText.Diff(comparison, language) : Content(context, renderer.RenderComparison(comparison, ToFormat(format), language));
 
     private static string? Content(CliContext context, LoadResult<RenderedReport> rendered)
     {

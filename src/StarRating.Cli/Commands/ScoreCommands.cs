@@ -12,13 +12,7 @@ internal static class ScoreCommands
     {
         var evidence = new Argument<string>("evidence") { Description = "Evidence file (YAML, or JSON when it ends in .json)." };
         var rubric = CommonOptions.Rubric();
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "text: a summary for the terminal; json, md or html: the full report.",
-            DefaultValueFactory = _ => "text",
-            HelpName = "text|json|md|html",
-        };
-        format.AcceptOnlyFromAmong("text", "json", "md", "html");
+        var format = CommonOptions.Format("text: a summary for the terminal; json, md or html: the full report. Default: from the -o extension (.html, .md, .json), else text.");
         var lang = CommonOptions.Language();
         var output = CommonOptions.OutputFile();
         var failBelow = new Option<string?>("--fail-below")
@@ -26,11 +20,7 @@ internal static class ScoreCommands
             Description = "Exit with code 3 when the tier reached is lower than TIER (e.g. compliant, three-star).",
             HelpName = "TIER",
         };
-        var templates = new Option<string?>("--templates")
-        {
-            Description = "Folder of report templates that replace the built-in ones (run sandboxed).",
-            HelpName = "DIR",
-        };
+        var templates = CommonOptions.Templates();
 
         var command = new Command("score", "Score an audit's evidence and print or write the result.") { evidence, rubric, format, lang, output, failBelow, templates };
         command.SetAction(parse =>
@@ -54,12 +44,12 @@ internal static class ScoreCommands
 
             // The text summary needs no template: don't compile the built-in ones (or load Scriban) for it. A
             // --templates folder is still checked, whatever the format.
-            var formatName = parse.GetValue(format)!;
+            var formatName = CommonOptions.ChosenFormat(parse, format, output);
             var templatesFolder = parse.GetValue(templates);
             Reports.ReportRenderer? renderer = null;
             if (formatName != "text" || templatesFolder is not null)
             {
-                renderer = Render.Renderer(context, templatesFolder);
+                renderer = Render.Renderer(context, templatesFolder, formatName);
                 if (renderer is null)
                 {
                     return ExitCodes.InvalidInput;
@@ -80,7 +70,7 @@ internal static class ScoreCommands
                 return ExitCodes.InvalidInput;
             }
 
-            var code = CommonOptions.Emit(context, content, parse.GetValue(output), [path]);
+            var code = CommonOptions.Emit(context, content, parse.GetValue(output), CommonOptions.Inputs(parse.GetValue(rubric), templatesFolder, path));
             if (code == ExitCodes.Success && threshold is not null && result.Tier.Rank < threshold.Rank)
             {
                 context.Error.Write($"tier {result.Tier.Id} is below {threshold.Id} (--fail-below)\n");
@@ -97,11 +87,11 @@ internal static class ScoreCommands
         var evidence = new Argument<string>("evidence") { Description = "Evidence file (YAML or JSON)." };
         var rubric = CommonOptions.Rubric();
         var target = new Option<string?>("--target", "-t") { Description = "Tier to reach (default: the next tier).", HelpName = "TIER" };
-        var format = new Option<string>("--format", "-f") { Description = "text, json, md or html.", DefaultValueFactory = _ => "text", HelpName = "text|json|md|html" };
-        format.AcceptOnlyFromAmong("text", "json", "md", "html");
+        var format = CommonOptions.Format("text, json, md or html. Default: from the -o extension, else text.");
         var lang = CommonOptions.Language();
         var output = CommonOptions.OutputFile();
-        var command = new Command("gap", "What to fix to reach the next tier: lost points ranked by the score they would add, and the fewest items that get there.") { evidence, rubric, target, format, lang, output };
+        var templates = CommonOptions.Templates();
+        var command = new Command("gap", "What to fix to reach the next tier: lost points ranked by the score they would add, and the fewest items that get there.") { evidence, rubric, target, format, lang, output, templates };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
@@ -124,9 +114,16 @@ internal static class ScoreCommands
                 return ExitCodes.InvalidInput;
             }
 
+            var formatName = CommonOptions.ChosenFormat(parse, format, output);
+            var renderer = Render.Renderer(context, parse.GetValue(templates), formatName);
+            if (renderer is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             var gap = AuditEngine.AnalyzeGap(result, targetTier);
-            var content = Render.Gap(context, gap, parse.GetValue(format)!, CommonOptions.ToLanguage(parse.GetValue(lang)!));
-            return content is null ? ExitCodes.InvalidInput : CommonOptions.Emit(context, content, parse.GetValue(output), [path]);
+            var content = Render.Gap(context, gap, formatName, CommonOptions.ToLanguage(parse.GetValue(lang)!), renderer);
+            return content is null ? ExitCodes.InvalidInput : CommonOptions.Emit(context, content, parse.GetValue(output), CommonOptions.Inputs(parse.GetValue(rubric), parse.GetValue(templates), path));
         });
         return command;
     }
@@ -136,11 +133,11 @@ internal static class ScoreCommands
         var before = new Argument<string>("before") { Description = "The earlier audit's evidence (e.g. the initial audit)." };
         var after = new Argument<string>("after") { Description = "The later audit's evidence (e.g. the surveillance audit)." };
         var rubric = CommonOptions.Rubric();
-        var format = new Option<string>("--format", "-f") { Description = "text, json, md or html.", DefaultValueFactory = _ => "text", HelpName = "text|json|md|html" };
-        format.AcceptOnlyFromAmong("text", "json", "md", "html");
+        var format = CommonOptions.Format("text, json, md or html. Default: from the -o extension, else text.");
         var lang = CommonOptions.Language();
         var output = CommonOptions.OutputFile();
-        var command = new Command("diff", "Compare two audits of one company: score and tier change, per-indicator deltas, changed items.") { before, after, rubric, format, lang, output };
+        var templates = CommonOptions.Templates();
+        var command = new Command("diff", "Compare two audits of one company: score and tier change, per-indicator deltas, changed items.") { before, after, rubric, format, lang, output, templates };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
@@ -166,8 +163,15 @@ internal static class ScoreCommands
             }
 
             DiagnosticPrinter.Print(context, comparison.Diagnostics);
-            var content = Render.Comparison(context, comparison.Value, parse.GetValue(format)!, CommonOptions.ToLanguage(parse.GetValue(lang)!));
-            return content is null ? ExitCodes.InvalidInput : CommonOptions.Emit(context, content, parse.GetValue(output), [beforePath, afterPath]);
+            var formatName = CommonOptions.ChosenFormat(parse, format, output);
+            var renderer = Render.Renderer(context, parse.GetValue(templates), formatName);
+            if (renderer is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var content = Render.Comparison(context, comparison.Value, formatName, CommonOptions.ToLanguage(parse.GetValue(lang)!), renderer);
+            return content is null ? ExitCodes.InvalidInput : CommonOptions.Emit(context, content, parse.GetValue(output), CommonOptions.Inputs(parse.GetValue(rubric), parse.GetValue(templates), beforePath, afterPath));
         });
         return command;
     }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using StarRating.Rules;
+using StarRating.Rules.Files;
 
 namespace StarRating.Cli.Output;
 
@@ -32,7 +33,35 @@ internal static class AtomicFile
 
     public static Diagnostic? Write(string path, byte[] content)
     {
-        var full = Path.GetFullPath(path);
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return DiagnosticCatalog.OutputPathEmpty.Create(SourceLocation.WholeFile("--output"));
+        }
+
+        string full;
+        try
+        {
+            full = Path.GetFullPath(path);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), IoErrors.Describe(ex));
+        }
+
+        switch (FileProbe.Stat(full).Kind)
+        {
+            case FileKind.Directory:
+                return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), "it is a folder");
+            case FileKind.Device or FileKind.Fifo or FileKind.Other:
+                // A device (/dev/null, a terminal), a pipe, or a link to one (/dev/stdout): replacing it with a regular
+                // file would break it for everyone (as root, /dev/null itself). Write straight through instead.
+                return WriteThrough(path, full, content);
+            case FileKind.Regular when new FileInfo(full).LinkTarget is not null:
+                // A link to a regular file: replace the file it points to, and keep the link.
+                full = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
+                break;
+        }
+
         var folder = Path.GetDirectoryName(full)!;
         var name = Path.GetFileName(full);
         var temp = Path.Combine(folder, $".{name}.{Environment.ProcessId}.{Guid.NewGuid().ToString("N")[..12]}.tmp");
@@ -41,11 +70,6 @@ internal static class AtomicFile
             if (!Directory.Exists(folder))
             {
                 return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), "the folder " + folder + " does not exist");
-            }
-
-            if (Directory.Exists(full))
-            {
-                return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), "it is a folder");
             }
 
             RemoveOrphans(folder, name);
@@ -68,12 +92,15 @@ internal static class AtomicFile
 
             BeforeRename?.Invoke(temp);
             File.Move(temp, full, overwrite: true);
+            // The rename is atomic, but only durable once the folder's entry is on disk too.
+            FileProbe.SyncFolder(folder);
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or System.Security.SecurityException)
         {
             TryDelete(temp);
-            return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ex.Message);
+            // The reason in our words, naming the target: never the exception's text, which names the temporary file.
+            return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), IoErrors.Describe(ex));
         }
         catch
         {
@@ -89,11 +116,22 @@ internal static class AtomicFile
         }
     }
 
-    /// <summary>True when <paramref name="output"/> names the same file as one of <paramref name="inputs"/> (links resolved).</summary>
-    public static bool IsOneOf(string output, IEnumerable<string> inputs)
+    /// <summary>True when <paramref name="output"/> names the same file as one of <paramref name="inputs"/>: links, hard links and other spellings included.</summary>
+    public static bool IsOneOf(string output, IEnumerable<string> inputs) =>
+        !string.IsNullOrWhiteSpace(output) && inputs.Any(input => FileProbe.SameFile(output, input));
+
+    private static Diagnostic? WriteThrough(string path, string full, byte[] content)
     {
-        var target = Canonical(output);
-        return inputs.Any(input => string.Equals(Canonical(input), target, StringComparison.Ordinal));
+        try
+        {
+            using var stream = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
+            stream.Write(content);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or System.Security.SecurityException)
+        {
+            return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), IoErrors.Describe(ex));
+        }
     }
 
     private static void HookShutdown()
@@ -214,25 +252,6 @@ internal static class AtomicFile
         {
             return false;
         }
-    }
-
-    private static string Canonical(string path)
-    {
-        var full = Path.GetFullPath(path);
-        try
-        {
-            var info = new FileInfo(full);
-            if (info.Exists && info.LinkTarget is not null)
-            {
-                return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
-            }
-        }
-        catch (IOException)
-        {
-            // A broken link compares by its own path.
-        }
-
-        return full;
     }
 
     private static void TryDelete(string path)

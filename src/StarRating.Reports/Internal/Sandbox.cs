@@ -69,17 +69,33 @@ internal static class Sandbox
         }
         catch (RegexMatchTimeoutException)
         {
-            bag.Add(DiagnosticCatalog.TemplateTimeout, SourceLocation.WholeFile(file), (long)limits.Timeout.TotalMilliseconds);
+            bag.Add(DiagnosticCatalog.TemplateRegexTimeout, Locate(context.CurrentSpan, file), (long)limits.RegexTimeout.TotalMilliseconds);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not StackOverflowException)
         {
             // Anything else a template provokes inside Scriban (an overflow, a huge allocation...) is still the
             // template's failure: report it, never a stack trace.
-            bag.Add(DiagnosticCatalog.TemplateRuntime, Locate(context.CurrentSpan, file), ex.Message);
+            bag.Add(DiagnosticCatalog.TemplateRuntime, Locate(context.CurrentSpan, file), Describe(ex));
         }
 
         return LoadResult.From<RenderedReport>(null, bag);
     }
+
+    /// <summary>
+    /// What a foreign exception means, in our words: never its message, which under <c>UseSystemResourceKeys</c> is a
+    /// resource key such as <c>Arg_OverflowException</c>, nor its type name.
+    /// </summary>
+    public static string Describe(Exception ex) => ex switch
+    {
+        OverflowException => "a number is too large for the operation",
+        DivideByZeroException => "a division by zero",
+        OutOfMemoryException or InsufficientExecutionStackException => "the template needs more memory than a report may use",
+        InvalidCastException or FormatException => "a value has the wrong type for the operation",
+        IndexOutOfRangeException or ArgumentOutOfRangeException => "an index or a count is out of range",
+        RegexParseException => "a regular expression is not valid",
+        ArgumentException or NullReferenceException or InvalidOperationException => "a function was called with values it cannot use",
+        _ => "the template cannot be run",
+    };
 
     /// <summary>Converts a Scriban span (0-based) to a 1-based location in its template file.</summary>
     public static SourceLocation Locate(SourceSpan span, string fallbackFile)
@@ -92,7 +108,13 @@ internal static class Sandbox
     {
         var location = Locate(ex.Span, file);
         var message = ex.OriginalMessage;
-        if (ex is ScriptAbortException || timedOut || ex.InnerException is RegexMatchTimeoutException)
+        if (ex.InnerException is RegexMatchTimeoutException || (ex is not ScriptAbortException && !timedOut && message.Contains("RegexMatchTimeout", StringComparison.Ordinal)))
+        {
+            // The limit that fired: the regular-expression limit, not the render's time limit.
+            return DiagnosticCatalog.TemplateRegexTimeout.Create(location, (long)limits.RegexTimeout.TotalMilliseconds);
+        }
+
+        if (ex is ScriptAbortException || timedOut)
         {
             return DiagnosticCatalog.TemplateTimeout.Create(location, (long)limits.Timeout.TotalMilliseconds);
         }

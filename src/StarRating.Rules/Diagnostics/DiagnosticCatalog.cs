@@ -470,6 +470,36 @@ public static class DiagnosticCatalog
         "function '{name}' is not available in report templates",
         "Templates render report data only: evaluating text as code, reading files, the clock and random numbers are not available, so the same result always gives the same report (see docs/templates.md).");
 
+    /// <summary>SR4010: a template file that is a link leading out of its folder.</summary>
+    public static readonly DiagnosticDescriptor TemplateLinkOutside = new(
+        "SR4010", Error, "Template link leaves the folder",
+        "the template file is a link to {target}, outside the templates folder",
+        "Copy the template into the folder instead of linking to it: templates are read only from their own folder, so a report can never carry another file's contents.");
+
+    /// <summary>SR4011: a template path that is not a regular file (device, pipe, socket).</summary>
+    public static readonly DiagnosticDescriptor TemplateNotRegularFile = new(
+        "SR4011", Error, "Template is not a regular file",
+        "the template is {kind}, not a regular file",
+        "Templates are text files: replace it with a regular file, or remove it from the folder.");
+
+    /// <summary>SR4012: a template file that cannot be read or is not UTF-8.</summary>
+    public static readonly DiagnosticDescriptor TemplateUnreadable = new(
+        "SR4012", Error, "Template cannot be read",
+        "the template cannot be read: {reason}",
+        "Check that the template is a UTF-8 text file you may read; 'starrating templates export DIR' writes the built-in templates to start from.");
+
+    /// <summary>SR4013: a template file larger than the limit.</summary>
+    public static readonly DiagnosticDescriptor TemplateTooLarge = new(
+        "SR4013", Error, "Template too large",
+        "the template file is larger than {limit} characters",
+        "Report templates are small text files (the built-in ones are under 40,000 characters); check that this is the right file, or split it into parts joined with include.");
+
+    /// <summary>SR4014: a regular expression in a template beyond its time limit.</summary>
+    public static readonly DiagnosticDescriptor TemplateRegexTimeout = new(
+        "SR4014", Error, "Regular expression time limit",
+        "a regular expression in the template did not finish within {limit} ms",
+        "Simplify the pattern (nested repetition such as (a+)+ can take exponential time), or match on shorter text.");
+
     // ---- SR5xxx: command line and output files ---------------------------------------------------------
 
     /// <summary>SR5001: an output file cannot be written.</summary>
@@ -481,7 +511,7 @@ public static class DiagnosticCatalog
     /// <summary>SR5002: an output path that is one of the inputs.</summary>
     public static readonly DiagnosticDescriptor OutputIsInput = new(
         "SR5002", Error, "Output would overwrite an input",
-        "the output path is also an input file",
+        "the output path is also an input file ({input})",
         "Choose another output path: StarRating never modifies its input files.");
 
     /// <summary>SR5003: a file that is neither a rubric nor evidence.</summary>
@@ -507,6 +537,30 @@ public static class DiagnosticCatalog
         "SR5006", Error, "Unknown tier",
         "unknown tier '{id}'",
         "Use one of the rubric's tiers: {allowed}.");
+
+    /// <summary>SR5007: a path given as a folder names a file.</summary>
+    public static readonly DiagnosticDescriptor NotAFolder = new(
+        "SR5007", Error, "Not a folder",
+        "{path} is a file, not a folder",
+        "Give the folder that holds the files (for a single file, use the command that takes a file, such as 'score').");
+
+    /// <summary>SR5008: --jobs that is not a whole number in range.</summary>
+    public static readonly DiagnosticDescriptor InvalidJobs = new(
+        "SR5008", Error, "Invalid --jobs",
+        "--jobs must be a whole number from 1 to {max}, not '{value}'",
+        "Give the number of audits to score at once, e.g. --jobs 4, or leave the option out to use every core.");
+
+    /// <summary>SR5009: --templates with a format that uses no templates.</summary>
+    public static readonly DiagnosticDescriptor TemplatesUnused = new(
+        "SR5009", Warning, "Templates not used",
+        "--templates is not used by the {format} format",
+        "Templates shape the Markdown and HTML reports only: add --format md or --format html (or an -o FILE ending in .md or .html), or leave --templates out.");
+
+    /// <summary>SR5010: an empty output path.</summary>
+    public static readonly DiagnosticDescriptor OutputPathEmpty = new(
+        "SR5010", Error, "Empty output path",
+        "the output path is empty",
+        "Give a file name after -o (for example -o report.html), or leave -o out to print to standard output.");
 
     private static readonly Lazy<ImmutableArray<DiagnosticDescriptor>> AllDescriptors = new(() =>
         typeof(DiagnosticCatalog)
