@@ -49,8 +49,9 @@ public static class StarRatingCli
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            error.Write($"starrating: unexpected error ({ex.GetType().Name}): {ex.Message}\n");
-            error.Write("This is a bug in StarRating, not in your files. Please report it with the command and the input that caused it.\n");
+            // Never the exception's type or message: under UseSystemResourceKeys they read like Arg_NullReferenceException.
+            error.Write("starrating: unexpected failure: the command stopped on an internal error, and nothing was written.\n");
+            error.Write("This is a bug in StarRating, not in your files. Please report it with the command and the input that caused it (set STARRATING_DEBUG=1 for details).\n");
             if (Environment.GetEnvironmentVariable("STARRATING_DEBUG") == "1")
             {
                 error.Write(ex + "\n");

@@ -126,6 +126,12 @@ public static class DiagnosticCatalog
         "this {place} contains the control character {codePoint} (written as an escape such as \\e, \\0, \\x85 or \\u001b)",
         "Remove the escape. Only tabs and line breaks are allowed in text, and none in keys; other control characters would reach reports and terminals unseen.");
 
+    /// <summary>SR1019: a flow mapping or list whose closing bracket is missing.</summary>
+    public static readonly DiagnosticDescriptor UnclosedBracket = new(
+        "SR1019", Error, "Bracket not closed",
+        "the '{bracket}' opened at line {line}, column {column} is not closed",
+        "Add '{closer}' here, where the mapping or list ends; a '{{ ... }}' or '[ ... ]' must close before the next key at its own indentation.");
+
     // ---- SR11xx: structure ----------------------------------------------------------------------
 
     /// <summary>SR1101: a key the format does not define.</summary>

@@ -19,7 +19,7 @@ internal static class SourceText
         {
             if (Directory.Exists(path))
             {
-                bag.Add(DiagnosticCatalog.FileUnreadable, location, "it is a folder");
+                bag.Add(DiagnosticCatalog.FileUnreadable, location, "it is a folder, not a file");
                 return null;
             }
 
@@ -60,7 +60,7 @@ internal static class SourceText
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
         {
-            bag.Add(DiagnosticCatalog.FileUnreadable, location, ex.Message);
+            bag.Add(DiagnosticCatalog.FileUnreadable, location, Files.IoErrors.Describe(ex));
             return null;
         }
     }

@@ -14,6 +14,9 @@ internal static class YamlReader
         var builder = new TreeBuilder(file, limits, bag);
         var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
         var lastMark = new Mark(1, 1);
+        // Open collections, innermost last: a flow one ('{' or '[') remembers where it opened, so a bracket never
+        // closed is reported where it is missing instead of as the parser's exception.
+        var open = new Stack<(char Bracket, Mark At)?>();
         try
         {
             var documents = 0;
@@ -42,14 +45,16 @@ internal static class YamlReader
                         }
 
                         break;
-                    case MappingStart:
+                    case MappingStart mappingStart:
+                        open.Push(mappingStart.Style == MappingStyle.Flow ? ('{', lastMark) : null);
                         if (!builder.StartMapping(lastMark))
                         {
                             return null;
                         }
 
                         break;
-                    case SequenceStart:
+                    case SequenceStart sequenceStart:
+                        open.Push(sequenceStart.Style == SequenceStyle.Flow ? ('[', lastMark) : null);
                         if (!builder.StartSequence(lastMark))
                         {
                             return null;
@@ -57,10 +62,17 @@ internal static class YamlReader
 
                         break;
                     case MappingEnd or SequenceEnd:
+                        open.TryPop(out _);
                         builder.End();
                         break;
                 }
             }
+        }
+        catch (Exception ex) when (Unclosed(ex, open) is { } bracket)
+        {
+            var missing = MissingCloser(text, bracket.At);
+            bag.Add(DiagnosticCatalog.UnclosedBracket, new SourceLocation(file, missing.Line, missing.Column), bracket.Bracket.ToString(), bracket.At.Line, bracket.At.Column, bracket.Bracket == '{' ? "}" : "]");
+            return null;
         }
         catch (YamlException ex)
         {
@@ -69,10 +81,11 @@ internal static class YamlReader
             return null;
         }
 #pragma warning disable CA1031 // The boundary: no foreign exception may reach the caller.
-        catch (Exception ex)
+        catch (Exception)
 #pragma warning restore CA1031
         {
-            bag.Add(DiagnosticCatalog.YamlSyntax, new SourceLocation(file, lastMark.Line, lastMark.Column), ex.Message);
+            // Never the exception's own text: under UseSystemResourceKeys it is a resource key.
+            bag.Add(DiagnosticCatalog.YamlSyntax, new SourceLocation(file, lastMark.Line, lastMark.Column), "the text cannot be read as YAML");
             return null;
         }
 
@@ -82,6 +95,56 @@ internal static class YamlReader
         }
 
         return builder.Root;
+    }
+
+    /// <summary>
+    /// The innermost flow collection still open when the parser failed for want of its closing bracket: YamlDotNet
+    /// then either says it did not find ',' or the bracket, or fails inside with an InvalidOperationException.
+    /// </summary>
+    private static (char Bracket, Mark At)? Unclosed(Exception ex, Stack<(char Bracket, Mark At)?> open)
+    {
+        if (!open.TryPeek(out var innermost) || innermost is not { } flow)
+        {
+            return null;
+        }
+
+        var missingCloser = ex is not YamlException
+            || ex.Message.Contains("did not find expected ',' or", StringComparison.Ordinal)
+            || ex.Message.Contains("end of stream", StringComparison.OrdinalIgnoreCase);
+        return missingCloser ? flow : null;
+    }
+
+    /// <summary>
+    /// Where the closing bracket belongs: after the last line that still continues the flow collection, that is the
+    /// opening line and the lines after it that are indented more deeply (blank lines and comments skipped).
+    /// </summary>
+    private static Mark MissingCloser(string text, Mark opened)
+    {
+        var lines = text.Split('\n');
+        var openingLine = lines[opened.Line - 1].TrimEnd('\r');
+        var indent = openingLine.Length - openingLine.TrimStart(' ').Length;
+        var last = opened.Line;
+        for (var i = opened.Line; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            var content = line.TrimStart(' ');
+            if (content.Length == 0 || content.StartsWith('#'))
+            {
+                continue;
+            }
+
+            if (line.Length - content.Length <= indent)
+            {
+                break;
+            }
+
+            last = i + 1;
+        }
+
+        var lastLine = lines[last - 1].TrimEnd('\r');
+        var comment = lastLine.IndexOf(" #", StringComparison.Ordinal);
+        var end = (comment >= 0 ? lastLine[..comment] : lastLine).TrimEnd().Length;
+        return new Mark(last, end + 1);
     }
 
     /// <summary>
@@ -140,10 +203,6 @@ internal static class YamlReader
         }
 
         message = message.Trim();
-        if (ex.InnerException is not null && message.Length == 0)
-        {
-            message = ex.InnerException.Message;
-        }
 
         return message.Length == 0 ? "the text cannot be read as YAML" : message.TrimEnd('.');
     }
