@@ -115,4 +115,70 @@ public sealed class HostileInputTests
         System.Text.Unicode.Utf8.FromUtf16(message, new byte[message.Length * 3], out _, out _, replaceInvalidSequences: false)
             .Should().Be(System.Buffers.OperationStatus.Done, "no surrogate pair is split");
     }
+
+    // ---- 7. strict JSON, truncated JSON ----
+
+    private const string JsonHead = "\"company\":{\"name\":\"X\"},\"audit\":{\"kind\":\"mock\"}";
+
+    public static TheoryData<string, string, string, int, int> LenientJson => new()
+    {
+        { "trailing comma in a list", "{" + JsonHead + ",\"findings\":[{\"item\":\"5.1.1.1\",\"result\":\"conforming\"},]}", "SR1020", 1, 101 },
+        { "trailing comma in an object", "{" + JsonHead + ",\"findings\":[],}", "SR1020", 1, 62 },
+        { "line comment", "{" + JsonHead + ",\n// note\n\"findings\":[]}", "SR1020", 2, 1 },
+        { "block comment", "{" + JsonHead + ", /* c */ \"findings\":[]}", "SR1020", 1, 50 },
+        { "single-quoted key", "{" + JsonHead + ",'findings':[]}", "SR1020", 1, 49 },
+        { "single-quoted value", "{\"company\":{\"name\":'X'},\"audit\":{\"kind\":\"mock\"},\"findings\":[]}", "SR1020", 1, 20 },
+        { "unquoted key", "{" + JsonHead + ",findings:[]}", "SR1020", 1, 49 },
+        { "NaN", "{" + JsonHead + ",\"findings\":[{\"item\":\"5.1.1.1\",\"result\":\"partial\",\"points\":NaN}]}", "SR1020", 1, 107 },
+        { "hexadecimal", "{" + JsonHead + ",\"findings\":[{\"item\":\"5.1.1.1\",\"result\":\"partial\",\"points\":0x1}]}", "SR1020", 1, 107 },
+        { "missing final brace", "{" + JsonHead + ",\"findings\":[]", "SR1019", 1, 62 },
+        { "cut after \"dates\": [", "{\"company\":{\"name\":\"X\"},\"audit\":{\"kind\":\"mock\",\"dates\": [\n", "SR1019", 1, 58 },
+        { "400-digit decimal", "{" + JsonHead + ",\"findings\":[{\"item\":\"5.1.1.1\",\"result\":\"partial\",\"points\":1." + new string('1', 400) + "}]}", "SR1113", 1, 107 },
+        { "400-digit integer", "{" + JsonHead + ",\"findings\":[{\"item\":\"5.1.1.1\",\"sample\":{\"size\":" + new string('9', 400) + ",\"conforming\":1}}]}", "SR1114", 1, 96 },
+    };
+
+    [Theory]
+    [MemberData(nameof(LenientJson))]
+    public void Json_is_strict_and_every_problem_is_located(string what, string json, string code, int line, int column)
+    {
+        var error = Single(Score(json, "e.json"));
+
+        error.Code.Should().Be(code, what);
+        (error.Location.Line, error.Location.Column).Should().Be((line, column), what);
+        error.Message.Should().NotContain("no content");
+    }
+
+    // ---- 10. numbers and encodings ----
+
+    [Theory]
+    [InlineData("sample: { size: 20, conforming: 16.5 }", "SR1115", "'conforming' must be a whole number, not 16.5")]
+    [InlineData("result: partial\n    points: 0.1234567890123", "SR1113", "has more than 12 decimals")]
+    [InlineData("result: partial\n    points: 1234567890123456", "SR1114", "is too large")]
+    [InlineData("result: partial\n    points: 1e-1", "SR1105", "is not a number")]
+    public void Number_messages_say_what_is_wrong(string finding, string code, string message)
+    {
+        var error = Single(Score(Head + "findings:\n  - item: \"5.1.1.1\"\n    " + finding + "\n"));
+
+        error.Code.Should().Be(code);
+        error.Message.Should().Contain(message);
+    }
+
+    [Theory]
+    [InlineData("utf-16le")]
+    [InlineData("utf-16BE")]
+    public void Utf16_without_a_byte_order_mark_is_named_as_such(string encoding)
+    {
+        var text = Head + "findings: []\n";
+        var bytes = encoding == "utf-16le" ? new System.Text.UnicodeEncoding(false, false).GetBytes(text) : new System.Text.UnicodeEncoding(true, false).GetBytes(text);
+
+        var error = AuditEngine.Default.Score(bytes, "e.yaml").Diagnostics.Should().ContainSingle().Subject;
+
+        error.Code.Should().Be("SR1021");
+    }
+
+    [Fact]
+    public void Hints_name_no_library_setting_a_cli_user_cannot_change()
+    {
+        DiagnosticCatalog.All.Select(d => d.HintFormat).Should().NotContain(h => h.Contains("InputLimits", StringComparison.Ordinal) || h.Contains("MaxFileBytes", StringComparison.Ordinal));
+    }
 }

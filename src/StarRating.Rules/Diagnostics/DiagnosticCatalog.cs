@@ -34,7 +34,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor FileTooLarge = new(
         "SR1003", Error, "File too large",
         "the file is {size} bytes, over the limit of {limit} bytes",
-        "Rubric and evidence files are small text files; check that this is the right file, or raise InputLimits.MaxFileBytes.");
+        "Rubric and evidence files are small text files (real ones are under 200 KB); check that this is the right file.");
 
     /// <summary>SR1004: the bytes are not valid UTF-8 (or UTF-16 with a byte-order mark).</summary>
     public static readonly DiagnosticDescriptor NotUtf8 = new(
@@ -132,6 +132,18 @@ public static class DiagnosticCatalog
         "the '{bracket}' opened at line {line}, column {column} is not closed",
         "Add '{closer}' here, where the mapping or list ends; a '{{ ... }}' or '[ ... ]' must close before the next key at its own indentation.");
 
+    /// <summary>SR1020: something Newtonsoft would accept but strict JSON does not.</summary>
+    public static readonly DiagnosticDescriptor NotStrictJson = new(
+        "SR1020", Error, "Not strict JSON",
+        "JSON does not allow {what}",
+        "{fix}");
+
+    /// <summary>SR1021: UTF-16 text without a byte-order mark.</summary>
+    public static readonly DiagnosticDescriptor Utf16WithoutBom = new(
+        "SR1021", Error, "UTF-16 without a byte-order mark",
+        "the file looks like UTF-16 text ({order}) without a byte-order mark",
+        "Save the file as UTF-8 (in most editors: Save as, encoding UTF-8); UTF-16 is read only with its byte-order mark.");
+
     // ---- SR11xx: structure ----------------------------------------------------------------------
 
     /// <summary>SR1101: a key the format does not define.</summary>
@@ -162,7 +174,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor InvalidNumber = new(
         "SR1105", Error, "Not a number",
         "'{value}' is not a number (in '{key}')",
-        "Write a plain decimal number such as 2 or 1.5, without quotes, units or a comma as decimal separator.");
+        "Write a plain decimal number such as 2 or 1.5, without quotes, units, an exponent or a comma as decimal separator.");
 
     /// <summary>SR1106: a value outside an enumeration.</summary>
     public static readonly DiagnosticDescriptor InvalidEnum = new(
@@ -204,7 +216,25 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor TooManyEntries = new(
         "SR1112", Error, "Too many entries",
         "'{key}' has {count} entries, over the limit of {limit}",
-        "Check that this is a genuine file; raise InputLimits if it is.");
+        "Check that this is a genuine file: a real rubric or audit has far fewer entries.");
+
+    /// <summary>SR1113: a number with more decimals than the formats keep.</summary>
+    public static readonly DiagnosticDescriptor TooManyDecimals = new(
+        "SR1113", Error, "Too many decimals",
+        "'{value}' has more than {max} decimals (in '{key}')",
+        "Round the number to at most {max} decimals; points and scores need far fewer.");
+
+    /// <summary>SR1114: a number too large for the formats.</summary>
+    public static readonly DiagnosticDescriptor NumberTooLarge = new(
+        "SR1114", Error, "Number too large",
+        "'{value}' is too large (in '{key}'): at most {max} digits before the decimal point",
+        "Check the number: points, counts and sample sizes in an audit are small numbers.");
+
+    /// <summary>SR1115: a fraction where a whole number is required.</summary>
+    public static readonly DiagnosticDescriptor NotWholeNumber = new(
+        "SR1115", Error, "Not a whole number",
+        "'{key}' must be a whole number, not {value}",
+        "Write a whole number without a decimal point, such as 16.");
 
     // ---- SR2xxx: rubric rules --------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ namespace StarRating.Rules.Documents;
 /// Reads JSON into the same <see cref="DocNode"/> tree as <see cref="YamlReader"/>, so evidence written as JSON
 /// goes through exactly the same checks. Newtonsoft's exceptions never leave this class.
 /// </summary>
-internal static class JsonReader
+internal static partial class JsonReader
 {
     public static DocNode? Read(string text, string file, InputLimits limits, DiagnosticBag bag)
     {
@@ -15,6 +15,8 @@ internal static class JsonReader
         using var reader = new JsonTextReader(new StringReader(text))
         {
             DateParseHandling = DateParseHandling.None,
+            // Numbers are taken as written from the source text (below); one too long for decimal is turned into a
+            // number error at the value in the catch, not a syntax error.
             FloatParseHandling = FloatParseHandling.Decimal,
             // Our own depth limit is lower and reports SR1008; this only guards Newtonsoft itself.
             MaxDepth = limits.MaxDepth + 2,
@@ -25,6 +27,12 @@ internal static class JsonReader
             while (reader.Read())
             {
                 var end = new Mark(reader.LineNumber, reader.LinePosition);
+                if (Strictness(reader, lines, end) is { } lenient)
+                {
+                    bag.Add(DiagnosticCatalog.NotStrictJson, new SourceLocation(file, lenient.At.Line, lenient.At.Column), lenient.What, lenient.Fix);
+                    return null;
+                }
+
                 var ok = reader.TokenType switch
                 {
                     JsonToken.StartObject => builder.StartMapping(end),
@@ -32,9 +40,9 @@ internal static class JsonReader
                     JsonToken.EndObject or JsonToken.EndArray => End(builder),
                     JsonToken.PropertyName => builder.Scalar(new DocScalar(lines.StringStart(end, afterColon: true), (string)reader.Value!, isQuoted: true, isNull: false), isKey: true),
                     JsonToken.String => builder.Scalar(new DocScalar(lines.StringStart(end, afterColon: false), (string)reader.Value!, isQuoted: true, isNull: false)),
-                    JsonToken.Integer or JsonToken.Float => builder.Scalar(Number(reader.Value, lines.TokenStart(end))),
+                    JsonToken.Integer or JsonToken.Float => builder.Scalar(new DocScalar(lines.TokenStart(end), lines.TokenText(end), isQuoted: false, isNull: false)),
                     JsonToken.Boolean => builder.Scalar(new DocScalar(lines.TokenStart(end), (bool)reader.Value! ? "true" : "false", isQuoted: false, isNull: false)),
-                    JsonToken.Null or JsonToken.Undefined => builder.Scalar(new DocScalar(lines.TokenStart(end), "", isQuoted: false, isNull: true)),
+                    JsonToken.Null => builder.Scalar(new DocScalar(lines.TokenStart(end), "", isQuoted: false, isNull: true)),
                     _ => true,
                 };
                 if (!ok)
@@ -42,6 +50,31 @@ internal static class JsonReader
                     return null;
                 }
             }
+
+            // Newtonsoft stops quietly at the end of a truncated file: a bracket still open is a syntax error there.
+            if (builder.OpenContainer is { } unclosed)
+            {
+                var last = lines.EndOfText();
+                bag.Add(DiagnosticCatalog.UnclosedBracket, new SourceLocation(file, last.Line, last.Column), unclosed is DocMapping ? "{" : "[", unclosed.Start.Line, unclosed.Start.Column, unclosed is DocMapping ? "}" : "]");
+                return null;
+            }
+        }
+        catch (JsonReaderException ex) when (NumberFailure(ex))
+        {
+            // A number of hundreds of digits, or NaN/Infinity: a number error at the number, not a syntax error.
+            var end = new Mark(Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition));
+            var at = lines.TokenStart(end);
+            var raw = lines.TokenText(end);
+            if (JsonNumber().IsMatch(raw))
+            {
+                Values.Decimal(new DocScalar(at, raw, isQuoted: false, isNull: false), "this value", new ReadContext(file, bag, "", limits));
+            }
+            else
+            {
+                bag.Add(DiagnosticCatalog.NotStrictJson, new SourceLocation(file, at.Line, at.Column), $"the number '{Values.Shorten(raw)}'", NumberFix);
+            }
+
+            return null;
         }
         catch (JsonReaderException ex)
         {
@@ -64,22 +97,47 @@ internal static class JsonReader
         return builder.Root;
     }
 
+    /// <summary>
+    /// What Newtonsoft accepts beyond strict JSON (RFC 8259): comments, single quotes, unquoted keys, trailing commas,
+    /// NaN and Infinity, undefined, constructors. Refused at the token, with what to type instead.
+    /// </summary>
+    private static (Mark At, string What, string Fix)? Strictness(JsonTextReader reader, LineIndex lines, Mark end)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonToken.Comment:
+                return (lines.CommentStart(end), "comments", "Remove the comment; to keep notes, write them in a value such as \"note\", or save the file as YAML (.yaml), which allows # comments.");
+            case JsonToken.String or JsonToken.PropertyName when reader.QuoteChar == '\'':
+                return (lines.QuotedStart(end, '\''), "single quotes", "Write text between quotation marks (\"text\"); JSON has no other quotes.");
+            case JsonToken.PropertyName when lines.CharAt(lines.PropertyStart(end)) != '"':
+                return (lines.PropertyStart(end), "keys without quotes", $"Put the key between quotation marks: \"{reader.Value}\": ...");
+            case JsonToken.EndObject or JsonToken.EndArray when lines.CommaBefore(end) is { } comma:
+                return (comma, "a comma before a closing bracket", "Remove the comma after the last entry.");
+            case JsonToken.Float or JsonToken.Integer when !JsonNumber().IsMatch(lines.TokenText(end)):
+                return (lines.TokenStart(end), $"the number '{Values.Shorten(lines.TokenText(end))}'", NumberFix);
+            case JsonToken.Undefined or JsonToken.StartConstructor or JsonToken.EndConstructor or JsonToken.Raw or JsonToken.Bytes:
+                return (lines.TokenStart(end), "this value", "Use only strings, numbers, true, false, null, objects and arrays.");
+            default:
+                return null;
+        }
+    }
+
+    private const string NumberFix = "Write a plain decimal number such as 2 or 1.5 (JSON has no NaN, Infinity, hexadecimal or leading '+').";
+
+    private static bool NumberFailure(JsonReaderException ex) =>
+        (ex.Message.StartsWith("JSON integer ", StringComparison.Ordinal) && ex.Message.Contains(" is too large", StringComparison.Ordinal))
+        || ex.Message.Contains("is not a valid decimal", StringComparison.Ordinal)
+        || ex.Message.StartsWith("Cannot read NaN", StringComparison.Ordinal)
+        || ex.Message.StartsWith("Cannot read Infinity", StringComparison.Ordinal)
+        || ex.Message.StartsWith("Cannot read -Infinity", StringComparison.Ordinal);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$")]
+    private static partial System.Text.RegularExpressions.Regex JsonNumber();
+
     private static bool End(TreeBuilder builder)
     {
         builder.End();
         return true;
-    }
-
-    private static DocScalar Number(object? value, Mark start)
-    {
-        var text = value switch
-        {
-            // Keep the scale as written: an id or version written 5.10 stays "5.10", not "5.1".
-            decimal d => d.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-            _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
-        };
-        return new DocScalar(start, text, isQuoted: false, isNull: false);
     }
 
     private static string CleanMessage(string message)
@@ -131,6 +189,128 @@ internal static class JsonReader
             }
 
             return new Mark(end.Line, i - lineStart + 1);
+        }
+
+        /// <summary>The source text of a number or word token ending at <paramref name="end"/>, as written.</summary>
+        public string TokenText(Mark end)
+        {
+            var start = TokenStart(end);
+            var (lineStart, lineEnd) = Bounds(end.Line);
+            var from = lineStart + start.Column - 1;
+            var to = Math.Min(lineStart + end.Column, lineEnd);
+            while (to > from && IsDelimiter(text[to - 1]) || (to > from && text[to - 1] is ']' or '}'))
+            {
+                to--;
+            }
+
+            return text[from..Math.Max(from, to)];
+        }
+
+        public char CharAt(Mark mark)
+        {
+            var (lineStart, _) = Bounds(mark.Line);
+            var i = lineStart + mark.Column - 1;
+            return i >= 0 && i < text.Length ? text[i] : '\0';
+        }
+
+        /// <summary>Where a property name starts: the first character after the previous '{' or ','.</summary>
+        public Mark PropertyStart(Mark end)
+        {
+            var i = Offset(end) - 1;
+            while (i > 0 && text[i] != ':')
+            {
+                i--;
+            }
+
+            i--;
+            while (i > 0 && char.IsWhiteSpace(text[i]))
+            {
+                i--;
+            }
+
+            var last = i;
+            if (text[last] == '"' || text[last] == '\'')
+            {
+                return StringStart(end, afterColon: true);
+            }
+
+            while (i > 0 && text[i - 1] is not ('{' or ',') && !char.IsWhiteSpace(text[i - 1]))
+            {
+                i--;
+            }
+
+            return MarkOf(i);
+        }
+
+        public Mark QuotedStart(Mark end, char quote)
+        {
+            var i = Math.Min(Offset(end), text.Length) - 1;
+            while (i > 0 && text[i] != quote)
+            {
+                i--;
+            }
+
+            i--;
+            while (i > 0 && text[i] != quote)
+            {
+                i--;
+            }
+
+            return MarkOf(Math.Max(0, i));
+        }
+
+        public Mark CommentStart(Mark end)
+        {
+            var i = Math.Min(Offset(end), text.Length) - 1;
+            while (i > 0 && !(text[i - 1] == '/' && text[i] is '/' or '*'))
+            {
+                i--;
+            }
+
+            return MarkOf(Math.Max(0, i - 1));
+        }
+
+        /// <summary>The comma right before a closing bracket (whitespace between), or null.</summary>
+        public Mark? CommaBefore(Mark end)
+        {
+            var i = Math.Min(Offset(end), text.Length) - 1;
+            while (i >= 0 && text[i] is not ('}' or ']'))
+            {
+                i--;
+            }
+
+            i--;
+            while (i >= 0 && char.IsWhiteSpace(text[i]))
+            {
+                i--;
+            }
+
+            return i >= 0 && text[i] == ',' ? MarkOf(i) : null;
+        }
+
+        /// <summary>Just after the last character of the text that is not white space.</summary>
+        public Mark EndOfText()
+        {
+            var i = text.Length;
+            while (i > 0 && char.IsWhiteSpace(text[i - 1]))
+            {
+                i--;
+            }
+
+            return MarkOf(i);
+        }
+
+        private int Offset(Mark mark)
+        {
+            var (lineStart, _) = Bounds(mark.Line);
+            return lineStart + mark.Column;
+        }
+
+        private Mark MarkOf(int offset)
+        {
+            var line = lineStarts.BinarySearch(offset);
+            line = line >= 0 ? line : ~line - 1;
+            return new Mark(line + 1, offset - lineStarts[line] + 1);
         }
 
         public Mark StringStart(Mark end, bool afterColon)

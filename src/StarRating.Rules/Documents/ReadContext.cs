@@ -99,7 +99,21 @@ internal static partial class Values
             return value;
         }
 
-        ctx.Report(DiagnosticCatalog.InvalidNumber, node, Shorten(scalar.Value), key);
+        // Say what is wrong with a number that is written as one: too many decimals, or too many digits.
+        var plain = PlainNumberPattern().Match(scalar.Value);
+        if (plain.Success && plain.Groups[2].Value.Length > MaxDecimals)
+        {
+            ctx.Report(DiagnosticCatalog.TooManyDecimals, node, Shorten(scalar.Value), MaxDecimals, key);
+        }
+        else if (plain.Success && plain.Groups[1].Value.TrimStart('0').Length > MaxIntegerDigits)
+        {
+            ctx.Report(DiagnosticCatalog.NumberTooLarge, node, Shorten(scalar.Value), key, MaxIntegerDigits);
+        }
+        else
+        {
+            ctx.Report(DiagnosticCatalog.InvalidNumber, node, Shorten(scalar.Value), key);
+        }
+
         return null;
     }
 
@@ -111,9 +125,15 @@ internal static partial class Values
             return null;
         }
 
-        if (value != decimal.Truncate(value.Value) || value < min || value > max)
+        if (value != decimal.Truncate(value.Value))
         {
-            ctx.Report(DiagnosticCatalog.NumberOutOfRange, node, key, value.Value, string.Create(CultureInfo.InvariantCulture, $"{min}..{max} (whole numbers)"));
+            ctx.Report(DiagnosticCatalog.NotWholeNumber, node, key, value.Value);
+            return null;
+        }
+
+        if (value < min || value > max)
+        {
+            ctx.Report(DiagnosticCatalog.NumberOutOfRange, node, key, value.Value, string.Create(CultureInfo.InvariantCulture, $"{min}..{max}"));
             return null;
         }
 
@@ -196,8 +216,17 @@ internal static partial class Values
     /// <summary>Keeps hostile values from flooding messages.</summary>
     public static string Shorten(string value) => Rules.Text.DisplayText.Shorten(Rules.Text.DisplayText.Escape(value), 60, "...");
 
+    /// <summary>Most decimals a number may have (more than any point, score or count needs).</summary>
+    public const int MaxDecimals = 12;
+
+    /// <summary>Most digits before the decimal point.</summary>
+    public const int MaxIntegerDigits = 15;
+
     [GeneratedRegex(@"^[+-]?[0-9]{1,15}(\.[0-9]{1,12})?$", RegexOptions.CultureInvariant)]
     private static partial Regex DecimalPattern();
+
+    [GeneratedRegex(@"^[+-]?([0-9]+)(?:\.([0-9]+))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainNumberPattern();
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();

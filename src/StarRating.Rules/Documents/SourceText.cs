@@ -93,6 +93,12 @@ internal static class SourceText
             }
         }
 
+        if (LooksLikeUtf16(bytes) is { } order)
+        {
+            bag.Add(DiagnosticCatalog.Utf16WithoutBom, SourceLocation.WholeFile(file), order);
+            return null;
+        }
+
         var chars = new char[bytes.Length];
         var status = Utf8.ToUtf16(bytes, chars, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
         if (status == OperationStatus.Done)
@@ -120,6 +126,31 @@ internal static class SourceText
             badByte.ToString("X2", System.Globalization.CultureInfo.InvariantCulture),
             bytesRead);
         return null;
+    }
+
+    /// <summary>
+    /// UTF-16 saved without a byte-order mark: ASCII text then has a zero byte in every other position (the odd ones
+    /// for little-endian, the even ones for big-endian), which UTF-8 text never has. Checked on the first 4 KiB.
+    /// </summary>
+    private static string? LooksLikeUtf16(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes[..Math.Min(bytes.Length, 4096)];
+        if (sample.Length < 4)
+        {
+            return null;
+        }
+
+        int evenZeros = 0, oddZeros = 0;
+        for (var i = 0; i + 1 < sample.Length; i += 2)
+        {
+            evenZeros += sample[i] == 0 ? 1 : 0;
+            oddZeros += sample[i + 1] == 0 ? 1 : 0;
+        }
+
+        var pairs = sample.Length / 2;
+        return oddZeros * 4 >= pairs && evenZeros * 20 < pairs ? "little-endian"
+            : evenZeros * 4 >= pairs && oddZeros * 20 < pairs ? "big-endian"
+            : null;
     }
 
     /// <summary>

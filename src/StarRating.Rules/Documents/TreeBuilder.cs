@@ -14,6 +14,9 @@ internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag
 
     public bool Failed { get; private set; }
 
+    /// <summary>The innermost mapping or list not yet closed, or null.</summary>
+    public DocNode? OpenContainer => stack.Count > 0 ? stack.Peek().Node : null;
+
     public bool StartMapping(Mark start) => Open(new DocMapping(start), start);
 
     public bool StartSequence(Mark start) => Open(new DocSequence(start), start);
