@@ -181,4 +181,48 @@ public sealed class HostileInputTests
     {
         DiagnosticCatalog.All.Select(d => d.HintFormat).Should().NotContain(h => h.Contains("InputLimits", StringComparison.Ordinal) || h.Contains("MaxFileBytes", StringComparison.Ordinal));
     }
+
+    // ---- 8. full-width punctuation and commas in unquoted text ----
+
+    public static TheoryData<string, string, int, int, string> FullWidthPunctuation => new()
+    {
+        { "colon after a block key", Head + "findings:\n  - item: \"5.1.1.1\"\n    result\uFF1Aconforming\n", 5, 11, "U+FF1A" },
+        { "colon after a top-level key (reported on its own line)", "company\uFF1A\n  name: X\naudit: { kind: mock }\nfindings: []\n", 1, 8, "U+FF1A" },
+        { "comma in a flow mapping", "company: { name: X }\naudit: { kind: mock, team: [ { name: \u5F20\u4E09\uFF0C role: lead } ] }\nfindings: []\n", 2, 40, "U+FF0C" },
+        { "comma after a word", Head + "findings:\n  - { item: \"5.1.1.1\", result: conforming\uFF0C note: a }\n", 4, 42, "U+FF0C" },
+        { "brace", "company: \uFF5B name: X \uFF5D\naudit: { kind: mock }\nfindings: []\n", 1, 10, "U+FF5B" },
+        { "brackets around a date", "company: { name: X }\naudit: { kind: mock, dates: \u30102026-01-01\u3011 }\nfindings: []\n", 2, 29, "U+3010" },
+        { "colon inside a flow mapping", Head + "findings:\n  - { item: \"5.1.1.1\", result\uFF1Aconforming }\n", 4, 30, "U+FF1A" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FullWidthPunctuation))]
+    public void Full_width_punctuation_is_named_and_pointed_at(string what, string yaml, int line, int column, string codePoint)
+    {
+        var outcome = Score(yaml);
+
+        var error = outcome.Diagnostics.Should().ContainSingle(d => d.Code == "SR1022", what).Subject;
+        (error.Location.Line, error.Location.Column).Should().Be((line, column), what);
+        error.Message.Should().Contain(codePoint);
+        error.Hint.Should().Contain("Type the ASCII");
+        outcome.Diagnostics.Should().NotContain(d => d.Code == "SR1005", "no parser jargon");
+    }
+
+    [Fact]
+    public void Full_width_punctuation_in_plain_text_values_is_fine()
+    {
+        var outcome = Score(Head + "findings:\n  - item: \"5.1.1.1\"\n    result: conforming\n    note: \u539F\u56E0\uFF1A\u672A\u57F9\u8BAD\uFF0C\u5DF2\u6574\u6539\uFF08\u89C1\u9644\u4EF6\uFF09\n");
+
+        outcome.Succeeded.Should().BeTrue(string.Join("\n", outcome.Diagnostics));
+    }
+
+    [Fact]
+    public void An_ascii_comma_inside_unquoted_text_in_braces_gets_a_hint_to_quote_the_text()
+    {
+        var error = Single(Score(Head + "findings:\n  - { item: \"5.1.1.1\", result: conforming, note: \u90E8\u5206\u5DE5\u5355\u65E0\u7B7E\u5B57, \u5DF2\u6574\u6539 }\n"));
+
+        error.Code.Should().Be("SR1023");
+        (error.Location.Line, error.Location.Column).Should().Be((4, 59));
+        error.Hint.Should().Contain("note: \"...,");
+    }
 }

@@ -14,7 +14,7 @@ public sealed class DisplayTextTests
     [InlineData("e\u0301", 1)]
     [InlineData("❤\uFE0F", 2)]
     [InlineData("★★", 2)]
-    [InlineData("：，", 4)]
+    [InlineData("\uFF1A\uFF0C", 4)]
     public void Width_counts_terminal_columns_per_character(string text, int width)
     {
         DisplayText.Width(text).Should().Be(width);

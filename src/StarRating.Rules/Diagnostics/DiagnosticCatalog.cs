@@ -144,6 +144,18 @@ public static class DiagnosticCatalog
         "the file looks like UTF-16 text ({order}) without a byte-order mark",
         "Save the file as UTF-8 (in most editors: Save as, encoding UTF-8); UTF-16 is read only with its byte-order mark.");
 
+    /// <summary>SR1022: full-width punctuation where YAML needs ASCII.</summary>
+    public static readonly DiagnosticDescriptor FullWidthPunctuation = new(
+        "SR1022", Error, "Full-width punctuation",
+        "{name} '{character}' ({codePoint}) where YAML needs '{ascii}'",
+        "Type the ASCII '{ascii}'{after} instead: switch the input method to half-width (English) punctuation for the structure. Inside quotes, and in plain text after 'key: ', full-width punctuation is fine.");
+
+    /// <summary>SR1023: an ASCII comma inside unquoted text in a flow mapping, which splits the text into a key.</summary>
+    public static readonly DiagnosticDescriptor CommaInFlowText = new(
+        "SR1023", Error, "Comma inside unquoted text",
+        "'{key}' reads as a key of its own: the comma before it ends the text of '{previous}'",
+        "Put text that contains a comma in quotes: {previous}: \"..., {key}\" (inside '{{ ... }}' a comma separates entries).");
+
     // ---- SR11xx: structure ----------------------------------------------------------------------
 
     /// <summary>SR1101: a key the format does not define.</summary>

@@ -30,8 +30,11 @@ internal sealed class DocScalar(Mark start, string value, bool isQuoted, bool is
     public override string Describe() => IsNull ? "empty" : IsQuoted ? "quoted text" : "a single value";
 }
 
-internal sealed class DocMapping(Mark start) : DocNode(start)
+internal sealed class DocMapping(Mark start, bool isFlow = false) : DocNode(start)
 {
+    /// <summary>True for a '{ ... }' mapping, where a comma separates entries.</summary>
+    public bool IsFlow { get; } = isFlow;
+
     public List<KeyValuePair<DocScalar, DocNode>> Entries { get; } = [];
 
     public override string Describe() => "a mapping (key: value pairs)";

@@ -197,11 +197,28 @@ internal sealed class MapReader
     /// <summary>Reports every key that was not asked for. Keys starting with <c>x-</c> are extensions and pass.</summary>
     public void Finish()
     {
-        foreach (var entry in Node.Entries)
+        for (var index = 0; index < Node.Entries.Count; index++)
         {
+            var entry = Node.Entries[index];
             var key = entry.Key.Value;
             if (known.Contains(key) || key.StartsWith("x-", StringComparison.Ordinal))
             {
+                continue;
+            }
+
+            // result：conforming is one key, "result：conforming", to YAML: point at the full-width colon.
+            var fullWidth = key.AsSpan().IndexOfAny(FullWidth.Characters);
+            if (fullWidth >= 0 && !entry.Key.IsQuoted && !key.Contains('\n', StringComparison.Ordinal))
+            {
+                ctx.Bag.Add(FullWidth.Create(ctx.File, new Mark(entry.Key.Start.Line, entry.Key.Start.Column + fullWidth), key[fullWidth]));
+                continue;
+            }
+
+            // { note: 部分工单无签字, 已整改 }: the comma ended the note, and "已整改" became a key without a value.
+            if (Node.IsFlow && index > 0 && entry.Value is DocScalar { IsNull: true } && !entry.Key.IsQuoted
+                && Node.Entries[index - 1] is { Value: DocScalar { IsQuoted: false, IsNull: false } } previous && known.Contains(previous.Key.Value))
+            {
+                ctx.Report(DiagnosticCatalog.CommaInFlowText, entry.Key, Values.Shorten(key), Values.Shorten(previous.Key.Value));
                 continue;
             }
 

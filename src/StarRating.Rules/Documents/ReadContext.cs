@@ -72,6 +72,11 @@ internal static partial class Values
 
         if (!IdPattern().IsMatch(value))
         {
+            if (FullWidthInstead(node, ctx))
+            {
+                return null;
+            }
+
             ctx.Report(DiagnosticCatalog.InvalidId, node, Shorten(value));
             return null;
         }
@@ -109,7 +114,7 @@ internal static partial class Values
         {
             ctx.Report(DiagnosticCatalog.NumberTooLarge, node, Shorten(scalar.Value), key, MaxIntegerDigits);
         }
-        else
+        else if (!FullWidthInstead(node, ctx))
         {
             ctx.Report(DiagnosticCatalog.InvalidNumber, node, Shorten(scalar.Value), key);
         }
@@ -170,7 +175,11 @@ internal static partial class Values
             return date;
         }
 
-        ctx.Report(DiagnosticCatalog.InvalidDate, node, Shorten(text), key);
+        if (!FullWidthInstead(node, ctx))
+        {
+            ctx.Report(DiagnosticCatalog.InvalidDate, node, Shorten(text), key);
+        }
+
         return null;
     }
 
@@ -188,7 +197,11 @@ internal static partial class Values
             return value;
         }
 
-        ctx.Report(DiagnosticCatalog.InvalidEnum, node, Shorten(text), key, Suggest.DidYouMean(text, map.Tokens), string.Join(", ", map.Tokens));
+        if (!FullWidthInstead(node, ctx))
+        {
+            ctx.Report(DiagnosticCatalog.InvalidEnum, node, Shorten(text), key, Suggest.DidYouMean(text, map.Tokens), string.Join(", ", map.Tokens));
+        }
+
         return null;
     }
 
@@ -211,6 +224,27 @@ internal static partial class Values
 
         ctx.Report(DiagnosticCatalog.WrongType, node, key, "text or a mapping with 'zh' and 'en'", node.Describe(), ctx.FormatDoc);
         return null;
+    }
+
+    /// <summary>
+    /// A word, date, number or id that fails because it was typed with full-width punctuation (【2026-01-01】,
+    /// conforming，): reported at that character, with what to type, instead of "not a valid date".
+    /// </summary>
+    private static bool FullWidthInstead(DocNode node, ReadContext ctx)
+    {
+        if (node is not DocScalar { IsQuoted: false } scalar || scalar.Value.Contains('\n', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var at = scalar.Value.AsSpan().IndexOfAny(FullWidth.Characters);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        ctx.Bag.Add(FullWidth.Create(ctx.File, new Mark(scalar.Start.Line, scalar.Start.Column + at), scalar.Value[at]));
+        return true;
     }
 
     /// <summary>Keeps hostile values from flooding messages.</summary>

@@ -17,7 +17,7 @@ internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag
     /// <summary>The innermost mapping or list not yet closed, or null.</summary>
     public DocNode? OpenContainer => stack.Count > 0 ? stack.Peek().Node : null;
 
-    public bool StartMapping(Mark start) => Open(new DocMapping(start), start);
+    public bool StartMapping(Mark start, bool isFlow = false) => Open(new DocMapping(start, isFlow), start);
 
     public bool StartSequence(Mark start) => Open(new DocSequence(start), start);
 

@@ -47,7 +47,7 @@ internal static class YamlReader
                         break;
                     case MappingStart mappingStart:
                         open.Push(mappingStart.Style == MappingStyle.Flow ? ('{', lastMark) : null);
-                        if (!builder.StartMapping(lastMark))
+                        if (!builder.StartMapping(lastMark, mappingStart.Style == MappingStyle.Flow))
                         {
                             return null;
                         }
@@ -71,12 +71,26 @@ internal static class YamlReader
         catch (Exception ex) when (Unclosed(ex, open) is { } bracket)
         {
             var missing = MissingCloser(text, bracket.At);
+            if (FullWidth.FindStructural(text, bracket.At.Line, missing.Line, out var fullWidth) is { } culprit)
+            {
+                // A full-width comma or brace inside the '{ }' is what kept it from closing.
+                bag.Add(FullWidth.Create(file, culprit, fullWidth));
+                return null;
+            }
+
             bag.Add(DiagnosticCatalog.UnclosedBracket, new SourceLocation(file, missing.Line, missing.Column), bracket.Bracket.ToString(), bracket.At.Line, bracket.At.Column, bracket.Bracket == '{' ? "}" : "]");
             return null;
         }
         catch (YamlException ex)
         {
             var at = ErrorMark(ex, text, lastMark);
+            if (FullWidth.FindStructural(text, at.Line - 2, at.Line, out var fullWidth) is { } culprit)
+            {
+                // Parser jargon, often on the next line, for a full-width colon or comma typed with a Chinese input method.
+                bag.Add(FullWidth.Create(file, culprit, fullWidth));
+                return null;
+            }
+
             bag.Add(DiagnosticCatalog.YamlSyntax, new SourceLocation(file, at.Line, at.Column), CleanMessage(ex));
             return null;
         }
