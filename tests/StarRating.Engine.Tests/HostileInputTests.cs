@@ -225,4 +225,52 @@ public sealed class HostileInputTests
         (error.Location.Line, error.Location.Column).Should().Be((4, 59));
         error.Hint.Should().Contain("note: \"...,");
     }
+
+    // ---- 9. no cascades ----
+
+    [Theory]
+    [InlineData("audit: { kind: initail, dates: [2026-01-01] }", "SR1106")]
+    [InlineData("audit: { kind: \u521D\u6B21\u8BA4\u8BC1\u5BA1\u6838 }", "SR1106")]
+    [InlineData("audit: { dates: [2026-01-01] }", "SR1102")]
+    [InlineData("audit: { kind: \"\" }", "SR1106")]
+    public void A_bad_or_missing_kind_is_one_error_without_checks_for_a_kind_never_written(string audit, string code)
+    {
+        var outcome = Score("company: { name: X }\n" + audit + "\nfindings:\n  - { item: \"5.1.1.1\", result: conforming }\n");
+
+        outcome.Diagnostics.Select(d => d.Code).Should().Equal(code);
+    }
+
+    [Fact]
+    public void A_rubric_given_as_evidence_is_one_diagnostic_saying_so()
+    {
+        var rubric = System.Text.Encoding.UTF8.GetString(RubricLoader.DefaultRubricBytes());
+
+        var error = Single(Score(rubric, "rubric.yaml"));
+
+        error.Code.Should().Be("SR1116");
+        error.Message.Should().Be("this file is a rubric (it has 'categories'), not an evidence file");
+        error.Hint.Should().Contain("--rubric");
+    }
+
+    [Theory]
+    [InlineData("{}", "e.json", "an empty mapping")]
+    [InlineData("{}\n", "e.yaml", "an empty mapping")]
+    [InlineData("name: X\nnotes: a\n", "e.yaml", "a mapping without any key of an evidence file")]
+    public void An_empty_or_foreign_mapping_is_one_diagnostic(string text, string name, string found)
+    {
+        var error = Single(Score(text, name));
+
+        error.Code.Should().Be("SR1116");
+        error.Message.Should().StartWith("this file is " + found);
+    }
+
+    [Fact]
+    public void Evidence_given_as_a_rubric_is_one_diagnostic_saying_so()
+    {
+        var evidence = File.ReadAllText(Path.Combine(RepoPaths.Root, "samples", "06-mock-self-assessment.yaml"));
+
+        var result = new RubricLoader().Parse(evidence, "evidence.yaml");
+
+        result.Diagnostics.Should().ContainSingle().Which.Message.Should().Be("this file is an evidence file (it has 'findings'), not a rubric");
+    }
 }

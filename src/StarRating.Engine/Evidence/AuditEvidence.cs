@@ -89,6 +89,9 @@ public sealed record AuditInfo
     internal SourceLocation? Location { get; init; }
 
     internal IReadOnlyList<SourceLocation> DateLocations { get; init; } = [];
+
+    /// <summary>False when the file's kind was missing or not a valid word: checks that depend on the kind are skipped, so no cascade names a kind the user never wrote.</summary>
+    internal bool KindRead { get; init; } = true;
 }
 
 /// <summary>A member of the audit team.</summary>

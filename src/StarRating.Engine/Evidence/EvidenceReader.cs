@@ -16,6 +16,12 @@ internal static class EvidenceReader
     public static AuditEvidence? Read(ParsedDocument document, DiagnosticBag bag, InputLimits limits)
     {
         var ctx = new ReadContext(document.File, bag, FormatDoc, limits);
+        if (!MapReader.IsKind(document.Root, ctx, "an evidence file", ["company", "audit", "findings"], ["categories", "tiers", "scoring", "total"], "a rubric",
+                "Give the audit's evidence file here, and a rubric with --rubric FILE (or leave --rubric out for the built-in GB/T 27922-2011 rubric)."))
+        {
+            return null;
+        }
+
         var root = MapReader.Of(document.Root, "evidence", "", ctx);
         if (root is null)
         {
@@ -71,7 +77,7 @@ internal static class EvidenceReader
     {
         if (map is null)
         {
-            return new AuditInfo { Kind = AuditKind.Initial };
+            return new AuditInfo { Kind = AuditKind.Initial, KindRead = false };
         }
 
         var kind = map.Enum("kind", Words.AuditKinds, required: true);
@@ -112,6 +118,7 @@ internal static class EvidenceReader
         {
             // A missing or invalid kind is already an error; the placeholder only lets the other checks run.
             Kind = kind ?? AuditKind.Initial,
+            KindRead = kind is not null,
             Dates = dates,
             DateLocations = dateLocations,
             Team = team,

@@ -234,7 +234,7 @@ internal static class EvidenceValidator
             bag.Add(DiagnosticCatalog.NothingApplicable, at);
         }
 
-        if (evidence.Audit.IsFormal && missing.Count > 0)
+        if (evidence.Audit.IsFormal && evidence.Audit.KindRead && missing.Count > 0)
         {
             bag.Add(DiagnosticCatalog.MissingFinding, at, missing.Count, Abbreviate(missing), EvidenceWords.Of(evidence.Audit.Kind));
         }
@@ -312,7 +312,7 @@ internal static class EvidenceValidator
         }
 
         var audit = evidence.Audit;
-        if (audit.IsFormal && !audit.Team.Any(m => m.IsLead))
+        if (audit.IsFormal && audit.KindRead && !audit.Team.Any(m => m.IsLead))
         {
             bag.Add(DiagnosticCatalog.NoTeamLead, audit.Location ?? SourceLocation.WholeFile(evidence.SourceName));
         }

@@ -248,6 +248,12 @@ public static class DiagnosticCatalog
         "'{key}' must be a whole number, not {value}",
         "Write a whole number without a decimal point, such as 16.");
 
+    /// <summary>SR1116: a file of the other kind (a rubric where evidence is expected, or the reverse), or with none of the keys.</summary>
+    public static readonly DiagnosticDescriptor WrongKindOfFile = new(
+        "SR1116", Error, "Wrong kind of file",
+        "this file is {found}, not {expected}",
+        "{fix}");
+
     // ---- SR2xxx: rubric rules --------------------------------------------------------------------
 
     /// <summary>SR2001: an id used twice.</summary>

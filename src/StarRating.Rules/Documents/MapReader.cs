@@ -37,6 +37,40 @@ internal sealed class MapReader
 
     public SourceLocation Location => ctx.At(Node);
 
+    /// <summary>
+    /// Checks that a top-level mapping is the kind of file expected, before its keys are read one by one: a rubric given
+    /// as evidence (or evidence as a rubric, or <c>{}</c>) gets one diagnostic saying what the file is, not one
+    /// unknown-key error per key. False (and reported) when the file is of the wrong kind.
+    /// </summary>
+    /// <param name="node">The document's root.</param>
+    /// <param name="ctx">Where to report.</param>
+    /// <param name="expected">What the reader expects, e.g. "an evidence file".</param>
+    /// <param name="own">Keys only the expected kind has.</param>
+    /// <param name="other">Keys only the other kind has.</param>
+    /// <param name="otherKind">The other kind, e.g. "a rubric".</param>
+    /// <param name="fix">What to do when the file is of the other kind.</param>
+    public static bool IsKind(DocNode node, ReadContext ctx, string expected, string[] own, string[] other, string otherKind, string fix)
+    {
+        if (node is not DocMapping map)
+        {
+            return true; // Reported as a wrong type by Of.
+        }
+
+        var keys = map.Entries.Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal);
+        if (own.Any(keys.Contains))
+        {
+            return true;
+        }
+
+        var theirs = other.FirstOrDefault(keys.Contains);
+        var found = map.Entries.Count == 0 ? "an empty mapping"
+            : theirs is not null ? $"{otherKind} (it has '{theirs}')"
+            : $"a mapping without any key of {expected} ({string.Join(", ", own)})";
+        var hint = theirs is not null ? fix : $"Write the keys of {expected} ({string.Join(", ", own.Select(k => k + ":"))}); see {ctx.FormatDoc}.";
+        ctx.Report(DiagnosticCatalog.WrongKindOfFile, map, found, expected, hint);
+        return false;
+    }
+
     /// <summary>Reads <paramref name="node"/> as a mapping, or reports what it is instead.</summary>
     public static MapReader? Of(DocNode? node, string key, string path, ReadContext ctx)
     {

@@ -14,6 +14,12 @@ internal static class RubricReader
     public static Rubric? Read(ParsedDocument document, DiagnosticBag bag, InputLimits limits)
     {
         var ctx = new ReadContext(document.File, bag, FormatDoc, limits);
+        if (!MapReader.IsKind(document.Root, ctx, "a rubric", ["categories", "tiers", "total", "scoring", "standard"], ["findings", "audit", "company"], "an evidence file",
+                "Give a rubric with --rubric (or leave --rubric out for the built-in GB/T 27922-2011 rubric), and the audit's evidence file as the argument."))
+        {
+            return null;
+        }
+
         var root = MapReader.Of(document.Root, "rubric", "", ctx);
         if (root is null)
         {
