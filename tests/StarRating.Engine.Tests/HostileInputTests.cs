@@ -273,4 +273,57 @@ public sealed class HostileInputTests
 
         result.Diagnostics.Should().ContainSingle().Which.Message.Should().Be("this file is an evidence file (it has 'findings'), not a rubric");
     }
+
+    // ---- 20. anchors and aliases within a budget ----
+
+    [Fact]
+    public void Anchors_and_aliases_as_PyYAML_writes_them_for_shared_values_are_read()
+    {
+        var yaml = "company: {name: X}\naudit:\n  kind: mock\n  team:\n  - &id001 {name: A, role: lead}\nfindings:\n"
+            + "- item: 5.1.1.1\n  result: conforming\n  methods: &id002 [document, interview]\n"
+            + "- item: 5.1.1.2\n  result: &id003 conforming\n  methods: *id002\n- {item: 5.1.1.3, result: *id003, methods: *id002}\n";
+
+        var result = Score(yaml).GetValueOrThrow();
+
+        result.Items.Take(3).Should().OnlyContain(i => i.Status == ItemStatus.Conforming && i.Methods.Count == 2);
+        result.EarnedPoints.Should().Be(result.Items.Take(3).Sum(i => i.Possible));
+    }
+
+    [Theory]
+    [InlineData("findings: &a [*a]\n", "*a")]
+    [InlineData("findings: *missing\n", "*missing")]
+    public void An_alias_without_an_anchor_before_it_is_refused(string findings, string alias)
+    {
+        var error = Single(Score("company: {name: X}\naudit: {kind: mock}\n" + findings));
+
+        error.Code.Should().Be("SR1007");
+        error.Message.Should().Contain(alias);
+    }
+
+    [Fact]
+    public void An_alias_bomb_is_refused_at_the_node_limit_in_little_memory()
+    {
+        var bomb = new System.Text.StringBuilder("company: {name: X}\naudit: {kind: mock}\nx-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (var level = 'b'; level <= 'z'; level++)
+        {
+            bomb.Append("x-").Append(level).Append(": &").Append(level).Append(" [").Append(string.Join(", ", Enumerable.Repeat("*" + (char)(level - 1), 9))).Append("]\n");
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Single(Score(bomb + "findings: []\n"));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        error.Code.Should().Be("SR1009");
+        allocated.Should().BeLessThan(4 * 1024 * 1024, "nothing is expanded");
+    }
+
+    [Fact]
+    public void An_alias_counts_its_depth_against_the_depth_limit()
+    {
+        var deep = "x-a: &a " + new string('[', 20) + new string(']', 20) + "\nx-b: " + new string('[', 18) + "*a" + new string(']', 18) + "\n";
+
+        var error = Single(Score("company: {name: X}\naudit: {kind: mock}\n" + deep + "findings: []\n"));
+
+        error.Code.Should().Be("SR1008");
+    }
 }

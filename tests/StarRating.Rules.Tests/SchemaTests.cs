@@ -288,7 +288,7 @@ public sealed class SchemaTests
         var path = Path.Combine(Golden.Folder("Golden/rubric"), fileName);
         var result = new RubricLoader().Parse(File.ReadAllBytes(path), fileName);
         var codes = result.Diagnostics.Select(d => d.Code).ToHashSet();
-        if (codes.Overlaps(["SR1003", "SR1004", "SR1005", "SR1006", "SR1007", "SR1008", "SR1012", "SR1013", "SR1014", "SR1015", "SR1016", "SR1103"]))
+        if (codes.Overlaps(["SR1003", "SR1004", "SR1005", "SR1006", "SR1007", "SR1008", "SR1009", "SR1012", "SR1013", "SR1014", "SR1015", "SR1016", "SR1017", "SR1018", "SR1019", "SR1020", "SR1021", "SR1022", "SR1103"]))
         {
             return; // The file does not parse into a tree (or not into an unambiguous one).
         }

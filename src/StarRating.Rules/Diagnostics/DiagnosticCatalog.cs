@@ -54,11 +54,11 @@ public static class DiagnosticCatalog
         "JSON syntax error: {detail}",
         "Check brackets, commas and quotes near this position.");
 
-    /// <summary>SR1007: a YAML anchor or alias.</summary>
+    /// <summary>SR1007: a YAML alias that refers to no anchor written (and closed) before it.</summary>
     public static readonly DiagnosticDescriptor AnchorOrAlias = new(
-        "SR1007", Error, "Anchors and aliases refused",
-        "YAML anchors and aliases are not allowed ({what})",
-        "Write the value out in full. Anchors and aliases are refused because a few of them can expand a small file into an enormous one.");
+        "SR1007", Error, "Alias without its anchor",
+        "the alias {alias} refers to no anchor written before it",
+        "Write the anchor (&name) on a value before the alias (*name) that repeats it, and not around the alias itself; or write the value out in full. Aliases count as the values they repeat against the limit on values.");
 
     /// <summary>SR1008: nesting deeper than the limit.</summary>
     public static readonly DiagnosticDescriptor NestingTooDeep = new(

@@ -8,6 +8,7 @@ namespace StarRating.Rules.Documents;
 internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag bag)
 {
     private readonly Stack<Frame> stack = new();
+    private readonly Dictionary<string, (DocNode Node, int Size, int Depth)> anchors = new(StringComparer.Ordinal);
     private int nodeCount;
 
     public DocNode? Root { get; private set; }
@@ -24,10 +25,82 @@ internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag
     public void End()
     {
         var frame = stack.Pop();
+        var depth = frame.ChildDepth + 1;
+        if (frame.Anchor is not null)
+        {
+            anchors[frame.Anchor] = (frame.Node, nodeCount - frame.CountBefore, depth);
+        }
+
         if (stack.Count == 0)
         {
             Root = frame.Node;
         }
+        else
+        {
+            stack.Peek().ChildDepth = Math.Max(stack.Peek().ChildDepth, depth);
+        }
+    }
+
+    /// <summary>Names the mapping or list just opened as an anchor (&amp;name): recorded, with its size, when it closes.</summary>
+    public void AnchorOpen(string name) => stack.Peek().Anchor = name;
+
+    /// <summary>Names the scalar just added as an anchor.</summary>
+    public void AnchorScalar(string name, DocScalar scalar) => anchors[name] = (scalar, 1, 0);
+
+    /// <summary>
+    /// An alias (*name): the anchored value is used again, shared, and counted again in full against the node and depth
+    /// limits, as if written out. So tools that write anchors for shared values (PyYAML) are read, and an alias bomb
+    /// stops at the node limit after a few aliases, in microseconds and without expanding anything.
+    /// </summary>
+    public bool Alias(string name, Mark at)
+    {
+        if (!anchors.TryGetValue(name, out var anchored))
+        {
+            // Unknown, or an anchor whose value is still open (an alias inside its own anchor).
+            return Fail(DiagnosticCatalog.AnchorOrAlias, at, "*" + name);
+        }
+
+        nodeCount += anchored.Size - 1;
+        if (!Count(at))
+        {
+            return false;
+        }
+
+        if (stack.Count + anchored.Depth > limits.MaxDepth)
+        {
+            return Fail(DiagnosticCatalog.NestingTooDeep, at, limits.MaxDepth);
+        }
+
+        if (anchored.Node is DocScalar scalar)
+        {
+            nodeCount--;
+            return Scalar(new DocScalar(at, scalar.Value, scalar.IsQuoted, scalar.IsNull));
+        }
+
+        if (stack.Count == 0)
+        {
+            Root = anchored.Node;
+            return true;
+        }
+
+        var parent = stack.Peek();
+        parent.ChildDepth = Math.Max(parent.ChildDepth, anchored.Depth);
+        if (parent.Node is DocMapping mapping)
+        {
+            if (parent.PendingKey is null)
+            {
+                return Fail(DiagnosticCatalog.ComplexKey, at);
+            }
+
+            mapping.Entries.Add(new(parent.PendingKey, anchored.Node));
+            parent.PendingKey = null;
+        }
+        else
+        {
+            ((DocSequence)parent.Node).Items.Add(anchored.Node);
+        }
+
+        return true;
     }
 
     public bool Scalar(DocScalar scalar, bool isKey = false)
@@ -117,7 +190,7 @@ internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag
             }
         }
 
-        stack.Push(new Frame(node));
+        stack.Push(new Frame(node) { CountBefore = nodeCount - 1 });
         return true;
     }
 
@@ -136,5 +209,13 @@ internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag
         public DocNode Node { get; } = node;
 
         public DocScalar? PendingKey { get; set; }
+
+        /// <summary>Nodes counted before this one opened, so that its expanded size is known when it closes.</summary>
+        public int CountBefore { get; init; }
+
+        /// <summary>The deepest nesting among its children so far.</summary>
+        public int ChildDepth { get; set; }
+
+        public string? Anchor { get; set; }
     }
 }

@@ -4,8 +4,9 @@ using YamlDotNet.Core.Events;
 namespace StarRating.Rules.Documents;
 
 /// <summary>
-/// Reads YAML into a <see cref="DocNode"/> tree from YamlDotNet's event stream. Anchors, aliases and explicit
-/// tags are refused at the first event that carries one; YamlDotNet's exceptions never leave this class.
+/// Reads YAML into a <see cref="DocNode"/> tree from YamlDotNet's event stream. Anchors and aliases are read within
+/// the node budget (see <see cref="TreeBuilder.Alias"/>); explicit tags are refused at the first event that carries
+/// one; YamlDotNet's exceptions never leave this class.
 /// </summary>
 internal static class YamlReader
 {
@@ -30,18 +31,25 @@ internal static class YamlReader
                         builder.Fail(DiagnosticCatalog.MultipleDocuments, lastMark);
                         return null;
                     case AnchorAlias alias:
-                        builder.Fail(DiagnosticCatalog.AnchorOrAlias, lastMark, "alias *" + alias.Value.Value);
-                        return null;
-                    case NodeEvent node when !node.Anchor.IsEmpty:
-                        builder.Fail(DiagnosticCatalog.AnchorOrAlias, lastMark, "anchor &" + node.Anchor.Value);
-                        return null;
+                        if (!builder.Alias(alias.Value.Value, lastMark))
+                        {
+                            return null;
+                        }
+
+                        break;
                     case NodeEvent node when !node.Tag.IsEmpty && !node.Tag.IsNonSpecific:
                         builder.Fail(DiagnosticCatalog.TagNotAllowed, lastMark, DisplayTag(node.Tag.Value));
                         return null;
                     case Scalar scalar:
-                        if (!builder.Scalar(ToScalar(scalar, lastMark)))
+                        var docScalar = ToScalar(scalar, lastMark);
+                        if (!builder.Scalar(docScalar))
                         {
                             return null;
+                        }
+
+                        if (!scalar.Anchor.IsEmpty)
+                        {
+                            builder.AnchorScalar(scalar.Anchor.Value, docScalar);
                         }
 
                         break;
@@ -52,12 +60,22 @@ internal static class YamlReader
                             return null;
                         }
 
+                        if (!mappingStart.Anchor.IsEmpty)
+                        {
+                            builder.AnchorOpen(mappingStart.Anchor.Value);
+                        }
+
                         break;
                     case SequenceStart sequenceStart:
                         open.Push(sequenceStart.Style == SequenceStyle.Flow ? ('[', lastMark) : null);
                         if (!builder.StartSequence(lastMark))
                         {
                             return null;
+                        }
+
+                        if (!sequenceStart.Anchor.IsEmpty)
+                        {
+                            builder.AnchorOpen(sequenceStart.Anchor.Value);
                         }
 
                         break;
