@@ -326,4 +326,61 @@ public sealed class HostileInputTests
 
         error.Code.Should().Be("SR1008");
     }
+
+    // ---- 12. a sample on a whole indicator ----
+
+    [Fact]
+    public void A_sample_on_a_whole_indicator_applies_to_each_item_without_its_own_finding()
+    {
+        var result = Score(Head + "findings:\n  - { indicator: \"5.3.2\", sample: { size: 20, conforming: 17 } }\n  - { item: \"5.3.2.1\", result: conforming }\n").GetValueOrThrow();
+
+        var items = result.Indicators.Single(i => i.Indicator.Id == "5.3.2").Items;
+        items[0].Earned.Should().Be(items[0].Possible, "5.3.2.1 has its own finding");
+        foreach (var item in items.Skip(1))
+        {
+            item.FromIndicatorFinding.Should().BeTrue();
+            item.Sample.Should().Be(new Sample(20, 17));
+            item.Earned.Should().Be(Math.Round(item.Possible * 17 / 20, 2));
+            item.Status.Should().Be(ItemStatus.Partial);
+            item.Explanation.En.Should().StartWith("(By the sample recorded for indicator 5.3.2, applied to each of its items) Sample of 20, 17 conforming");
+        }
+    }
+
+    [Fact]
+    public void Partial_points_on_a_whole_indicator_stay_refused()
+    {
+        var error = Single(Score(Head + "findings:\n  - { indicator: \"5.3.2\", result: partial, points: 1 }\n"));
+
+        error.Code.Should().Be("SR3019");
+    }
+
+    // ---- 13. indicator findings that item findings override ----
+
+    [Fact]
+    public void An_excluded_indicator_with_item_findings_is_an_error_naming_the_items()
+    {
+        var error = Single(Score(Head + "findings:\n  - { indicator: \"5.2.6\", result: not_applicable, reason: x }\n  - { item: \"5.2.6.1\", result: conforming }\n"));
+
+        error.Code.Should().Be("SR3026");
+        error.Message.Should().Contain("5.2.6.1");
+        (error.Location.Line, error.Location.Column).Should().Be((4, 35));
+    }
+
+    [Fact]
+    public void An_indicator_finding_every_item_overrides_is_a_warning_naming_the_items()
+    {
+        var outcome = Score(Head + "findings:\n  - { indicator: \"5.1.1\", result: nonconforming }\n  - { item: \"5.1.1.1\", result: conforming }\n  - { item: \"5.1.1.2\", result: conforming }\n  - { item: \"5.1.1.3\", result: conforming }\n");
+
+        outcome.Succeeded.Should().BeTrue();
+        outcome.Diagnostics.Should().ContainSingle().Which.Message.Should().Be("the finding for indicator 5.1.1 applies to none of its items: 5.1.1.1, 5.1.1.2, 5.1.1.3 each have a finding of their own");
+        outcome.Value!.Warnings.Should().ContainSingle(w => w.Code == "SR3027");
+    }
+
+    [Fact]
+    public void An_indicator_finding_that_still_covers_an_item_gives_no_warning()
+    {
+        var outcome = Score(Head + "findings:\n  - { indicator: \"5.1.1\", result: nonconforming }\n  - { item: \"5.1.1.1\", result: conforming }\n");
+
+        outcome.Diagnostics.Should().BeEmpty();
+    }
 }

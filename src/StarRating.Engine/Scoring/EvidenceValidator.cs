@@ -26,6 +26,7 @@ internal static class EvidenceValidator
             CheckFinding(finding, rubric, evidence, bag, itemFindings, indicatorFindings);
         }
 
+        CheckOverridden(rubric, evidence, bag, itemFindings, indicatorFindings);
         CheckCompleteness(evidence, rubric, bag, itemFindings, indicatorFindings);
         CheckAdjustments(evidence, rubric, bag);
         CheckAudit(evidence, bag);
@@ -137,10 +138,8 @@ internal static class EvidenceValidator
                 bag.Add(DiagnosticCatalog.IndicatorFindingNotItemLevel, At(finding, "result", evidence), finding.Indicator, "result: partial");
             }
 
-            if (finding.Sample is not null)
-            {
-                bag.Add(DiagnosticCatalog.IndicatorFindingNotItemLevel, At(finding, "sample", evidence), finding.Indicator, "a sample");
-            }
+            // A sample on the whole indicator ("checked 20 complaint files, 17 handled right") applies to each of its
+            // items without a finding of its own, exactly as an indicator result does; partial points stay per item.
         }
         else if (!Written(finding, "item") && !Written(finding, "indicator"))
         {
@@ -201,6 +200,37 @@ internal static class EvidenceValidator
             {
                 var result = finding.Result is { } r ? EvidenceWords.Of(r) : "fully conforming sample";
                 bag.Add(DiagnosticCatalog.GradeMismatch, At(finding, "grade", evidence), EvidenceWords.Of(grade), result, target);
+            }
+        }
+    }
+
+    /// <summary>
+    /// An indicator finding and item findings of the same indicator: an excluded indicator whose items are assessed
+    /// contradicts itself (error); any other indicator finding that every item overrides counts for nothing (warning).
+    /// </summary>
+    private static void CheckOverridden(
+        Rubric rubric,
+        AuditEvidence evidence,
+        DiagnosticBag bag,
+        Dictionary<string, Finding> itemFindings,
+        Dictionary<string, Finding> indicatorFindings)
+    {
+        foreach (var (id, finding) in indicatorFindings)
+        {
+            var indicator = rubric.FindIndicator(id)!;
+            var overriding = indicator.Items.Where(i => itemFindings.ContainsKey(i.Id)).Select(i => i.Id).ToArray();
+            if (overriding.Length == 0)
+            {
+                continue;
+            }
+
+            if (finding.Result == FindingResult.NotApplicable)
+            {
+                bag.Add(DiagnosticCatalog.ExcludedIndicatorWithItemFindings, At(finding, "result", evidence), indicator.Id, string.Join(", ", overriding));
+            }
+            else if (overriding.Length == indicator.Items.Count)
+            {
+                bag.Add(DiagnosticCatalog.IndicatorFindingOverridden, At(finding, "indicator", evidence), indicator.Id, string.Join(", ", overriding));
             }
         }
     }

@@ -33,7 +33,12 @@ internal static class Explanations
                 $"Nonconforming: {p} {pointsWord} lost."),
         };
 
-        if (fromIndicator)
+        if (fromIndicator && finding?.Sample is not null)
+        {
+            zh = $"(按指标 {item.Indicator.Id} 的整体抽样,用于该指标的每个检查项)" + zh;
+            en = $"(By the sample recorded for indicator {item.Indicator.Id}, applied to each of its items) " + en;
+        }
+        else if (fromIndicator)
         {
             zh = $"(按指标 {item.Indicator.Id} 的整体判定)" + zh;
             en = $"(By the finding for indicator {item.Indicator.Id}) " + en;

@@ -430,7 +430,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor IndicatorFindingNotItemLevel = new(
         "SR3019", Error, "Item-level result on an indicator",
         "a finding for indicator {id} cannot use {what}",
-        "Partial credit and samples are recorded per check item: use item: instead of indicator:.");
+        "Partial points are given per check item: use item: instead of indicator:. (A sample may be recorded on a whole indicator: each of its items earns its points in proportion.)");
 
     /// <summary>SR3020: nothing applicable is left to score.</summary>
     public static readonly DiagnosticDescriptor NothingApplicable = new(
@@ -467,6 +467,18 @@ public static class DiagnosticCatalog
         "SR3025", Warning, "Dates out of order",
         "audit date {date} comes before the previous date {previous}",
         "List the audit days in calendar order.");
+
+    /// <summary>SR3026: an indicator excluded as not applicable while its items have findings.</summary>
+    public static readonly DiagnosticDescriptor ExcludedIndicatorWithItemFindings = new(
+        "SR3026", Error, "Excluded indicator with item findings",
+        "indicator {id} is not_applicable, but its items {items} have findings of their own",
+        "An indicator that does not apply has no assessed items: remove the item findings, or remove the indicator's not_applicable finding (and its reason) if the items were assessed.");
+
+    /// <summary>SR3027: an indicator finding that every item of the indicator overrides.</summary>
+    public static readonly DiagnosticDescriptor IndicatorFindingOverridden = new(
+        "SR3027", Warning, "Indicator finding overridden",
+        "the finding for indicator {id} applies to none of its items: {items} each have a finding of their own",
+        "An item's own finding wins over its indicator's: remove the indicator finding, or the item findings it was meant to cover.");
 
     // ---- SR4xxx: report templates ---------------------------------------------------------------------
 
