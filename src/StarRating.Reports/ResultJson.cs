@@ -118,6 +118,7 @@ public static class ResultJson
                 w.Decimal("earned_delta", c.EarnedDelta);
                 w.End();
             });
+            WriteWarnings(w, comparison.Warnings);
         });
     }
 
@@ -288,7 +289,11 @@ public static class ResultJson
             w.Localized("text", n.Text);
             w.End();
         });
-        w.Array("warnings", r.Warnings, d =>
+        WriteWarnings(w, r.Warnings);
+    }
+
+    private static void WriteWarnings(Writer w, IReadOnlyList<Diagnostic> warnings) =>
+        w.Array("warnings", warnings, d =>
         {
             w.StartValue();
             w.String("code", d.Code);
@@ -300,7 +305,6 @@ public static class ResultJson
             w.String("hint", d.Hint);
             w.End();
         });
-    }
 
     private static void WriteRubric(Writer w, Rubric rubric)
     {

@@ -224,4 +224,35 @@ public sealed class HostileCliTests
             .Order(StringComparer.Ordinal)
             .Select(f => Path.GetRelativePath(folder, f) + "=" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))))
             .ToArray();
+
+    // ---- 16. doubtful comparisons are flagged in every format ----
+
+    public static TheoryData<string, string, string, string> DoubtfulComparisons => new()
+    {
+        { "different companies", "01-five-star-appliance-maker.yaml", "02-three-star-regional-retailer.yaml", "SR3028" },
+        { "wrong order", "05-appliance-maker-surveillance-2027.yaml", "01-five-star-appliance-maker.yaml", "SR3029" },
+        { "a file with itself", "01-five-star-appliance-maker.yaml", "01-five-star-appliance-maker.yaml", "SR3030" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DoubtfulComparisons))]
+    public void Diff_warns_about_a_doubtful_comparison_in_every_format(string what, string before, string after, string code)
+    {
+        foreach (var format in new[] { "text", "json", "md", "html" })
+        {
+            var run = CliRunner.Run("diff", Path.Combine(RepoPaths.Root, "samples", before), Path.Combine(RepoPaths.Root, "samples", after), "-f", format);
+
+            run.ExitCode.Should().Be(0, run.Error);
+            run.Out.Should().Contain(code, $"{what} is flagged in the {format} output itself");
+        }
+    }
+
+    [Fact]
+    public void Diff_of_two_audits_of_one_company_in_order_has_no_warning()
+    {
+        var run = CliRunner.Run("diff", Path.Combine(RepoPaths.Root, "samples", "01-five-star-appliance-maker.yaml"), Path.Combine(RepoPaths.Root, "samples", "05-appliance-maker-surveillance-2027.yaml"), "-f", "json");
+
+        run.Out.Should().Contain("\"warnings\": []");
+        run.Error.Should().BeEmpty();
+    }
 }

@@ -127,7 +127,13 @@ internal static class TerminalText
             < 0 => T(l, $"下降 {-c.TierChange} 级", $"down {-c.TierChange} tier(s)"),
             _ => T(l, "不变", "unchanged"),
         };
-        text.Write($"{T(l, "得分变化", "Score change")} {Signed(c.ScoreDelta)}    {T(l, "等级", "Tier")} {change}\n\n");
+        text.Write($"{T(l, "得分变化", "Score change")} {Signed(c.ScoreDelta)}    {T(l, "等级", "Tier")} {change}\n");
+        foreach (var warning in c.Warnings)
+        {
+            text.Write($"{T(l, "警告", "Warning")} {warning.Code}: {warning.Message}\n");
+        }
+
+        text.Write("\n");
 
         var table = new TextTable()
             .Column(T(l, "类别 / 指标", "Category / indicator"))

@@ -1,4 +1,5 @@
 using StarRating.Rules;
+using StarRating.Rules.Documents;
 
 namespace StarRating.Engine;
 
@@ -31,6 +32,12 @@ public sealed class AuditComparison
 
     /// <summary>Items whose status or earned points changed, in rubric order.</summary>
     public IReadOnlyList<ItemChange> ChangedItems { get; internal init; } = [];
+
+    /// <summary>
+    /// What makes the comparison doubtful, shown with it in every format: different rubric versions (SR3024), different
+    /// companies (SR3028), audits in the wrong order (SR3029), or one evidence file compared with itself (SR3030).
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; internal init; } = [];
 }
 
 /// <summary>Earned, applicable and percentage of one category or indicator in two results.</summary>
@@ -74,6 +81,38 @@ public sealed record ItemChange(string Id, LocalizedText Requirement, ItemStatus
 
 internal static class Comparer
 {
+    /// <summary>Two audits of different companies, in the wrong order, or one file twice: compared, with a warning.</summary>
+    private static void CheckSameCompanyInOrder(AuditResult before, AuditResult after, SourceLocation location, DiagnosticBag bag)
+    {
+        if (before.Evidence.Sha256 is { } a && a == after.Evidence.Sha256)
+        {
+            bag.Add(DiagnosticCatalog.ComparisonSameEvidence, location, Rules.Text.DisplayText.Escape(before.Evidence.SourceName), Rules.Text.DisplayText.Escape(after.Evidence.SourceName));
+            return;
+        }
+
+        var beforeCompany = before.Company;
+        var afterCompany = after.Company;
+        if (!string.Equals(beforeCompany.Name.Trim(), afterCompany.Name.Trim(), StringComparison.Ordinal)
+            || (beforeCompany.CreditCode is { } c1 && afterCompany.CreditCode is { } c2 && !string.Equals(c1.Trim(), c2.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            bag.Add(
+                DiagnosticCatalog.ComparisonDifferentCompanies,
+                location,
+                Describe(beforeCompany),
+                Describe(afterCompany));
+        }
+
+        if (before.Audit.Dates.Count > 0 && after.Audit.Dates.Count > 0 && after.Audit.Dates[0] < before.Audit.Dates[^1])
+        {
+            bag.Add(DiagnosticCatalog.ComparisonWrongOrder, location, Date(after.Audit.Dates[0]), Date(before.Audit.Dates[^1]));
+        }
+    }
+
+    private static string Describe(Company company) =>
+        Values.Shorten(company.Name) + (company.CreditCode is { } code ? " (" + Values.Shorten(code) + ")" : "");
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public static LoadResult<AuditComparison> Compare(AuditResult before, AuditResult after)
     {
         ArgumentNullException.ThrowIfNull(before);
@@ -110,11 +149,13 @@ internal static class Comparer
             .Where(x => x.before is null || x.before.Status != x.after.Status || x.before.Earned != x.after.Earned)
             .Select(x => new ItemChange(x.after.Item.Id, x.after.Item.Requirement, x.before?.Status, x.after.Status, x.before?.Earned, x.after.Earned));
 
+        CheckSameCompanyInOrder(before, after, location, bag);
         var comparison = new AuditComparison(before, after)
         {
             Categories = categories.ToArray(),
             Indicators = indicators.ToArray(),
             ChangedItems = items.ToArray(),
+            Warnings = bag.ToSortedList(),
         };
         return LoadResult.From(comparison, bag);
     }

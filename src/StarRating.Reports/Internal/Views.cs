@@ -46,6 +46,7 @@ internal static class Views
         v["score_delta"] = Signed(comparison.ScoreDelta);
         v["tier_change"] = comparison.TierChange;
         v["tier_change_text"] = TierChangeText(comparison, language);
+        v["warnings"] = Arr(comparison.Warnings.Select(w => Obj(("code", w.Code), ("text", w.Code + ": " + w.Message))));
         v["categories"] = Arr(comparison.Categories.Select(d => Delta(d, language)));
         v["indicators"] = Arr(comparison.Indicators.Select(d => Delta(d, language)));
         v["changed_items"] = Arr(comparison.ChangedItems.Select(c => Obj(

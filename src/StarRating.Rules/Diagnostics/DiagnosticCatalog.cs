@@ -480,6 +480,24 @@ public static class DiagnosticCatalog
         "the finding for indicator {id} applies to none of its items: {items} each have a finding of their own",
         "An item's own finding wins over its indicator's: remove the indicator finding, or the item findings it was meant to cover.");
 
+    /// <summary>SR3028: two audits of different companies compared.</summary>
+    public static readonly DiagnosticDescriptor ComparisonDifferentCompanies = new(
+        "SR3028", Warning, "Different companies compared",
+        "the two audits are of different companies: {before} and {after}",
+        "Compare audits of one company (same name and unified social credit code); check that the right two files were given.");
+
+    /// <summary>SR3029: the later audit dated before the earlier one.</summary>
+    public static readonly DiagnosticDescriptor ComparisonWrongOrder = new(
+        "SR3029", Warning, "Audits in the wrong order",
+        "the 'after' audit starts on {after}, before the 'before' audit ends on {before}",
+        "Give the earlier audit first: starrating diff BEFORE AFTER. The deltas read as changes from the first file to the second.");
+
+    /// <summary>SR3030: one evidence file compared with itself.</summary>
+    public static readonly DiagnosticDescriptor ComparisonSameEvidence = new(
+        "SR3030", Warning, "Audit compared with itself",
+        "both audits are the same evidence ({before} and {after} have the same content), so nothing can change",
+        "Give two different audits of the company, e.g. the initial audit and a surveillance audit.");
+
     // ---- SR4xxx: report templates ---------------------------------------------------------------------
 
     /// <summary>SR4001: a template that does not parse.</summary>
