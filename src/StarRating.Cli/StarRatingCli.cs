@@ -77,6 +77,7 @@ public static class StarRatingCli
             ScoreCommands.Diff(context),
             BatchCommand.Create(context),
             FileCommands.Rubric(context),
+            FileCommands.Templates(context),
         };
         return root;
     }

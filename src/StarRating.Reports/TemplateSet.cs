@@ -321,6 +321,21 @@ public sealed class TemplateSet
         return exponent > MaxNumberDigits;
     }
 
+    /// <summary>The built-in template files, by file name, as shipped (for <c>starrating templates export</c>).</summary>
+    internal static IReadOnlyList<(string Name, string Text)> BuiltInSources()
+    {
+        var assembly = typeof(TemplateSet).Assembly;
+        var sources = new List<(string, string)>();
+        foreach (var resource in assembly.GetManifestResourceNames().Where(r => r.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            sources.Add((resource[ResourcePrefix.Length..], reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal)));
+        }
+
+        return sources;
+    }
+
     private static TemplateSet LoadBuiltIn()
     {
         var assembly = typeof(TemplateSet).Assembly;

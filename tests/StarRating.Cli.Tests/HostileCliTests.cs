@@ -255,4 +255,77 @@ public sealed class HostileCliTests
         run.Out.Should().Contain("\"warnings\": []");
         run.Error.Should().BeEmpty();
     }
+
+    // ---- 19. the command line does what a newcomer expects ----
+
+    [Theory]
+    [InlineData("report.html", "<!DOCTYPE html>")]
+    [InlineData("report.HTM", "<!DOCTYPE html>")]
+    [InlineData("report.md", "# ")]
+    [InlineData("report.json", "{")]
+    [InlineData("report.txt", "\u6D59\u6C5F")]
+    public void The_format_follows_the_output_extension(string name, string start)
+    {
+        using var folder = new TempFolder();
+
+        var run = CliRunner.Run("score", Sample, "-o", folder.File(name));
+
+        run.ExitCode.Should().Be(0, run.Error);
+        File.ReadAllText(folder.File(name)).Should().StartWith(start);
+    }
+
+    [Fact]
+    public void An_explicit_format_wins_over_the_extension()
+    {
+        using var folder = new TempFolder();
+
+        CliRunner.Run("gap", Sample, "-o", folder.File("gap.html"), "--format", "json").ExitCode.Should().Be(0);
+
+        File.ReadAllText(folder.File("gap.html")).Should().StartWith("{");
+    }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("json")]
+    public void Templates_with_a_format_that_uses_none_are_a_warning(string format)
+    {
+        using var folder = new TempFolder(("report.md.sbn", "x"));
+
+        var run = CliRunner.Run("score", Sample, "--templates", folder.Path, "--format", format);
+
+        run.ExitCode.Should().Be(0);
+        run.Error.Should().Contain("warning SR5009");
+    }
+
+    [Fact]
+    public void Gap_and_diff_take_templates_and_templates_export_writes_the_built_in_ones()
+    {
+        using var folder = new TempFolder();
+        var templates = folder.File("tpl");
+
+        var export = CliRunner.Run("templates", "export", templates);
+        File.WriteAllText(Path.Combine(templates, "gap.md.sbn"), "GAP {{ company.name }}");
+        File.WriteAllText(Path.Combine(templates, "comparison.md.sbn"), "DIFF {{ company.name }}");
+        var gap = CliRunner.Run("gap", Sample, "--templates", templates, "-f", "md");
+        var diff = CliRunner.Run("diff", Sample, Sample, "--templates", templates, "-f", "md");
+        var again = CliRunner.Run("templates", "export", templates);
+
+        export.ExitCode.Should().Be(0, export.Error);
+        Directory.GetFiles(templates).Select(Path.GetFileName).Should().Contain(["report.md.sbn", "report.html.sbn", "gap.md.sbn", "comparison.html.sbn"]);
+        gap.Out.Should().StartWith("GAP ");
+        diff.Out.Should().StartWith("DIFF ");
+        again.ExitCode.Should().Be(2, "an export never replaces a file");
+        again.Error.Should().Contain("SR5011");
+        File.ReadAllText(Path.Combine(templates, "gap.md.sbn")).Should().StartWith("GAP ");
+    }
+
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public void The_checklist_names_no_repository_paths(string language)
+    {
+        var run = CliRunner.Run("checklist", "--lang", language);
+
+        run.Out.Should().NotContain("docs/").And.NotContain("schemas/").And.NotContain(".md").And.NotContain("src/");
+    }
 }

@@ -86,6 +86,55 @@ internal static class FileCommands
         return new Command("rubric", "Show or export a rubric.") { show, export };
     }
 
+    public static Command Templates(CliContext context)
+    {
+        var folder = new Argument<string>("folder") { Description = "Folder to write the built-in templates into (created if missing; no file in it is replaced)." };
+        var export = new Command("export", "Write the built-in report templates to a folder, to edit and use with --templates DIR.") { folder };
+        export.SetAction(parse =>
+        {
+            var target = parse.GetValue(folder)!;
+            if (File.Exists(target))
+            {
+                DiagnosticPrinter.Report(context, [DiagnosticCatalog.NotAFolder.Create(SourceLocation.WholeFile(target), Rules.Text.DisplayText.Escape(target))]);
+                return ExitCodes.InvalidInput;
+            }
+
+            var sources = Reports.TemplateSet.BuiltInSources();
+            var existing = sources.Where(s => File.Exists(Path.Combine(target, s.Name)) || Directory.Exists(Path.Combine(target, s.Name)))
+                .Select(s => DiagnosticCatalog.ExportWouldReplace.Create(SourceLocation.WholeFile(Path.Combine(target, s.Name)), s.Name))
+                .ToArray();
+            if (existing.Length > 0)
+            {
+                DiagnosticPrinter.Report(context, existing);
+                return ExitCodes.InvalidInput;
+            }
+
+            try
+            {
+                Directory.CreateDirectory(target);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                DiagnosticPrinter.Report(context, [DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(target), Rules.Files.IoErrors.Describe(ex))]);
+                return ExitCodes.InvalidInput;
+            }
+
+            foreach (var (name, text) in sources)
+            {
+                if (AtomicFile.Write(Path.Combine(target, name), text) is { } failure)
+                {
+                    DiagnosticPrinter.Report(context, [failure]);
+                    return ExitCodes.InvalidInput;
+                }
+            }
+
+            context.Error.Write($"wrote {sources.Count} templates to {Rules.Text.DisplayText.Escape(target)}; use them with --templates {Rules.Text.DisplayText.Escape(target)}\n");
+            return ExitCodes.Success;
+        });
+
+        return new Command("templates", "Report templates: export the built-in ones to start from.") { export };
+    }
+
     private static bool ValidateOne(CliContext context, AuditEngine engine, string path)
     {
         var bag = new DiagnosticBag();

@@ -19,7 +19,7 @@ internal static class ChecklistWriter
 
         Line(T(l, "# 审核检查表", "# Audit checklist") + $" — {rubric.Standard} {rubric.Title.Get(l)}");
         Line($"# {T(l, "评价细则", "Rubric")} {rubric.Id} {T(l, "版本", "version")} {rubric.Version} (SHA-256 {rubric.Sha256})");
-        Line(T(l, "# 格式说明见 docs/evidence-format.md;编辑器补全可用 schemas/evidence.schema.json。", "# Format: docs/evidence-format.md; editor completion: schemas/evidence.schema.json."));
+        Line(T(l, "# 填好后用 starrating validate 文件名 检查,用 starrating score 文件名 评分。", "# When it is filled in, check it with 'starrating validate FILE' and score it with 'starrating score FILE'."));
         Line("#");
         Line(T(l, "# 填写方法:", "# How to fill it in:"));
         Line(T(l, "#   result: conforming 符合 | partial 部分符合(须填 points)| nonconforming 不符合 | not_applicable 不适用(须填 reason)",

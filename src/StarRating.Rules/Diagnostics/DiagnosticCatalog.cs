@@ -646,6 +646,12 @@ public static class DiagnosticCatalog
         "the output path is empty",
         "Give a file name after -o (for example -o report.html), or leave -o out to print to standard output.");
 
+    /// <summary>SR5011: templates export would replace an existing file.</summary>
+    public static readonly DiagnosticDescriptor ExportWouldReplace = new(
+        "SR5011", Error, "Export would replace a file",
+        "the folder already has {name}; 'templates export' never replaces a file",
+        "Export into a new or empty folder, or move the existing templates away first.");
+
     private static readonly Lazy<ImmutableArray<DiagnosticDescriptor>> AllDescriptors = new(() =>
         typeof(DiagnosticCatalog)
             .GetFields(BindingFlags.Public | BindingFlags.Static)
