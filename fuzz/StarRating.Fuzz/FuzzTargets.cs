@@ -25,6 +25,13 @@ internal static partial class FuzzTargets
     /// </summary>
     public static readonly ReportLimits TemplateLimits = new() { Timeout = TimeSpan.FromSeconds(1), RegexTimeout = TimeSpan.FromMilliseconds(500) };
 
+    /// <summary>
+    /// Further checks of every result the evidence target scores, with its gap analysis and its comparison with itself:
+    /// the harness and the CLI tests set this to <c>TerminalTarget.Check</c> (the terminal text output), which this file
+    /// cannot call itself because StarRating.Reports.Tests compiles it without the tool.
+    /// </summary>
+    public static Action<AuditResult, GapAnalysis, AuditComparison>? ResultChecks { get; set; }
+
     /// <summary>Runs one target on one input.</summary>
     /// <param name="target">One of <see cref="Names"/>.</param>
     /// <param name="data">The input.</param>
@@ -177,15 +184,24 @@ internal static partial class FuzzTargets
         }
 
         RequireReport(renderer.RenderComparison(same, ReportFormat.Markdown), $"{name}: the comparison");
+        ResultChecks?.Invoke(result, gap, same);
     }
 
-    /// <summary>The built-in templates must render every result the engine produces.</summary>
+    /// <summary>The built-in templates must render every result the engine produces, and no control or bidi character reaches it.</summary>
     private static void RequireReport(LoadResult<RenderedReport> report, string what)
     {
         CheckDiagnostics(report, null, null);
         if (!report.Succeeded)
         {
             throw new FuzzFindingException($"{what} did not render: {string.Join("; ", report.Diagnostics)}");
+        }
+
+        foreach (var c in report.Value!.Content)
+        {
+            if ((c < ' ' && c is not ('\n' or '\t')) || c is (>= '\u007F' and <= '\u009F') or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))
+            {
+                throw new FuzzFindingException($"{what} contains the character U+{(int)c:X4}");
+            }
         }
     }
 

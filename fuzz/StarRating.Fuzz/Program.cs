@@ -20,6 +20,8 @@ if (args.Length == 0 || !targets.Contains(args[0]))
 }
 
 var target = args[0];
+// The evidence target also prints every result it scores as the terminal summaries (TerminalTarget).
+FuzzTargets.ResultChecks = TerminalTarget.Check;
 var scratch = new Lazy<TemplateScratch>(() => new TemplateScratch(
     Directory.CreateTempSubdirectory("starrating-fuzz-template-").FullName, ScoreSample()));
 
