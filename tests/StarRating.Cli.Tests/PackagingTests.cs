@@ -229,22 +229,7 @@ public sealed class PackagingTests(PackedFeed packed) : IClassFixture<PackedFeed
     [PackagingFact]
     public void An_application_referencing_only_the_reports_package_scores_and_renders_with_no_file_on_disk()
     {
-        var app = Path.Combine(packed.Root, "consumer");
-        Directory.CreateDirectory(app);
-        File.WriteAllText(Path.Combine(app, "consumer.csproj"), """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="StarRating.Reports" Version="0.1.0" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+        var app = Consumer("consumer", """
             using StarRating.Engine;
             using StarRating.Reports;
             using StarRating.Rules;
@@ -253,14 +238,6 @@ public sealed class PackagingTests(PackedFeed packed) : IClassFixture<PackedFeed
             var html = ReportRenderer.Default.Render(result, ReportFormat.Html, Language.English).GetValueOrThrow();
             File.WriteAllText(args[1], html.Content);
             Console.WriteLine($"{result.Score} {result.Tier.Id} {Rubric.Default.Items.Count}");
-            """);
-        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="local" value="{packed.Feed}" />
-              </packageSources>
-            </configuration>
             """);
         var output = Path.Combine(app, "report.html");
 
@@ -286,30 +263,7 @@ public sealed class PackagingTests(PackedFeed packed) : IClassFixture<PackedFeed
 
         for (var i = 0; i < snippets.Length; i++)
         {
-            var app = Path.Combine(packed.Root, $"readme-snippet-{i}");
-            Directory.CreateDirectory(app);
-            File.WriteAllText(Path.Combine(app, "snippet.csproj"), """
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <OutputType>Exe</OutputType>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                    <ImplicitUsings>enable</ImplicitUsings>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="StarRating.Reports" Version="0.1.0" />
-                  </ItemGroup>
-                </Project>
-                """);
-            File.WriteAllText(Path.Combine(app, "Program.cs"), snippets[i]);
-            File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="local" value="{packed.Feed}" />
-                  </packageSources>
-                </configuration>
-                """);
+            var app = Consumer($"readme-snippet-{i}", snippets[i]);
             File.Copy(Sample, Path.Combine(app, "audit.yaml"));
 
             var run = Dotnet.Run(app, packed.Packages, "run");
@@ -320,5 +274,35 @@ public sealed class PackagingTests(PackedFeed packed) : IClassFixture<PackedFeed
                 run.Out.Should().Contain("97.8 五星级");
             }
         }
+    }
+
+    /// <summary>A console application referencing the packed StarRating.Reports package (and so the others), from the feed only.</summary>
+    private string Consumer(string name, string program)
+    {
+        var app = Path.Combine(packed.Root, name);
+        Directory.CreateDirectory(app);
+        File.WriteAllText(Path.Combine(app, name + ".csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="StarRating.Reports" Version="0.1.0" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), program);
+        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="{packed.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        return app;
     }
 }
