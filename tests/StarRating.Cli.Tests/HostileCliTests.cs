@@ -188,6 +188,7 @@ public sealed class HostileCliTests
             .And.NotContain("inside.sbn").And.NotContain("root:");
         zero.ExitCode.Should().Be(2);
         zero.Error.Should().Contain("SR4010");
+        run.Error.Should().Contain(" SR4011:");
     }
 
     [Fact]
@@ -327,5 +328,23 @@ public sealed class HostileCliTests
         var run = CliRunner.Run("checklist", "--lang", language);
 
         run.Out.Should().NotContain("docs/").And.NotContain("schemas/").And.NotContain(".md").And.NotContain("src/");
+    }
+
+    // ---- 10. the regular-expression time limit is the one named ----
+
+    [Fact]
+    public void A_runaway_regular_expression_cites_the_regex_limit_not_the_render_limit()
+    {
+        using var folder = new TempFolder(("report.md.sbn", "{{ \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\" | regex.match \"(a+)+$\" }}"));
+        var limits = new Reports.ReportLimits { RegexTimeout = TimeSpan.FromMilliseconds(200) };
+        var renderer = new Reports.ReportRenderer(Reports.TemplateSet.LoadFolder(folder.Path, limits).GetValueOrThrow());
+        var result = Engine.AuditEngine.Default.ScoreFile(Sample).GetValueOrThrow();
+
+        var report = renderer.Render(result, Reports.ReportFormat.Markdown);
+
+        var error = report.Diagnostics.Should().ContainSingle().Subject;
+        error.Code.Should().Be("SR4014");
+        error.Message.Should().Be("a regular expression in the template did not finish within 200 ms");
+        error.Location.Line.Should().Be(1);
     }
 }

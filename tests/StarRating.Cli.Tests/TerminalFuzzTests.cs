@@ -52,4 +52,15 @@ public sealed class TerminalFuzzTests
 
         run.Should().NotThrow();
     }
+
+    [Fact]
+    public void Tabs_and_line_breaks_in_names_and_notes_keep_the_columns()
+    {
+        FuzzTargets.ResultChecks = TerminalTarget.Check;
+        var evidence = "company: { name: \"A\\tB\" }\naudit: { kind: mock }\nfindings:\n  - { item: \"5.1.1.1\", result: nonconforming, note: \"a\\tb\\r\\nc\" }\n";
+
+        var run = () => FuzzTargets.Run("evidence", System.Text.Encoding.UTF8.GetBytes(evidence));
+
+        run.Should().NotThrow();
+    }
 }

@@ -75,7 +75,7 @@ internal static class TerminalText
         }
 
         Notes(text, r, l);
-        return text.ToString();
+        return Columns(text.ToString());
     }
 
     public static string Gap(GapAnalysis gap, Language l)
@@ -110,7 +110,7 @@ internal static class TerminalText
         }
 
         Notes(text, r, l);
-        return text.ToString();
+        return Columns(text.ToString());
     }
 
     public static string Diff(AuditComparison c, Language l)
@@ -168,7 +168,7 @@ internal static class TerminalText
             items.WriteTo(text, "  ");
         }
 
-        return text.ToString();
+        return Columns(text.ToString());
     }
 
     public static string Rubric(Rubric rubric, Language l)
@@ -211,7 +211,7 @@ internal static class TerminalText
             + $"{T(l, "特别加分最多", "bonus at most")} {s.MaxBonusCount} × {Number(s.MaxBonusPoints)}"
             + (s.MaxSpecialDeductions is { } max ? $"; {T(l, "特别扣分项多于", "more than")} {max} {T(l, "项不予评级", "special deductions: not graded")}" : "")
             + "\n");
-        return text.ToString();
+        return Columns(text.ToString());
     }
 
     private static TextTable GapTable(IReadOnlyList<GapItem> items, Language l)
@@ -309,7 +309,10 @@ internal static class TerminalText
         _ => Date(audit.Dates[0]) + " – " + Date(audit.Dates[^1]),
     };
 
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+    /// <summary>A tab or carriage return in a name or note would break the columns: each shows as a space.</summary>
+    private static string Columns(string text) => text.Replace('\t', ' ').Replace('\r', ' ');
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Replace('\t', ' ').Trim();
 
     private static string Shorten(string text, int width) => Rules.Text.DisplayText.Shorten(text, width);
 
