@@ -111,6 +111,17 @@ public sealed class HostileCliTests
     }
 
     [Fact]
+    public void Batch_does_not_score_its_own_rubric_file_when_it_sits_among_the_audits()
+    {
+        using var folder = new TempFolder(("a.yaml", File.ReadAllText(Sample)), ("rubric.yaml", File.ReadAllText(Path.Combine(RepoPaths.Root, "rules", "gbt27922-2011.yaml"))));
+
+        var run = CliRunner.Run("batch", folder.Path, "-r", folder.File("rubric.yaml"), "--reports", "none");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Out.Should().Contain("1 audits: 1 scored");
+    }
+
+    [Fact]
     public void Batch_refuses_to_write_a_portfolio_over_an_evidence_file_of_that_name()
     {
         var evidence = "{\"company\":{\"name\":\"X\"},\"audit\":{\"kind\":\"mock\"},\"findings\":[]}";

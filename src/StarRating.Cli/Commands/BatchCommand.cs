@@ -79,6 +79,8 @@ internal static class BatchCommand
         var files = Directory.EnumerateFiles(options.Folder)
             .Where(f => Extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
             .Where(f => !IsOwnOutput(f))
+            // The --rubric file may sit among the audits; it is the rubric, not an audit to score.
+            .Where(f => options.Rubric is null || !Rules.Files.FileProbe.SameFile(f, options.Rubric))
             .Select(Path.GetFileName)
             .OfType<string>()
             .Where(name => !name.StartsWith('.'))
