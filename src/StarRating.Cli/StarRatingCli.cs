@@ -24,7 +24,8 @@ public static class StarRatingCli
         {
             foreach (var parseError in parse.Errors)
             {
-                error.Write($"starrating: {parseError.Message}\n");
+                // The parser echoes what was typed: shown escaped, like every text the user supplies.
+                error.Write($"starrating: {Rules.Text.DisplayText.Escape(parseError.Message)}\n");
             }
 
             error.Write("Run 'starrating --help' for usage.\n");

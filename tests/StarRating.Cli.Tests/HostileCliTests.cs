@@ -46,6 +46,20 @@ public sealed class HostileCliTests
         everything.Should().Contain("x\\u001B[2J\\u202E.yaml").And.Contain("bad\\u001B]0;t\\u0007.yaml");
     }
 
+    [Fact]
+    public void Arguments_and_paths_echoed_by_the_parser_and_by_validate_are_escaped()
+    {
+        using var folder = new TempFolder(("ok\u001b]0;x\u0007.yaml", Mock + "findings: []\n"));
+
+        var parse = CliRunner.Run("score", "a.yaml", "--\u001b[2Jnope");
+        var validate = CliRunner.Run("validate", folder.File("ok\u001b]0;x\u0007.yaml"));
+
+        parse.ExitCode.Should().Be(2);
+        (parse.Error + validate.Out + validate.Error).Should().NotContainAny("\u001b", "\u0007");
+        parse.Error.Should().Contain("\\u001B[2Jnope");
+        validate.Out.Should().Contain("ok\\u001B]0;x\\u0007.yaml: ok");
+    }
+
     // ---- 2. -o never names an input, however spelt ----
 
     private static readonly string Sample = Path.Combine(RepoPaths.Root, "samples", "01-five-star-appliance-maker.yaml");

@@ -170,8 +170,8 @@ internal static class FileCommands
         var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
         var counts = warnings > 0 ? ", " + DiagnosticPrinter.Plural(warnings, "warning") : "";
         context.Out.Write(errors == 0
-            ? $"{path}: ok ({detail}{counts})\n"
-            : $"{path}: {DiagnosticPrinter.Plural(errors, "error")}{counts}\n");
+            ? $"{Rules.Text.DisplayText.Escape(path)}: ok ({detail}{counts})\n"
+            : $"{Rules.Text.DisplayText.Escape(path)}: {DiagnosticPrinter.Plural(errors, "error")}{counts}\n");
         return errors == 0;
     }
 }
