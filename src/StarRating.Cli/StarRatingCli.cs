@@ -25,7 +25,7 @@ public static class StarRatingCli
             foreach (var parseError in parse.Errors)
             {
                 // The parser echoes what was typed: shown escaped, like every text the user supplies.
-                error.Write($"starrating: {Rules.Text.DisplayText.Escape(parseError.Message)}\n");
+                error.Write($"starrating: {Rules.Text.DisplayText.EscapeMultiline(parseError.Message)}\n");
             }
 
             error.Write("Run 'starrating --help' for usage.\n");

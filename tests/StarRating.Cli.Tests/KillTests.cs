@@ -6,7 +6,10 @@ namespace StarRating.Cli.Tests;
 /// <summary>
 /// Kills a real <c>starrating batch</c> process at random moments while it writes reports, and checks that
 /// every output file is either the previous file or the complete new one, and that no temporary file is left.
+/// It times its kills against a full run, so it runs alone: with the other CLI tests beside it the batch spent its
+/// time starting up and no kill landed while reports were written.
 /// </summary>
+[Collection(nameof(RunsAlone))]
 public sealed partial class KillTests
 {
     private const int SigKill = 9;
@@ -114,3 +117,7 @@ public sealed partial class KillTests
         return process;
     }
 }
+
+/// <summary>Tests that time a real process run alone, not beside the rest of the test assembly.</summary>
+[CollectionDefinition(nameof(RunsAlone), DisableParallelization = true)]
+public sealed class RunsAlone;
