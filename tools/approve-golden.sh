@@ -19,10 +19,12 @@ if [[ ${#files[@]} -eq 0 ]]; then echo "no received files"; exit 0; fi
 
 for received in "${files[@]}"; do
   dir=$(dirname "$received"); name=$(basename "$received")
-  stem=${name%%.received.*}; ext=${name#*.received.}
-  if [[ -e "$dir/$stem.expected.$ext" ]]; then expected="$dir/$stem.expected.$ext"
-  elif [[ -e "$dir/$stem.$ext" ]]; then expected="$dir/$stem.$ext"
-  else expected="$dir/$stem.expected.$ext"; fi
+  # tests/Shared/Golden.cs puts ".received" before the last extension: remove it to get the expected file.
+  case $name in
+    *.received.*) expected="$dir/${name%.received.*}.${name##*.received.}" ;;
+    *.received) expected="$dir/${name%.received}" ;;
+    *) echo "skipping $received: not a received file" >&2; continue ;;
+  esac
   if $apply; then mv "$received" "$expected"; echo "approved $expected"; else echo "would approve $received -> $expected"; fi
 done
 $apply || echo "(dry run: review the files, then run with --yes)"

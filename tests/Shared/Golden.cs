@@ -33,17 +33,14 @@ internal static class Golden
         return data;
     }
 
-    /// <summary>The received path for an expected path: <c>a.expected.md</c> → <c>a.received.md</c>, <c>api.txt</c> → <c>api.received.txt</c>.</summary>
+    /// <summary>
+    /// The received path for an expected path: <c>.received</c> goes before the last extension, so the pair maps both
+    /// ways without guessing (<c>a.expected.md</c> → <c>a.expected.received.md</c>, <c>api.txt</c> → <c>api.received.txt</c>).
+    /// </summary>
     public static string ReceivedPath(string expectedPath)
     {
         var folder = Path.GetDirectoryName(expectedPath)!;
         var name = Path.GetFileName(expectedPath);
-        var marker = name.IndexOf(".expected.", StringComparison.Ordinal);
-        if (marker >= 0)
-        {
-            return Path.Combine(folder, name[..marker] + ".received." + name[(marker + ".expected.".Length)..]);
-        }
-
         var dot = name.LastIndexOf('.');
         return Path.Combine(folder, dot > 0 ? name[..dot] + ".received" + name[dot..] : name + ".received");
     }
