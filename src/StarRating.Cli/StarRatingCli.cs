@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using StarRating.Cli.Commands;
+using StarRating.Cli.Output;
+using StarRating.Rules;
 
 namespace StarRating.Cli;
 
@@ -12,11 +14,15 @@ public static class StarRatingCli
     /// <param name="output">Where results go (standard output).</param>
     /// <param name="error">Where diagnostics and progress go (standard error).</param>
     /// <param name="isTerminal">True when <paramref name="error"/> is an interactive terminal (progress bars).</param>
+    /// <param name="messages">
+    /// The language of diagnostics, help and status lines when <c>--lang</c> does not say (the program passes the
+    /// locale's, <see cref="CliLanguage.FromEnvironment"/>); Chinese by default.
+    /// </param>
     /// <returns>The exit code; see <see cref="ExitCodes"/>.</returns>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool isTerminal = false)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool isTerminal = false, Language messages = default)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var context = new CliContext(output, error, isTerminal);
+        var context = new CliContext(output, error, isTerminal, CliLanguage.FromArguments(args) ?? messages);
         var root = Build(context);
         // A bare "starrating" shows the help rather than an error.
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
@@ -24,10 +30,10 @@ public static class StarRatingCli
         {
             foreach (var parseError in parse.Errors)
             {
-                error.Write($"starrating: {parseError.Message}\n");
+                error.Write(context.Text("cli.usage_error", ("message", parseError.Message)) + "\n");
             }
 
-            error.Write("Run 'starrating --help' for usage.\n");
+            error.Write(context.Text("cli.usage_hint") + "\n");
             return ExitCodes.InvalidInput;
         }
 
@@ -42,15 +48,15 @@ public static class StarRatingCli
         }
         catch (OperationCanceledException)
         {
-            error.Write("starrating: cancelled; no output file was changed.\n");
+            error.Write(context.Text("cli.cancelled") + "\n");
             return 130;
         }
 #pragma warning disable CA1031 // The outermost edge: anything unexpected becomes one line and exit code 1.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            error.Write($"starrating: unexpected error ({ex.GetType().Name}): {ex.Message}\n");
-            error.Write("This is a bug in StarRating, not in your files. Please report it with the command and the input that caused it.\n");
+            error.Write(context.Text("cli.unexpected", ("type", ex.GetType().Name), ("message", ex.Message)) + "\n");
+            error.Write(context.Text("cli.bug") + "\n");
             if (Environment.GetEnvironmentVariable("STARRATING_DEBUG") == "1")
             {
                 error.Write(ex + "\n");
@@ -63,12 +69,13 @@ public static class StarRatingCli
     private static Command Build(CliContext context)
     {
         // A named command rather than RootCommand, whose name is the host's (e.g. "testhost" in-process).
-        var root = new Command("starrating",
-            "starrating — GB/T 27922-2011 商品售后服务评价体系 after-sales service star rating.\n"
-            + "Exit codes: 0 success, 1 unexpected failure, 2 invalid input, 3 tier below --fail-below.")
+        var help = new System.CommandLine.Help.HelpOption { Description = context.Text("cli.help.help_option") };
+        help.Action = new CliHelp(context);
+        var root = new Command("starrating", context.Text("cli.root"))
         {
-            new System.CommandLine.Help.HelpOption(),
-            new VersionOption { Action = new PrintVersion(context) },
+            help,
+            new VersionOption { Action = new PrintVersion(context), Description = context.Text("cli.help.version_option") },
+            CommonOptions.Language(context),
             ScoreCommands.Score(context),
             FileCommands.Validate(context),
             FileCommands.Checklist(context),

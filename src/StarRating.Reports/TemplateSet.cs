@@ -77,13 +77,13 @@ public sealed class TemplateSet
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            bag.Add(DiagnosticCatalog.FileUnreadable, SourceLocation.WholeFile(folder), ex.Message);
+            bag.Add(DiagnosticCatalog.FileUnreadable, SourceLocation.WholeFile(folder), ("reason", ex.Message));
             return LoadResult.From<TemplateSet>(null, bag);
         }
 
         if (files.Length == 0)
         {
-            bag.Add(DiagnosticCatalog.TemplateMissing, SourceLocation.WholeFile(folder), "*" + Extension, folder, string.Join(", ", BuiltIn.Names));
+            bag.Add(DiagnosticCatalog.TemplateMissing, SourceLocation.WholeFile(folder), ("name", "*" + Extension), ("folder", folder), ("available", string.Join(", ", BuiltIn.Names)));
             return LoadResult.From<TemplateSet>(null, bag);
         }
 
@@ -99,7 +99,7 @@ public sealed class TemplateSet
                 var info = new FileInfo(path);
                 if (info.Length > (long)effective.MaxTemplateChars * 4)
                 {
-                    bag.Add(DiagnosticCatalog.FileTooLarge, location, info.Length, (long)effective.MaxTemplateChars * 4);
+                    bag.Add(DiagnosticCatalog.FileTooLarge, location, ("size", info.Length), ("limit", (long)effective.MaxTemplateChars * 4));
                     continue;
                 }
 
@@ -107,13 +107,13 @@ public sealed class TemplateSet
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
             {
-                bag.Add(DiagnosticCatalog.FileUnreadable, location, ex.Message);
+                bag.Add(DiagnosticCatalog.FileUnreadable, location, ("reason", ex.Message));
                 continue;
             }
 
             if (text.Length > effective.MaxTemplateChars)
             {
-                bag.Add(DiagnosticCatalog.FileTooLarge, location, text.Length, effective.MaxTemplateChars);
+                bag.Add(DiagnosticCatalog.FileTooLarge, location, ("size", text.Length), ("limit", effective.MaxTemplateChars));
                 continue;
             }
 
@@ -146,7 +146,7 @@ public sealed class TemplateSet
         catch (Exception ex)
         {
             // The parser reports problems as messages; anything thrown is still the template's fault, not ours.
-            bag.Add(DiagnosticCatalog.TemplateSyntax, SourceLocation.WholeFile(sourceName), ex.Message);
+            bag.Add(DiagnosticCatalog.TemplateSyntax, SourceLocation.WholeFile(sourceName), ("detail", ex.Message));
             return null;
         }
 
@@ -157,7 +157,7 @@ public sealed class TemplateSet
 
         foreach (var message in template.Messages.Where(m => m.Type == Scriban.Parsing.ParserMessageType.Error))
         {
-            bag.Add(DiagnosticCatalog.TemplateSyntax, Sandbox.Locate(message.Span, sourceName), message.Message);
+            bag.Add(DiagnosticCatalog.TemplateSyntax, Sandbox.Locate(message.Span, sourceName), ("detail", message.Message));
         }
 
         return null;
@@ -189,7 +189,7 @@ public sealed class TemplateSet
             bag.Add(
                 DiagnosticCatalog.TemplateSyntax,
                 Sandbox.Locate(new Scriban.Parsing.SourceSpan(sourceName, token.Start, token.End), sourceName),
-                $"the number {shown} is too large for a report template (at most {MaxNumberDigits} digits and an exponent of at most {MaxNumberDigits})");
+                ("detail", new Message("diagnostic.template_number_too_large", ("number", shown), ("limit", MaxNumberDigits))));
             ok = false;
         }
 

@@ -19,14 +19,14 @@ internal static class BatchCommand
 
     public static Command Create(CliContext context)
     {
-        var folder = new Argument<string>("folder") { Description = "Folder of evidence files (*.yaml, *.yml, *.json; not recursive)." };
-        var output = new Option<string?>("--output", "-o") { Description = "Folder for the reports and portfolio files (default: FOLDER/reports).", HelpName = "DIR" };
-        var rubric = CommonOptions.Rubric();
-        var reports = new Option<string>("--reports") { Description = "Report per audit: html, md, json, or none (portfolio only).", DefaultValueFactory = _ => "html", HelpName = "html|md|json|none" };
+        var folder = new Argument<string>("folder") { Description = context.Text("cli.argument.folder") };
+        var output = new Option<string?>("--output", "-o") { Description = context.Text("cli.option.batch_output"), HelpName = "DIR" };
+        var rubric = CommonOptions.Rubric(context);
+        var reports = new Option<string>("--reports") { Description = context.Text("cli.option.reports"), DefaultValueFactory = _ => "html", HelpName = "html|md|json|none" };
         reports.AcceptOnlyFromAmong("html", "md", "json", "none");
-        var lang = CommonOptions.Language();
-        var jobs = new Option<int?>("--jobs", "-j") { Description = "Audits scored in parallel (default: the number of cores).", HelpName = "N" };
-        var command = new Command("batch", "Score every evidence file in a folder: a report each, plus portfolio.csv and portfolio.json.") { folder, output, rubric, reports, lang, jobs };
+        var terminology = CommonOptions.Terminology(context);
+        var jobs = new Option<int?>("--jobs", "-j") { Description = context.Text("cli.option.jobs"), HelpName = "N" };
+        var command = new Command("batch", context.Text("cli.command.batch")) { folder, output, rubric, reports, terminology, jobs };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
@@ -39,7 +39,8 @@ internal static class BatchCommand
                 parse.GetValue(folder)!,
                 parse.GetValue(output),
                 parse.GetValue(reports)!,
-                CommonOptions.ToLanguage(parse.GetValue(lang)!),
+                CommonOptions.OutputLanguage(parse),
+                CommonOptions.ToTerminology(parse.GetValue(terminology)),
                 Math.Clamp(parse.GetValue(jobs) ?? Environment.ProcessorCount, 1, 64));
             return Run(context, loadedRubric, options);
         });
@@ -74,7 +75,7 @@ internal static class BatchCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            DiagnosticPrinter.Report(context, [DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(outDir), ex.Message)]);
+            DiagnosticPrinter.Report(context, [DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(outDir), ("reason", ex.Message))]);
             return ExitCodes.InvalidInput;
         }
 
@@ -100,8 +101,8 @@ internal static class BatchCommand
             .Select(t => (t, count: rows.Count(r => r.Tier == t)))
             .Where(x => x.count > 0)
             .Select(x => $"{x.t.Id} {x.count}");
-        context.Out.Write($"{files.Length} audits: {scored} scored, {files.Length - scored} not scored" + (scored > 0 ? $" ({string.Join(", ", tiers)})" : "") + "\n");
-        context.Out.Write($"portfolio: {Path.Combine(outDir, "portfolio.csv")}, {Path.Combine(outDir, "portfolio.json")}\n");
+        context.Out.Write(context.Text("cli.batch.summary", ("audits", files.Length), ("scored", scored), ("failed", files.Length - scored), ("tiers", string.Join(", ", tiers))) + "\n");
+        context.Out.Write(context.Text("cli.batch.portfolio", ("csv", Path.Combine(outDir, "portfolio.csv")), ("json", Path.Combine(outDir, "portfolio.json"))) + "\n");
         return scored == files.Length && writeFailures.Length == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
@@ -116,7 +117,7 @@ internal static class BatchCommand
 
         if (reportPath is not null)
         {
-            var content = Render.Result(context, result, options.Reports, options.Language, Reports.ReportRenderer.Default);
+            var content = Render.Result(context, Reports.AuditReport.Create(result, options.Language, options.Terminology), options.Reports, Reports.ReportRenderer.Default);
             var failure = content is null ? null : AtomicFile.Write(reportPath, content);
             if (content is null || failure is not null)
             {
@@ -140,7 +141,7 @@ internal static class BatchCommand
         return files.Select((f, i) => clashing.Contains(stems[i]!) ? f + extension : stems[i] + extension).ToArray();
     }
 
-    private sealed record Options(string Folder, string? Output, string Reports, Language Language, int Jobs);
+    private sealed record Options(string Folder, string? Output, string Reports, Language Language, Terminology? Terminology, int Jobs);
 
     /// <summary>What the portfolio keeps of one audit: a few fields, not the whole result.</summary>
     internal sealed class Row
@@ -156,8 +157,8 @@ internal static class BatchCommand
                 Company = result.Company.Name;
                 CreditCode = result.Company.CreditCode;
                 Kind = EvidenceWords.Of(result.Audit.Kind);
-                Dates = string.Join(" ", result.Audit.Dates.Select(Labels.Date));
-                Score = Labels.ScoreText(result.Score, result.Rubric);
+                Dates = string.Join(" ", result.Audit.Dates.Select(Reports.ReportFigures.Date));
+                Score = Reports.ReportFigures.Score(result.Score, result.Rubric);
                 Tier = result.Tier;
             }
         }
@@ -249,7 +250,7 @@ internal static class BatchCommand
                 var counter = string.Create(CultureInfo.InvariantCulture, $"[{(index + 1).ToString(CultureInfo.InvariantCulture).PadLeft(total.ToString(CultureInfo.InvariantCulture).Length)}/{total}]");
                 var detail = row.Status == "scored"
                     ? $"{row.Score} {row.Tier!.Id}"
-                    : DiagnosticPrinter.Plural(row.Errors, "error");
+                    : context.Text("cli.batch.errors", ("errors", row.Errors));
                 context.Out.Write($"{counter} {row.Status,-12} {row.File}  {detail}\n");
             }
         }

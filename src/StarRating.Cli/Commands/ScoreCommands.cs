@@ -1,6 +1,7 @@
 using System.CommandLine;
 using StarRating.Cli.Output;
 using StarRating.Engine;
+using StarRating.Reports;
 using StarRating.Rules;
 
 namespace StarRating.Cli.Commands;
@@ -10,29 +11,23 @@ internal static class ScoreCommands
 {
     public static Command Score(CliContext context)
     {
-        var evidence = new Argument<string>("evidence") { Description = "Evidence file (YAML, or JSON when it ends in .json)." };
-        var rubric = CommonOptions.Rubric();
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "text: a summary for the terminal; json, md or html: the full report.",
-            DefaultValueFactory = _ => "text",
-            HelpName = "text|json|md|html",
-        };
-        format.AcceptOnlyFromAmong("text", "json", "md", "html");
-        var lang = CommonOptions.Language();
-        var output = CommonOptions.OutputFile();
+        var evidence = new Argument<string>("evidence") { Description = context.Text("cli.argument.evidence") };
+        var rubric = CommonOptions.Rubric(context);
+        var format = Format(context, "cli.option.score_format");
+        var terminology = CommonOptions.Terminology(context);
+        var output = CommonOptions.OutputFile(context);
         var failBelow = new Option<string?>("--fail-below")
         {
-            Description = "Exit with code 3 when the tier reached is lower than TIER (e.g. compliant, three-star).",
+            Description = context.Text("cli.option.fail_below"),
             HelpName = "TIER",
         };
         var templates = new Option<string?>("--templates")
         {
-            Description = "Folder of report templates that replace the built-in ones (run sandboxed).",
+            Description = context.Text("cli.option.templates"),
             HelpName = "DIR",
         };
 
-        var command = new Command("score", "Score an audit's evidence and print or write the result.") { evidence, rubric, format, lang, output, failBelow, templates };
+        var command = new Command("score", context.Text("cli.command.score")) { evidence, rubric, format, terminology, output, failBelow, templates };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
@@ -47,7 +42,7 @@ internal static class ScoreCommands
                 threshold = loadedRubric.FindTier(tierId);
                 if (threshold is null)
                 {
-                    DiagnosticPrinter.Report(context, [DiagnosticCatalog.UnknownTier.Create(SourceLocation.WholeFile("--fail-below"), tierId, string.Join(", ", loadedRubric.Tiers.Select(t => t.Id)))]);
+                    DiagnosticPrinter.Report(context, [UnknownTier("--fail-below", tierId, loadedRubric)]);
                     return ExitCodes.InvalidInput;
                 }
             }
@@ -56,7 +51,7 @@ internal static class ScoreCommands
             // --templates folder is still checked, whatever the format.
             var formatName = parse.GetValue(format)!;
             var templatesFolder = parse.GetValue(templates);
-            Reports.ReportRenderer? renderer = null;
+            ReportRenderer? renderer = null;
             if (formatName != "text" || templatesFolder is not null)
             {
                 renderer = Render.Renderer(context, templatesFolder);
@@ -73,8 +68,8 @@ internal static class ScoreCommands
                 return ExitCodes.InvalidInput;
             }
 
-            var language = CommonOptions.ToLanguage(parse.GetValue(lang)!);
-            var content = Render.Result(context, result, formatName, language, renderer);
+            var report = AuditReport.Create(result, CommonOptions.OutputLanguage(parse), CommonOptions.ToTerminology(parse.GetValue(terminology)));
+            var content = Render.Result(context, report, formatName, renderer);
             if (content is null)
             {
                 return ExitCodes.InvalidInput;
@@ -83,7 +78,7 @@ internal static class ScoreCommands
             var code = CommonOptions.Emit(context, content, parse.GetValue(output), [path]);
             if (code == ExitCodes.Success && threshold is not null && result.Tier.Rank < threshold.Rank)
             {
-                context.Error.Write($"tier {result.Tier.Id} is below {threshold.Id} (--fail-below)\n");
+                context.Error.Write(context.Text("cli.below_tier", ("tier", result.Tier.Id), ("threshold", threshold.Id)) + "\n");
                 return ExitCodes.BelowTier;
             }
 
@@ -94,14 +89,13 @@ internal static class ScoreCommands
 
     public static Command Gap(CliContext context)
     {
-        var evidence = new Argument<string>("evidence") { Description = "Evidence file (YAML or JSON)." };
-        var rubric = CommonOptions.Rubric();
-        var target = new Option<string?>("--target", "-t") { Description = "Tier to reach (default: the next tier).", HelpName = "TIER" };
-        var format = new Option<string>("--format", "-f") { Description = "text, json, md or html.", DefaultValueFactory = _ => "text", HelpName = "text|json|md|html" };
-        format.AcceptOnlyFromAmong("text", "json", "md", "html");
-        var lang = CommonOptions.Language();
-        var output = CommonOptions.OutputFile();
-        var command = new Command("gap", "What to fix to reach the next tier: lost points ranked by the score they would add, and the fewest items that get there.") { evidence, rubric, target, format, lang, output };
+        var evidence = new Argument<string>("evidence") { Description = context.Text("cli.argument.evidence") };
+        var rubric = CommonOptions.Rubric(context);
+        var target = new Option<string?>("--target", "-t") { Description = context.Text("cli.option.target"), HelpName = "TIER" };
+        var format = Format(context, "cli.option.format");
+        var terminology = CommonOptions.Terminology(context);
+        var output = CommonOptions.OutputFile(context);
+        var command = new Command("gap", context.Text("cli.command.gap")) { evidence, rubric, target, format, terminology, output };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
@@ -113,7 +107,7 @@ internal static class ScoreCommands
             Tier? targetTier = null;
             if (parse.GetValue(target) is { } tierId && (targetTier = loadedRubric.FindTier(tierId)) is null)
             {
-                DiagnosticPrinter.Report(context, [DiagnosticCatalog.UnknownTier.Create(SourceLocation.WholeFile("--target"), tierId, string.Join(", ", loadedRubric.Tiers.Select(t => t.Id)))]);
+                DiagnosticPrinter.Report(context, [UnknownTier("--target", tierId, loadedRubric)]);
                 return ExitCodes.InvalidInput;
             }
 
@@ -124,8 +118,8 @@ internal static class ScoreCommands
                 return ExitCodes.InvalidInput;
             }
 
-            var gap = AuditEngine.AnalyzeGap(result, targetTier);
-            var content = Render.Gap(context, gap, parse.GetValue(format)!, CommonOptions.ToLanguage(parse.GetValue(lang)!));
+            var report = AuditReport.Create(result, CommonOptions.OutputLanguage(parse), CommonOptions.ToTerminology(parse.GetValue(terminology)), targetTier);
+            var content = Render.Gap(context, report, parse.GetValue(format)!);
             return content is null ? ExitCodes.InvalidInput : CommonOptions.Emit(context, content, parse.GetValue(output), [path]);
         });
         return command;
@@ -133,14 +127,13 @@ internal static class ScoreCommands
 
     public static Command Diff(CliContext context)
     {
-        var before = new Argument<string>("before") { Description = "The earlier audit's evidence (e.g. the initial audit)." };
-        var after = new Argument<string>("after") { Description = "The later audit's evidence (e.g. the surveillance audit)." };
-        var rubric = CommonOptions.Rubric();
-        var format = new Option<string>("--format", "-f") { Description = "text, json, md or html.", DefaultValueFactory = _ => "text", HelpName = "text|json|md|html" };
-        format.AcceptOnlyFromAmong("text", "json", "md", "html");
-        var lang = CommonOptions.Language();
-        var output = CommonOptions.OutputFile();
-        var command = new Command("diff", "Compare two audits of one company: score and tier change, per-indicator deltas, changed items.") { before, after, rubric, format, lang, output };
+        var before = new Argument<string>("before") { Description = context.Text("cli.argument.before") };
+        var after = new Argument<string>("after") { Description = context.Text("cli.argument.after") };
+        var rubric = CommonOptions.Rubric(context);
+        var format = Format(context, "cli.option.format");
+        var terminology = CommonOptions.Terminology(context);
+        var output = CommonOptions.OutputFile(context);
+        var command = new Command("diff", context.Text("cli.command.diff")) { before, after, rubric, format, terminology, output };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
@@ -166,7 +159,8 @@ internal static class ScoreCommands
             }
 
             DiagnosticPrinter.Print(context, comparison.Diagnostics);
-            var content = Render.Comparison(context, comparison.Value, parse.GetValue(format)!, CommonOptions.ToLanguage(parse.GetValue(lang)!));
+            var report = ComparisonReport.Create(comparison.Value, CommonOptions.OutputLanguage(parse), CommonOptions.ToTerminology(parse.GetValue(terminology)));
+            var content = Render.Comparison(context, report, parse.GetValue(format)!);
             return content is null ? ExitCodes.InvalidInput : CommonOptions.Emit(context, content, parse.GetValue(output), [beforePath, afterPath]);
         });
         return command;
@@ -185,4 +179,19 @@ internal static class ScoreCommands
         DiagnosticPrinter.Print(context, outcome.Diagnostics);
         return outcome.Value;
     }
+
+    private static Option<string> Format(CliContext context, string descriptionKey)
+    {
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = context.Text(descriptionKey),
+            DefaultValueFactory = _ => "text",
+            HelpName = "text|json|md|html",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "md", "html");
+        return format;
+    }
+
+    private static Diagnostic UnknownTier(string option, string tierId, Rubric rubric) =>
+        DiagnosticCatalog.UnknownTier.Create(SourceLocation.WholeFile(option), ("id", tierId), ("allowed", string.Join(", ", rubric.Tiers.Select(t => t.Id))));
 }

@@ -40,12 +40,12 @@ internal static class AtomicFile
         {
             if (!Directory.Exists(folder))
             {
-                return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), "the folder " + folder + " does not exist");
+                return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ("reason", new Message("diagnostic.reason.folder_missing", ("folder", folder))));
             }
 
             if (Directory.Exists(full))
             {
-                return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), "it is a folder");
+                return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ("reason", new Message("diagnostic.reason.folder")));
             }
 
             RemoveOrphans(folder, name);
@@ -53,7 +53,7 @@ internal static class AtomicFile
             {
                 if (closing)
                 {
-                    return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), "the process is shutting down");
+                    return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ("reason", new Message("diagnostic.reason.shutting_down")));
                 }
 
                 HookShutdown();
@@ -73,7 +73,7 @@ internal static class AtomicFile
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or System.Security.SecurityException)
         {
             TryDelete(temp);
-            return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ex.Message);
+            return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ("reason", ex.Message));
         }
         catch
         {

@@ -82,13 +82,13 @@ internal static class Comparer
         var location = SourceLocation.WholeFile(after.Evidence.SourceName);
         if (!string.Equals(before.Rubric.Id, after.Rubric.Id, StringComparison.Ordinal))
         {
-            bag.Add(DiagnosticCatalog.ComparisonRubricMismatch, location, before.Rubric.Id, after.Rubric.Id);
+            bag.Add(DiagnosticCatalog.ComparisonRubricMismatch, location, ("before", before.Rubric.Id), ("after", after.Rubric.Id));
             return LoadResult.From<AuditComparison>(null, bag);
         }
 
         if (!string.Equals(before.Rubric.Sha256, after.Rubric.Sha256, StringComparison.Ordinal))
         {
-            bag.Add(DiagnosticCatalog.ComparisonRubricChanged, location, after.Rubric.Id, before.Rubric.Version + " " + before.Rubric.Sha256[..12], after.Rubric.Version + " " + after.Rubric.Sha256[..12]);
+            bag.Add(DiagnosticCatalog.ComparisonRubricChanged, location, ("id", after.Rubric.Id), ("before", before.Rubric.Version + " " + before.Rubric.Sha256[..12]), ("after", after.Rubric.Version + " " + after.Rubric.Sha256[..12]));
         }
 
         var beforeCategories = before.Categories.ToDictionary(c => c.Category.Id, StringComparer.Ordinal);

@@ -262,12 +262,12 @@ internal static class EvidenceReader
             case DocScalar scalar:
                 return [scalar];
             case DocSequence sequence when sequence.Items.Count > ctx.Limits.MaxListEntries:
-                ctx.Report(DiagnosticCatalog.TooManyEntries, sequence, key, sequence.Items.Count, ctx.Limits.MaxListEntries);
+                ctx.Report(DiagnosticCatalog.TooManyEntries, sequence, ("key", key), ("count", sequence.Items.Count), ("limit", ctx.Limits.MaxListEntries));
                 return [];
             case DocSequence sequence:
                 return sequence.Items;
             default:
-                ctx.Report(DiagnosticCatalog.WrongType, node, key, "a list", node.Describe(), ctx.FormatDoc);
+                ctx.Report(DiagnosticCatalog.WrongType, node, ("key", key), ("expected", ValueWords.List), ("actual", node.Describe()), ("doc", ctx.FormatDoc));
                 return [];
         }
     }

@@ -35,7 +35,7 @@ internal static class Sandbox
         var template = set.Find(name);
         if (template is null)
         {
-            bag.Add(DiagnosticCatalog.TemplateMissing, SourceLocation.WholeFile(name), name, "the template set", string.Join(", ", set.Names));
+            bag.Add(DiagnosticCatalog.TemplateMissing, SourceLocation.WholeFile(name), ("name", name), ("folder", new Message("diagnostic.template_set")), ("available", string.Join(", ", set.Names)));
             return LoadResult.From<RenderedReport>(null, bag);
         }
 
@@ -53,7 +53,7 @@ internal static class Sandbox
             var text = template.Render(context);
             if (text.Length > limits.MaxOutputChars || context.OutputExceeded)
             {
-                bag.Add(DiagnosticCatalog.TemplateOutputLimit, SourceLocation.WholeFile(file), limits.MaxOutputChars);
+                bag.Add(DiagnosticCatalog.TemplateOutputLimit, SourceLocation.WholeFile(file), ("limit", limits.MaxOutputChars));
                 return LoadResult.From<RenderedReport>(null, bag);
             }
 
@@ -69,13 +69,13 @@ internal static class Sandbox
         }
         catch (RegexMatchTimeoutException)
         {
-            bag.Add(DiagnosticCatalog.TemplateTimeout, SourceLocation.WholeFile(file), (long)limits.Timeout.TotalMilliseconds);
+            bag.Add(DiagnosticCatalog.TemplateTimeout, SourceLocation.WholeFile(file), ("limit", (long)limits.Timeout.TotalMilliseconds));
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not StackOverflowException)
         {
             // Anything else a template provokes inside Scriban (an overflow, a huge allocation...) is still the
             // template's failure: report it, never a stack trace.
-            bag.Add(DiagnosticCatalog.TemplateRuntime, Locate(context.CurrentSpan, file), ex.Message);
+            bag.Add(DiagnosticCatalog.TemplateRuntime, Locate(context.CurrentSpan, file), ("detail", ex.Message));
         }
 
         return LoadResult.From<RenderedReport>(null, bag);
@@ -94,24 +94,24 @@ internal static class Sandbox
         var message = ex.OriginalMessage;
         if (ex is ScriptAbortException || timedOut || ex.InnerException is RegexMatchTimeoutException)
         {
-            return DiagnosticCatalog.TemplateTimeout.Create(location, (long)limits.Timeout.TotalMilliseconds);
+            return DiagnosticCatalog.TemplateTimeout.Create(location, ("limit", (long)limits.Timeout.TotalMilliseconds));
         }
 
         return ex switch
         {
-            IncludeRefusedException refused => DiagnosticCatalog.TemplateIncludeRefused.Create(location, refused.Name, refused.Available),
-            FunctionRefusedException refused => DiagnosticCatalog.TemplateFunctionRefused.Create(location, refused.Name),
-            OutputLimitException => DiagnosticCatalog.TemplateOutputLimit.Create(location, limits.MaxOutputChars),
-            ScriptParserRuntimeException parser => DiagnosticCatalog.TemplateSyntax.Create(location, parser.OriginalMessage),
+            IncludeRefusedException refused => DiagnosticCatalog.TemplateIncludeRefused.Create(location, ("name", refused.Name), ("available", refused.Available)),
+            FunctionRefusedException refused => DiagnosticCatalog.TemplateFunctionRefused.Create(location, ("name", refused.Name)),
+            OutputLimitException => DiagnosticCatalog.TemplateOutputLimit.Create(location, ("limit", limits.MaxOutputChars)),
+            ScriptParserRuntimeException parser => DiagnosticCatalog.TemplateSyntax.Create(location, ("detail", parser.OriginalMessage)),
             // Scriban 7.5 says so in words only: "Exceeding number of iteration limit", "Range expression exceeds
             // LoopLimit", "String multiplication exceeds LimitToString"... (checked by SandboxTests).
             _ when message.StartsWith("Exceeding number of iteration limit", StringComparison.Ordinal) || message.Contains("LoopLimit", StringComparison.Ordinal) =>
-                DiagnosticCatalog.TemplateLoopLimit.Create(location, limits.LoopLimit),
+                DiagnosticCatalog.TemplateLoopLimit.Create(location, ("limit", limits.LoopLimit)),
             _ when message.Contains("LimitToString", StringComparison.Ordinal) =>
-                DiagnosticCatalog.TemplateOutputLimit.Create(location, limits.MaxOutputChars),
+                DiagnosticCatalog.TemplateOutputLimit.Create(location, ("limit", limits.MaxOutputChars)),
             _ when message.StartsWith("Exceeding number of recursive depth limit", StringComparison.Ordinal) =>
-                DiagnosticCatalog.TemplateRecursionLimit.Create(location, limits.RecursionLimit),
-            _ => DiagnosticCatalog.TemplateRuntime.Create(location, message),
+                DiagnosticCatalog.TemplateRecursionLimit.Create(location, ("limit", limits.RecursionLimit)),
+            _ => DiagnosticCatalog.TemplateRuntime.Create(location, ("detail", message)),
         };
     }
 

@@ -45,14 +45,14 @@ internal static class JsonReader
         }
         catch (JsonReaderException ex)
         {
-            bag.Add(DiagnosticCatalog.JsonSyntax, new SourceLocation(file, Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition)), CleanMessage(ex.Message));
+            bag.Add(DiagnosticCatalog.JsonSyntax, new SourceLocation(file, Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition)), ("detail", CleanMessage(ex.Message)));
             return null;
         }
 #pragma warning disable CA1031 // The boundary: no foreign exception may reach the caller.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            bag.Add(DiagnosticCatalog.JsonSyntax, new SourceLocation(file, Math.Max(1, reader.LineNumber), Math.Max(1, reader.LinePosition)), CleanMessage(ex.Message));
+            bag.Add(DiagnosticCatalog.JsonSyntax, new SourceLocation(file, Math.Max(1, reader.LineNumber), Math.Max(1, reader.LinePosition)), ("detail", CleanMessage(ex.Message)));
             return null;
         }
 
@@ -82,7 +82,7 @@ internal static class JsonReader
         return new DocScalar(start, text, isQuoted: false, isNull: false);
     }
 
-    private static string CleanMessage(string message)
+    private static object CleanMessage(string message)
     {
         // Newtonsoft appends "Path 'x', line 3, position 5."; the location is ours to print.
         var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
@@ -94,8 +94,8 @@ internal static class JsonReader
         message = (cut >= 0 ? message[..cut] : message).Trim().TrimEnd('.', ',');
         return message switch
         {
-            "JsonToken EndObject is not valid for closing JsonType Array" => "'}' where the list opened with '[' should close with ']'",
-            "JsonToken EndArray is not valid for closing JsonType Object" => "']' where the object opened with '{' should close with '}'",
+            "JsonToken EndObject is not valid for closing JsonType Array" => new Message("diagnostic.json.array_closed_by_brace"),
+            "JsonToken EndArray is not valid for closing JsonType Object" => new Message("diagnostic.json.object_closed_by_bracket"),
             _ => message,
         };
     }

@@ -19,7 +19,7 @@ internal sealed class MapReader
         {
             if (entries.TryGetValue(entry.Key.Value, out var first))
             {
-                ctx.Report(DiagnosticCatalog.DuplicateKey, entry.Key, Values.Shorten(entry.Key.Value), Context, first.Key.Start.Line);
+                ctx.Report(DiagnosticCatalog.DuplicateKey, entry.Key, ("key", Values.Shorten(entry.Key.Value)), ("context", Context), ("line", first.Key.Start.Line));
             }
             else
             {
@@ -33,7 +33,8 @@ internal sealed class MapReader
     /// <summary>Where the mapping sits, e.g. <c>findings[2]</c>; empty for the top level.</summary>
     public string Path { get; }
 
-    public string Context => Path.Length == 0 ? "the top level" : Path;
+    /// <summary>Where the mapping sits, for messages: its path, or "the top level" (worded in the reader's language).</summary>
+    public object Context => Path.Length == 0 ? new Message("diagnostic.context.top_level") : Path;
 
     public SourceLocation Location => ctx.At(Node);
 
@@ -47,7 +48,7 @@ internal sealed class MapReader
             case null:
                 return null;
             default:
-                ctx.Report(DiagnosticCatalog.WrongType, node, key, "a mapping (key: value pairs)", node.Describe(), ctx.FormatDoc);
+                ctx.Report(DiagnosticCatalog.WrongType, node, ("key", key), ("expected", ValueWords.Mapping), ("actual", node.Describe()), ("doc", ctx.FormatDoc));
                 return null;
         }
     }
@@ -82,11 +83,11 @@ internal sealed class MapReader
         {
             if (entries.ContainsKey(key))
             {
-                ctx.Report(DiagnosticCatalog.EmptyValue, KeyLocation(key), key, ctx.FormatDoc);
+                ctx.Report(DiagnosticCatalog.EmptyValue, KeyLocation(key), ("key", key), ("doc", ctx.FormatDoc));
             }
             else
             {
-                ctx.Report(DiagnosticCatalog.MissingKey, Location, key, Context, ctx.FormatDoc);
+                ctx.Report(DiagnosticCatalog.MissingKey, Location, ("key", key), ("context", Context), ("doc", ctx.FormatDoc));
             }
         }
 
@@ -102,7 +103,7 @@ internal sealed class MapReader
             // An optional text left blank ("") means "not given"; a required one is reported.
             if (required)
             {
-                ctx.Report(DiagnosticCatalog.EmptyValue, node!, key, ctx.FormatDoc);
+                ctx.Report(DiagnosticCatalog.EmptyValue, node!, ("key", key), ("doc", ctx.FormatDoc));
             }
 
             return null;
@@ -154,7 +155,7 @@ internal sealed class MapReader
         var text = node is null ? null : Values.Text(node, key, ctx, Child(key));
         if (text is null && node is DocScalar && required)
         {
-            ctx.Report(DiagnosticCatalog.EmptyValue, node, key, ctx.FormatDoc);
+            ctx.Report(DiagnosticCatalog.EmptyValue, node, ("key", key), ("doc", ctx.FormatDoc));
         }
 
         return text;
@@ -171,19 +172,19 @@ internal sealed class MapReader
             case DocSequence sequence:
                 if (!allowEmpty && sequence.Items.Count == 0)
                 {
-                    ctx.Report(DiagnosticCatalog.EmptyValue, sequence, key, ctx.FormatDoc);
+                    ctx.Report(DiagnosticCatalog.EmptyValue, sequence, ("key", key), ("doc", ctx.FormatDoc));
                     return null;
                 }
 
                 if (sequence.Items.Count > ctx.Limits.MaxListEntries)
                 {
-                    ctx.Report(DiagnosticCatalog.TooManyEntries, sequence, key, sequence.Items.Count, ctx.Limits.MaxListEntries);
+                    ctx.Report(DiagnosticCatalog.TooManyEntries, sequence, ("key", key), ("count", sequence.Items.Count), ("limit", ctx.Limits.MaxListEntries));
                     return null;
                 }
 
                 return sequence;
             default:
-                ctx.Report(DiagnosticCatalog.WrongType, node, key, "a list", node.Describe(), ctx.FormatDoc);
+                ctx.Report(DiagnosticCatalog.WrongType, node, ("key", key), ("expected", ValueWords.List), ("actual", node.Describe()), ("doc", ctx.FormatDoc));
                 return null;
         }
     }
@@ -208,10 +209,10 @@ internal sealed class MapReader
             ctx.Report(
                 DiagnosticCatalog.UnknownKey,
                 entry.Key,
-                Values.Shorten(key),
-                Context,
-                Suggest.DidYouMean(key, known),
-                string.Join(", ", known.Distinct(StringComparer.Ordinal)));
+                ("key", Values.Shorten(key)),
+                ("context", Context),
+                ("suggestion", Suggest.DidYouMean(key, known)),
+                ("allowed", string.Join(", ", known.Distinct(StringComparer.Ordinal))));
         }
     }
 }

@@ -17,10 +17,10 @@ internal sealed class ReadContext(string file, DiagnosticBag bag, string formatD
 
     public SourceLocation At(DocNode node) => new(File, node.Start.Line, node.Start.Column);
 
-    public void Report(DiagnosticDescriptor descriptor, DocNode at, params object?[] arguments) =>
+    public void Report(DiagnosticDescriptor descriptor, DocNode at, params (string Name, object? Value)[] arguments) =>
         Bag.Add(descriptor, At(at), arguments);
 
-    public void Report(DiagnosticDescriptor descriptor, SourceLocation at, params object?[] arguments) =>
+    public void Report(DiagnosticDescriptor descriptor, SourceLocation at, params (string Name, object? Value)[] arguments) =>
         Bag.Add(descriptor, at, arguments);
 }
 
@@ -58,7 +58,7 @@ internal static partial class Values
             return scalar.IsNull ? null : scalar.Value;
         }
 
-        ctx.Report(DiagnosticCatalog.WrongType, node, key, "text", node.Describe(), ctx.FormatDoc);
+        ctx.Report(DiagnosticCatalog.WrongType, node, ("key", key), ("expected", ValueWords.Text), ("actual", node.Describe()), ("doc", ctx.FormatDoc));
         return null;
     }
 
@@ -72,7 +72,7 @@ internal static partial class Values
 
         if (!IdPattern().IsMatch(value))
         {
-            ctx.Report(DiagnosticCatalog.InvalidId, node, Shorten(value));
+            ctx.Report(DiagnosticCatalog.InvalidId, node, ("value", Shorten(value)));
             return null;
         }
 
@@ -83,13 +83,13 @@ internal static partial class Values
     {
         if (node is not DocScalar scalar)
         {
-            ctx.Report(DiagnosticCatalog.WrongType, node, key, "a number", node.Describe(), ctx.FormatDoc);
+            ctx.Report(DiagnosticCatalog.WrongType, node, ("key", key), ("expected", ValueWords.Number), ("actual", node.Describe()), ("doc", ctx.FormatDoc));
             return null;
         }
 
         if (scalar.IsQuoted)
         {
-            ctx.Report(DiagnosticCatalog.WrongType, node, key, "a number", "quoted text", ctx.FormatDoc);
+            ctx.Report(DiagnosticCatalog.WrongType, node, ("key", key), ("expected", ValueWords.Number), ("actual", ValueWords.QuotedText), ("doc", ctx.FormatDoc));
             return null;
         }
 
@@ -99,7 +99,7 @@ internal static partial class Values
             return value;
         }
 
-        ctx.Report(DiagnosticCatalog.InvalidNumber, node, Shorten(scalar.Value), key);
+        ctx.Report(DiagnosticCatalog.InvalidNumber, node, ("value", Shorten(scalar.Value)), ("key", key));
         return null;
     }
 
@@ -113,7 +113,7 @@ internal static partial class Values
 
         if (value != decimal.Truncate(value.Value) || value < min || value > max)
         {
-            ctx.Report(DiagnosticCatalog.NumberOutOfRange, node, key, value.Value, string.Create(CultureInfo.InvariantCulture, $"{min}..{max} (whole numbers)"));
+            ctx.Report(DiagnosticCatalog.NumberOutOfRange, node, ("key", key), ("value", value.Value), ("range", new Message("diagnostic.range.whole", ("min", min), ("max", max))));
             return null;
         }
 
@@ -133,7 +133,7 @@ internal static partial class Values
             }
         }
 
-        ctx.Report(DiagnosticCatalog.InvalidBoolean, node, node is DocScalar s ? Shorten(s.Value) : node.Describe(), key);
+        ctx.Report(DiagnosticCatalog.InvalidBoolean, node, ("value", node is DocScalar s ? Shorten(s.Value) : (object)node.Describe()), ("key", key));
         return null;
     }
 
@@ -150,7 +150,7 @@ internal static partial class Values
             return date;
         }
 
-        ctx.Report(DiagnosticCatalog.InvalidDate, node, Shorten(text), key);
+        ctx.Report(DiagnosticCatalog.InvalidDate, node, ("value", Shorten(text)), ("key", key));
         return null;
     }
 
@@ -168,7 +168,7 @@ internal static partial class Values
             return value;
         }
 
-        ctx.Report(DiagnosticCatalog.InvalidEnum, node, Shorten(text), key, Suggest.DidYouMean(text, map.Tokens), string.Join(", ", map.Tokens));
+        ctx.Report(DiagnosticCatalog.InvalidEnum, node, ("value", Shorten(text)), ("key", key), ("suggestion", Suggest.DidYouMean(text, map.Tokens)), ("allowed", string.Join(", ", map.Tokens)));
         return null;
     }
 
@@ -189,7 +189,7 @@ internal static partial class Values
             return zh is null ? null : new LocalizedText(zh, en);
         }
 
-        ctx.Report(DiagnosticCatalog.WrongType, node, key, "text or a mapping with 'zh' and 'en'", node.Describe(), ctx.FormatDoc);
+        ctx.Report(DiagnosticCatalog.WrongType, node, ("key", key), ("expected", ValueWords.TextOrMapping), ("actual", node.Describe()), ("doc", ctx.FormatDoc));
         return null;
     }
 

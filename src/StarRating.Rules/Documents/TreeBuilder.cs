@@ -36,7 +36,7 @@ internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag
 
         if (scalar.Value.Length > limits.MaxScalarLength)
         {
-            return Fail(DiagnosticCatalog.ValueTooLong, scalar.Start, scalar.Value.Length, limits.MaxScalarLength);
+            return Fail(DiagnosticCatalog.ValueTooLong, scalar.Start, ("length", scalar.Value.Length), ("limit", limits.MaxScalarLength));
         }
 
         if (stack.Count == 0)
@@ -67,7 +67,7 @@ internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag
         return true;
     }
 
-    public bool Fail(DiagnosticDescriptor descriptor, Mark at, params object?[] arguments)
+    public bool Fail(DiagnosticDescriptor descriptor, Mark at, params (string Name, object? Value)[] arguments)
     {
         bag.Add(descriptor, new SourceLocation(file, at.Line, at.Column), arguments);
         Failed = true;
@@ -83,7 +83,7 @@ internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag
 
         if (stack.Count >= limits.MaxDepth)
         {
-            return Fail(DiagnosticCatalog.NestingTooDeep, start, limits.MaxDepth);
+            return Fail(DiagnosticCatalog.NestingTooDeep, start, ("limit", limits.MaxDepth));
         }
 
         if (stack.Count > 0)
@@ -113,7 +113,7 @@ internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag
     {
         if (++nodeCount > limits.MaxNodes)
         {
-            return Fail(DiagnosticCatalog.TooManyNodes, at, limits.MaxNodes);
+            return Fail(DiagnosticCatalog.TooManyNodes, at, ("limit", limits.MaxNodes));
         }
 
         return true;

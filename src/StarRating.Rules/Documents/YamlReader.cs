@@ -27,13 +27,13 @@ internal static class YamlReader
                         builder.Fail(DiagnosticCatalog.MultipleDocuments, lastMark);
                         return null;
                     case AnchorAlias alias:
-                        builder.Fail(DiagnosticCatalog.AnchorOrAlias, lastMark, "alias *" + alias.Value.Value);
+                        builder.Fail(DiagnosticCatalog.AnchorOrAlias, lastMark, ("what", new Message("diagnostic.yaml.alias", ("name", alias.Value.Value))));
                         return null;
                     case NodeEvent node when !node.Anchor.IsEmpty:
-                        builder.Fail(DiagnosticCatalog.AnchorOrAlias, lastMark, "anchor &" + node.Anchor.Value);
+                        builder.Fail(DiagnosticCatalog.AnchorOrAlias, lastMark, ("what", new Message("diagnostic.yaml.anchor", ("name", node.Anchor.Value))));
                         return null;
                     case NodeEvent node when !node.Tag.IsEmpty && !node.Tag.IsNonSpecific:
-                        builder.Fail(DiagnosticCatalog.TagNotAllowed, lastMark, DisplayTag(node.Tag.Value));
+                        builder.Fail(DiagnosticCatalog.TagNotAllowed, lastMark, ("tag", DisplayTag(node.Tag.Value)));
                         return null;
                     case Scalar scalar:
                         if (!builder.Scalar(ToScalar(scalar, lastMark)))
@@ -65,14 +65,14 @@ internal static class YamlReader
         catch (YamlException ex)
         {
             var at = ErrorMark(ex, text, lastMark);
-            bag.Add(DiagnosticCatalog.YamlSyntax, new SourceLocation(file, at.Line, at.Column), CleanMessage(ex));
+            bag.Add(DiagnosticCatalog.YamlSyntax, new SourceLocation(file, at.Line, at.Column), ("detail", CleanMessage(ex)));
             return null;
         }
 #pragma warning disable CA1031 // The boundary: no foreign exception may reach the caller.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            bag.Add(DiagnosticCatalog.YamlSyntax, new SourceLocation(file, lastMark.Line, lastMark.Column), ex.Message);
+            bag.Add(DiagnosticCatalog.YamlSyntax, new SourceLocation(file, lastMark.Line, lastMark.Column), ("detail", ex.Message));
             return null;
         }
 
@@ -129,7 +129,7 @@ internal static class YamlReader
 
     private static Mark ToMark(YamlDotNet.Core.Mark mark) => new(Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column));
 
-    private static string CleanMessage(YamlException ex)
+    private static object CleanMessage(YamlException ex)
     {
         // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the location is ours to print.
         var message = ex.Message;
@@ -145,6 +145,6 @@ internal static class YamlReader
             message = ex.InnerException.Message;
         }
 
-        return message.Length == 0 ? "the text cannot be read as YAML" : message.TrimEnd('.');
+        return message.Length == 0 ? new Message("diagnostic.yaml.unreadable") : message.TrimEnd('.');
     }
 }

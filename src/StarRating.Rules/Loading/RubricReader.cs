@@ -27,6 +27,7 @@ internal static class RubricReader
         var version = root.String("version", required: true);
         var total = root.Decimal("total", required: true);
         var provisional = root.Text("provisional");
+        var terminology = root.Enum("terminology", Words.Terminologies);
         var description = root.Text("description");
         var documents = ReadTexts(root, "documents", ctx);
         var scoring = ReadScoring(root.Map("scoring"), ctx);
@@ -36,7 +37,7 @@ internal static class RubricReader
 
         if (total is not null && total <= 0)
         {
-            ctx.Report(DiagnosticCatalog.PointsNotPositive, root.ValueLocation("total"), total.Value);
+            ctx.Report(DiagnosticCatalog.PointsNotPositive, root.ValueLocation("total"), ("value", total.Value));
         }
 
         Validate(categories, tiers, total, root, ctx);
@@ -63,6 +64,7 @@ internal static class RubricReader
         {
             ApplicationDocuments = documents,
             Description = description,
+            Terminology = terminology ?? Terminology.Audit,
         };
     }
 
@@ -85,12 +87,12 @@ internal static class RubricReader
 
         if (deduction is <= 0)
         {
-            ctx.Report(DiagnosticCatalog.NumberOutOfRange, map.ValueLocation("default_deduction"), "default_deduction", deduction.Value, "greater than 0");
+            ctx.Report(DiagnosticCatalog.NumberOutOfRange, map.ValueLocation("default_deduction"), ("key", "default_deduction"), ("value", deduction.Value), ("range", new Message("diagnostic.range.positive")));
         }
 
         if (maxBonus is < 0)
         {
-            ctx.Report(DiagnosticCatalog.NumberOutOfRange, map.ValueLocation("max_bonus"), "max_bonus", maxBonus.Value, "0 or more");
+            ctx.Report(DiagnosticCatalog.NumberOutOfRange, map.ValueLocation("max_bonus"), ("key", "max_bonus"), ("value", maxBonus.Value), ("range", new Message("diagnostic.range.non_negative")));
         }
 
         return new ScoringPolicy
@@ -237,7 +239,7 @@ internal static class RubricReader
 
             if (ids.TryGetValue(id, out var line))
             {
-                ctx.Report(DiagnosticCatalog.DuplicateId, at.ValueLocation("id"), id, line);
+                ctx.Report(DiagnosticCatalog.DuplicateId, at.ValueLocation("id"), ("id", id), ("line", line));
             }
             else
             {
@@ -269,7 +271,7 @@ internal static class RubricReader
 
                 if (itemsComplete && indicator.Items.Count > 0 && indicator.Points is { } points && itemSum != points)
                 {
-                    ctx.Report(DiagnosticCatalog.ItemSumMismatch, indicator.Map.ValueLocation("points"), indicator.Id, itemSum, points);
+                    ctx.Report(DiagnosticCatalog.ItemSumMismatch, indicator.Map.ValueLocation("points"), ("id", indicator.Id), ("sum", itemSum), ("points", points));
                 }
 
                 indicatorsComplete &= indicator.Points > 0;
@@ -278,7 +280,7 @@ internal static class RubricReader
 
             if (indicatorsComplete && category.Indicators.Count > 0 && category.Points is { } categoryPoints && indicatorSum != categoryPoints)
             {
-                ctx.Report(DiagnosticCatalog.IndicatorSumMismatch, category.Map.ValueLocation("points"), category.Id, indicatorSum, categoryPoints);
+                ctx.Report(DiagnosticCatalog.IndicatorSumMismatch, category.Map.ValueLocation("points"), ("id", category.Id), ("sum", indicatorSum), ("points", categoryPoints));
             }
 
             categoriesComplete &= category.Points > 0;
@@ -287,7 +289,7 @@ internal static class RubricReader
 
         if (categoriesComplete && categories.Count > 0 && total is { } t && categorySum != t)
         {
-            ctx.Report(DiagnosticCatalog.CategorySumMismatch, root.ValueLocation("total"), categorySum, t);
+            ctx.Report(DiagnosticCatalog.CategorySumMismatch, root.ValueLocation("total"), ("sum", categorySum), ("total", t));
         }
 
         ValidateTiers(tiers, total, ctx, categories.SelectMany(c => c.Indicators).SelectMany(i => i.Items).Select(i => i.Id).OfType<string>().ToHashSet(StringComparer.Ordinal));
@@ -304,7 +306,7 @@ internal static class RubricReader
             {
                 if (tierIds.TryGetValue(tier.Id, out var line))
                 {
-                    ctx.Report(DiagnosticCatalog.DuplicateId, tier.Map.ValueLocation("id"), tier.Id, line);
+                    ctx.Report(DiagnosticCatalog.DuplicateId, tier.Map.ValueLocation("id"), ("id", tier.Id), ("line", line));
                 }
                 else
                 {
@@ -316,29 +318,29 @@ internal static class RubricReader
             {
                 if (min < 0 || (total is { } t && min > t))
                 {
-                    ctx.Report(DiagnosticCatalog.TierOutOfRange, tier.Map.ValueLocation("min"), tier.Id, min, total ?? 0);
+                    ctx.Report(DiagnosticCatalog.TierOutOfRange, tier.Map.ValueLocation("min"), ("id", tier.Id), ("min", min), ("total", total ?? 0));
                 }
                 else if (i == 0 && min != 0)
                 {
-                    ctx.Report(DiagnosticCatalog.LowestTierNotZero, tier.Map.ValueLocation("min"), tier.Id, min);
+                    ctx.Report(DiagnosticCatalog.LowestTierNotZero, tier.Map.ValueLocation("min"), ("id", tier.Id), ("min", min));
                 }
 
                 if (previous?.Min is { } previousMin && min <= previousMin)
                 {
-                    ctx.Report(DiagnosticCatalog.TiersNotAscending, tier.Map.ValueLocation("min"), tier.Id, min, previous.Id, previousMin);
+                    ctx.Report(DiagnosticCatalog.TiersNotAscending, tier.Map.ValueLocation("min"), ("id", tier.Id), ("min", min), ("previous", previous.Id), ("previousMin", previousMin));
                 }
             }
 
             if (i == 0 && tier.Requires.Count > 0)
             {
-                ctx.Report(DiagnosticCatalog.LowestTierPrerequisites, tier.Map.KeyLocation("requires"), tier.Id);
+                ctx.Report(DiagnosticCatalog.LowestTierPrerequisites, tier.Map.KeyLocation("requires"), ("id", tier.Id));
             }
 
             foreach (var (item, at) in tier.Requires)
             {
                 if (!itemIds.Contains(item))
                 {
-                    ctx.Report(DiagnosticCatalog.UnknownPrerequisite, at, tier.Id, item, Suggest.DidYouMean(item, itemIds.Order(StringComparer.Ordinal)));
+                    ctx.Report(DiagnosticCatalog.UnknownPrerequisite, at, ("tier", tier.Id), ("item", item), ("suggestion", Suggest.DidYouMean(item, itemIds.Order(StringComparer.Ordinal))));
                 }
             }
 
@@ -350,7 +352,7 @@ internal static class RubricReader
     {
         if (points is <= 0)
         {
-            ctx.Report(DiagnosticCatalog.PointsNotPositive, map.ValueLocation("points"), points.Value);
+            ctx.Report(DiagnosticCatalog.PointsNotPositive, map.ValueLocation("points"), ("value", points.Value));
         }
     }
 
