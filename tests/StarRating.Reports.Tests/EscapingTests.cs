@@ -49,7 +49,8 @@ public sealed class EscapingTests
         md.Should().Contain(@"\<script\>alert(1)\</script\> 电器 \& Co.");
         md.Should().Contain(@"\</div\>\<script\>alert(6)\</script\> 承诺未公开 \| 表格 \| 破坏", "a note cannot open HTML or break a table");
         md.Should().Contain(@"\[link\](javascript:alert(3))", "a value cannot open a link");
-        md.Should().Contain("多行 说明", "line breaks in a value cannot break a table");
+        md.Should().Contain("多行<br>说明", "line breaks people wrote are kept, and cannot break a table");
+        md.Split('\n').Should().Contain(l => l.StartsWith("| 3 | 观察项 | 5.1.4.2 | 多行<br>说明", StringComparison.Ordinal) && l.EndsWith('|'), "the note stays in its table row");
         md.Should().NotContain("<script>");
     }
 

@@ -84,14 +84,24 @@ internal sealed class TextTable
         var lines = new List<string>();
         var line = new StringBuilder();
         var lineWidth = 0;
+        var last = "";
         foreach (var token in tokens)
         {
             var tokenWidth = Width(token);
             if (lineWidth + tokenWidth > width && lineWidth > 0)
             {
+                // Chinese line breaking: a line does not start with closing punctuation (,。、)”…) nor end with
+                // opening punctuation ((“《…); the character before it moves down with it.
+                var carry = "";
+                if (((token.Length == 1 && NoLineStart.Contains(token[0], StringComparison.Ordinal)) || (last.Length == 1 && NoLineEnd.Contains(last[0], StringComparison.Ordinal))) && last.Length > 0 && line.Length > last.Length)
+                {
+                    carry = last;
+                    line.Length -= last.Length;
+                }
+
                 lines.Add(line.ToString().TrimEnd());
-                line.Clear();
-                lineWidth = 0;
+                line.Clear().Append(carry);
+                lineWidth = Width(carry);
                 if (token == " ")
                 {
                     continue;
@@ -121,11 +131,18 @@ internal sealed class TextTable
 
             line.Append(token);
             lineWidth += tokenWidth;
+            last = token;
         }
 
         lines.Add(line.ToString().TrimEnd());
         return lines;
     }
+
+    /// <summary>Punctuation that may not open a line (closing marks, full-width commas and stops).</summary>
+    private const string NoLineStart = "\uFF0C\u3002\u3001\uFF1B\uFF1A\uFF1F\uFF01\uFF09\u3011\u300D\u300F\u300B\u3009\u201D\u2019\u2026,.;:?!)]}%";
+
+    /// <summary>Punctuation that may not close a line (opening marks).</summary>
+    private const string NoLineEnd = "\uFF08\u3010\u300C\u300E\u300A\u3008\u201C\u2018([{";
 
     /// <summary>Display width: East Asian wide and full-width characters take two columns.</summary>
     public static int Width(string text)

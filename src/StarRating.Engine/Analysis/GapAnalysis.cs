@@ -58,7 +58,7 @@ internal static class GapAnalyzer
         target ??= result.NextTier;
 
         Rational Lost(ItemResult item) => Rational.FromDecimal(item.Applicable) - item.ExactEarned;
-        decimal Gain(Rational lost) => Numbers.Normalize(ScoreRules.ItemScore(lost, result.ApplicablePoints, rubric.TotalPoints).RoundHalfTowardZero(2));
+        decimal Gain(Rational lost) => ScoreRules.ItemScore(lost, result.ApplicablePoints, rubric.TotalPoints).RoundHalfTowardZero(2);
         decimal ScoreWith(Rational earned) => ScoreRules.Score(earned, result.ApplicablePoints, result.DeductionPoints, result.BonusPoints, rubric);
 
         var losing = result.Items.Where(i => i.Status != ItemStatus.NotApplicable && Lost(i) > Rational.Zero).ToArray();

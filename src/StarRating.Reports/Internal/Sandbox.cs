@@ -320,7 +320,8 @@ internal static class Escape
 
     /// <summary>
     /// Markdown: a backslash before the characters that start markup or raw HTML (so a value stays text and
-    /// cannot open a link, an emphasis or an HTML tag), and line breaks as spaces so a value cannot break a table.
+    /// cannot open a link, an emphasis or an HTML tag), and line breaks as <c>&lt;br&gt;</c>, so the line breaks
+    /// people wrote (a conclusion, a note) are kept and a value still cannot end a table row or a list item.
     /// </summary>
     public static string Markdown(string text)
     {
@@ -329,6 +330,9 @@ internal static class Escape
         {
             return text;
         }
+
+        // A block scalar's final line break ends the text; it is not a line of its own.
+        text = text.TrimEnd('\r', '\n');
 
         var builder = new StringBuilder(text.Length + 16);
         for (var i = 0; i < text.Length; i++)
@@ -341,7 +345,7 @@ internal static class Escape
 
             if (c == '\n')
             {
-                builder.Append(' ');
+                builder.Append("<br>");
                 continue;
             }
 

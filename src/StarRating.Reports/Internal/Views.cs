@@ -341,7 +341,7 @@ internal static class Views
 
     /// <summary>
     /// The inside of a CSS string literal: letters, digits and spaces as they are, every other character as a
-    /// six-digit hex escape. The result holds none of the characters HTML escaping changes, so it passes the HTML
+    /// six-digit hex escape followed by the space that ends it. The result holds none of the characters HTML escaping changes, so it passes the HTML
     /// renderer unchanged, and nothing in it can end the string or the rule.
     /// </summary>
     internal static string CssString(string text)
@@ -355,7 +355,8 @@ internal static class Views
             }
             else
             {
-                builder.Append('\\').Append(rune.Value.ToString("X6", CultureInfo.InvariantCulture));
+                // The space ends the escape (CSS consumes one space after a hex escape), so a real space after it stays.
+                builder.Append('\\').Append(rune.Value.ToString("X6", CultureInfo.InvariantCulture)).Append(' ');
             }
         }
 
