@@ -26,7 +26,8 @@ public static class StarRatingCli
         var root = Build(context);
         // A bare "starrating" shows the help rather than an error.
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
-        if (parse.Errors.Count > 0)
+        // "score --help" shows the help even though the evidence argument is missing.
+        if (parse.Errors.Count > 0 && parse.Action is not CliHelp)
         {
             foreach (var parseError in parse.Errors)
             {
@@ -69,7 +70,7 @@ public static class StarRatingCli
     private static Command Build(CliContext context)
     {
         // A named command rather than RootCommand, whose name is the host's (e.g. "testhost" in-process).
-        var help = new System.CommandLine.Help.HelpOption { Description = context.Text("cli.help.help_option") };
+        var help = new System.CommandLine.Help.HelpOption { Description = context.Text("cli.help.help_option"), Recursive = true };
         help.Action = new CliHelp(context);
         var root = new Command("starrating", context.Text("cli.root"))
         {

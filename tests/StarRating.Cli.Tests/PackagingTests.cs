@@ -107,10 +107,10 @@ internal static class Dotnet
         Exec("dotnet", workingDirectory, packages, args);
 
     public static ProcessRun Exec(string program, string workingDirectory, string packages, params string[] args) =>
-        Exec(program, workingDirectory, packages, null, args);
+        ExecWithLocale(program, workingDirectory, packages, null, args);
 
     /// <summary>Runs a program; <paramref name="locale"/>, when given, is its LC_ALL (the language of its messages).</summary>
-    public static ProcessRun Exec(string program, string workingDirectory, string packages, string? locale, params string[] args)
+    public static ProcessRun ExecWithLocale(string program, string workingDirectory, string packages, string? locale, params string[] args)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -222,7 +222,7 @@ public sealed class PackagingTests(PackedFeed packed) : IClassFixture<PackedFeed
         {
             var @case = CliCase.Read(file);
             var args = @case.Args.Select(a => a.Replace("{root}", RepoPaths.Root, StringComparison.Ordinal)).ToArray();
-            var run = Dotnet.Exec(packed.Tool, RepoPaths.Root, packed.Packages, @case.Locale, args);
+            var run = Dotnet.ExecWithLocale(packed.Tool, RepoPaths.Root, packed.Packages, @case.Locale, args);
             var text = $"exit {run.ExitCode}\n--- stdout\n{CliRunner.Normalize(run.Out)}--- stderr\n{CliRunner.Normalize(run.Error)}";
             var expected = File.ReadAllText(Path.ChangeExtension(file, null) + ".expected.txt");
             if (text != expected)

@@ -143,7 +143,7 @@ internal static class TerminalText
                 ("label", label),
                 ("pad", new string(' ', labelWidth - TextTable.Width(label))),
                 ("kind", side.Kind(result.Audit.Kind)),
-                ("dates", ReportFigures.DateRange(result.Audit) ?? ""),
+                ("dates", ReportFigures.DateRange(result.Audit) is { } range ? " " + range : ""),
                 ("score", side.Score),
                 ("tier", result.Tier.Label),
                 ("stars", Stars(result.Tier))) + "\n");
