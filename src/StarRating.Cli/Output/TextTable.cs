@@ -93,7 +93,7 @@ internal sealed class TextTable
                 // Chinese line breaking: a line does not start with closing punctuation (,。、)”…) nor end with
                 // opening punctuation ((“《…); the character before it moves down with it.
                 var carry = "";
-                if (((token.Length == 1 && NoLineStart.Contains(token[0], StringComparison.Ordinal)) || (last.Length == 1 && NoLineEnd.Contains(last[0], StringComparison.Ordinal))) && last.Length > 0 && line.Length > last.Length)
+                if ((NoLineStart(token) || NoLineEnd(last)) && last.Length > 0 && line.Length > last.Length)
                 {
                     carry = last;
                     line.Length -= last.Length;
@@ -138,11 +138,18 @@ internal sealed class TextTable
         return lines;
     }
 
-    /// <summary>Punctuation that may not open a line (closing marks, full-width commas and stops).</summary>
-    private const string NoLineStart = "\uFF0C\u3002\u3001\uFF1B\uFF1A\uFF1F\uFF01\uFF09\u3011\u300D\u300F\u300B\u3009\u201D\u2019\u2026,.;:?!)]}%";
+    /// <summary>Closing punctuation, commas and stops (,。、;:?!)”」…) may not open a line.</summary>
+    private static bool NoLineStart(string token) =>
+        token.Length == 1 && CharUnicodeInfo.GetUnicodeCategory(token[0]) switch
+        {
+            UnicodeCategory.ClosePunctuation or UnicodeCategory.FinalQuotePunctuation => true,
+            UnicodeCategory.OtherPunctuation => token[0] is not ('#' or '&' or '*' or '@' or '/' or '\\' or '"' or '\''),
+            _ => false,
+        };
 
-    /// <summary>Punctuation that may not close a line (opening marks).</summary>
-    private const string NoLineEnd = "\uFF08\u3010\u300C\u300E\u300A\u3008\u201C\u2018([{";
+    /// <summary>Opening punctuation ((“「《) may not close a line.</summary>
+    private static bool NoLineEnd(string token) =>
+        token.Length == 1 && CharUnicodeInfo.GetUnicodeCategory(token[0]) is UnicodeCategory.OpenPunctuation or UnicodeCategory.InitialQuotePunctuation;
 
     /// <summary>Display width: East Asian wide and full-width characters take two columns.</summary>
     public static int Width(string text)
