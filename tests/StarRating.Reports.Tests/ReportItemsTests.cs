@@ -44,7 +44,7 @@ public sealed class ReportItemsTests
         var md = Render(mock, ReportFormat.Markdown);
 
         html.Should().Contain("<div class=\"mock-mark\">模拟审核 — 非认证结论</div>");
-        html.Should().Contain("@top-right { content: \"" + Views.CssString("模拟审核 — 非认证结论") + "\"; }", "every printed page carries the mark");
+        html.Should().Contain("@top-right { content: \"" + Views.CssString("模拟审核 — 非认证结论") + "\"; color: #a8192e; font-weight: 700; }", "every printed page carries the mark");
         md.Split('\n').Take(4).Should().Contain("> **模拟审核 — 非认证结论**");
         Render(Cases.Result("formal-complete"), ReportFormat.Html).Should().NotContain("mock-mark\">");
     }

@@ -137,8 +137,8 @@ internal static class Views
         // What every printed page carries in its margins (CSS strings, escaped for a CSS "…" literal).
         var reference = report.Label("reference") + ": " + (audit.Reference ?? "—");
         v["print"] = Obj(
-            ("header_left", CssString(report.Label("report_title") + " · " + reference)),
-            ("header_right", CssString(report.MockMark ?? r.Company.Name)));
+            ("header_left", CssString(Breakable(report.Label("report_title") + " · " + reference))),
+            ("header_right", CssString(Breakable(report.MockMark ?? r.Company.Name))));
 
         v["score"] = Obj(
             ("value", report.Score),
@@ -358,6 +358,30 @@ internal static class Views
                 // The space ends the escape (CSS consumes one space after a hex escape), so a real space after it stays.
                 builder.Append('\\').Append(rune.Value.ToString("X6", CultureInfo.InvariantCulture)).Append(' ');
             }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Text with a break opportunity (a zero-width space) every 16 characters of a run that has none, such as a long
+    /// Latin name or code: the page margins of a printed report wrap only where the text allows, and a longer run
+    /// would run off the page.
+    /// </summary>
+    internal static string Breakable(string text)
+    {
+        var builder = new StringBuilder(text.Length + 8);
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = char.IsAsciiLetterOrDigit(c) || c is '_' or '.' ? run + 1 : 0;
+            if (run > 16)
+            {
+                builder.Append('\u200B');
+                run = 1;
+            }
+
+            builder.Append(c);
         }
 
         return builder.ToString();
