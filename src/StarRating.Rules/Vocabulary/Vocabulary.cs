@@ -31,6 +31,8 @@ public sealed class Vocabulary
     private readonly FrozenDictionary<string, Func<string>> sources;
     private readonly ConcurrentDictionary<string, Catalogue> catalogues = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(Wording, string), IReadOnlyDictionary<string, string>> groups = new();
+    private readonly ConcurrentDictionary<(Wording, string), string> plainTexts = new();
+    private readonly ConcurrentDictionary<string, string[]> chains = new(StringComparer.Ordinal);
 
     private Vocabulary(IReadOnlyDictionary<string, Func<string>> sources)
     {
@@ -83,6 +85,14 @@ public sealed class Vocabulary
     public string Format(string key, Wording wording, IReadOnlyDictionary<string, object?>? arguments)
     {
         ArgumentNullException.ThrowIfNull(key);
+        if (arguments is null or { Count: 0 })
+        {
+            // Labels are asked for again and again (every report, every row): worded once per wording.
+            return plainTexts.TryGetValue((wording, key), out var text)
+                ? text
+                : plainTexts.GetOrAdd((wording, key), FormatAt(key, wording, null, 0));
+        }
+
         return FormatAt(key, wording, arguments, 0);
     }
 
@@ -155,15 +165,14 @@ public sealed class Vocabulary
 
     private (CatalogueText Text, Catalogue Catalogue)? Find(string key, Language language)
     {
-        foreach (var candidate in language.FallbackChain)
+        var chain = chains.GetOrAdd(language.Tag, static (_, state) =>
+            state.Language.FallbackChain.Select(l => l.Tag).Where(state.Self.sources.ContainsKey).ToArray(), (Language: language, Self: this));
+        foreach (var tag in chain)
         {
-            if (sources.ContainsKey(candidate.Tag))
+            var catalogue = Load(tag);
+            if (catalogue.Texts.TryGetValue(key, out var text))
             {
-                var catalogue = Load(candidate.Tag);
-                if (catalogue.Texts.TryGetValue(key, out var text))
-                {
-                    return (text.Value, catalogue);
-                }
+                return (text.Value, catalogue);
             }
         }
 
