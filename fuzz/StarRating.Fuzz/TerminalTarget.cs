@@ -1,5 +1,6 @@
 using StarRating.Cli.Output;
 using StarRating.Engine;
+using StarRating.Reports;
 using StarRating.Rules;
 using StarRating.Rules.Text;
 
@@ -17,9 +18,9 @@ internal static class TerminalTarget
     {
         foreach (var language in new[] { Language.Chinese, Language.English })
         {
-            Require(TerminalText.Score(result, language), "score");
-            Require(TerminalText.Gap(gap, language), "gap");
-            Require(TerminalText.Diff(comparison, language), "diff");
+            Require(TerminalText.Score(AuditReport.Create(result, language)), "score");
+            Require(TerminalText.Gap(AuditReport.Create(gap, language)), "gap");
+            Require(TerminalText.Diff(ComparisonReport.Create(comparison, language)), "diff");
         }
     }
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using StarRating.Cli.Commands;
+using StarRating.Cli.Output;
+using StarRating.Rules;
 
 namespace StarRating.Cli;
 
@@ -12,23 +14,27 @@ public static class StarRatingCli
     /// <param name="output">Where results go (standard output).</param>
     /// <param name="error">Where diagnostics and progress go (standard error).</param>
     /// <param name="isTerminal">True when <paramref name="error"/> is an interactive terminal (progress bars).</param>
+    /// <param name="messages">
+    /// The language of diagnostics, help and status lines when <c>--lang</c> does not say (the program passes the
+    /// locale's, <see cref="CliLanguage.FromEnvironment"/>); Chinese by default.
+    /// </param>
     /// <returns>The exit code; see <see cref="ExitCodes"/>.</returns>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool isTerminal = false)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool isTerminal = false, Language messages = default)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var context = new CliContext(output, error, isTerminal);
+        var context = new CliContext(output, error, isTerminal, CliLanguage.FromArguments(args) ?? messages);
         var root = Build(context);
         // A bare "starrating" shows the help rather than an error.
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
-        if (parse.Errors.Count > 0)
+        // "score --help" shows the help even though the evidence argument is missing.
+        if (parse.Errors.Count > 0 && parse.Action is not CliHelp)
         {
             foreach (var parseError in parse.Errors)
             {
-                // The parser echoes what was typed: shown escaped, like every text the user supplies.
-                error.Write($"starrating: {Rules.Text.DisplayText.EscapeMultiline(parseError.Message)}\n");
+                error.Write(context.Text("cli.usage_error", ("message", ParseErrorText.Describe(parseError.Message, context.Wording))) + "\n");
             }
 
-            error.Write("Run 'starrating --help' for usage.\n");
+            error.Write(context.Text("cli.usage_hint") + "\n");
             return ExitCodes.InvalidInput;
         }
 
@@ -43,7 +49,7 @@ public static class StarRatingCli
         }
         catch (OperationCanceledException)
         {
-            error.Write("starrating: cancelled; no output file was changed.\n");
+            error.Write(context.Text("cli.cancelled") + "\n");
             return 130;
         }
 #pragma warning disable CA1031 // The outermost edge: anything unexpected becomes one line and exit code 1.
@@ -51,8 +57,8 @@ public static class StarRatingCli
 #pragma warning restore CA1031
         {
             // Never the exception's type or message: under UseSystemResourceKeys they read like Arg_NullReferenceException.
-            error.Write("starrating: unexpected failure: the command stopped on an internal error, and nothing was written.\n");
-            error.Write("This is a bug in StarRating, not in your files. Please report it with the command and the input that caused it (set STARRATING_DEBUG=1 for details).\n");
+            error.Write(context.Text("cli.unexpected") + "\n");
+            error.Write(context.Text("cli.bug") + "\n");
             if (Environment.GetEnvironmentVariable("STARRATING_DEBUG") == "1")
             {
                 error.Write(ex + "\n");
@@ -65,12 +71,13 @@ public static class StarRatingCli
     private static Command Build(CliContext context)
     {
         // A named command rather than RootCommand, whose name is the host's (e.g. "testhost" in-process).
-        var root = new Command("starrating",
-            "starrating — GB/T 27922-2011 商品售后服务评价体系 after-sales service star rating.\n"
-            + "Exit codes: 0 success, 1 unexpected failure, 2 invalid input, 3 tier below --fail-below.")
+        var help = new System.CommandLine.Help.HelpOption { Description = context.Text("cli.help.help_option"), Recursive = true };
+        help.Action = new CliHelp(context);
+        var root = new Command("starrating", context.Text("cli.root"))
         {
-            new System.CommandLine.Help.HelpOption(),
-            new VersionOption { Action = new PrintVersion(context) },
+            help,
+            new VersionOption { Action = new PrintVersion(context), Description = context.Text("cli.help.version_option") },
+            CommonOptions.Language(context),
             ScoreCommands.Score(context),
             FileCommands.Validate(context),
             FileCommands.Checklist(context),

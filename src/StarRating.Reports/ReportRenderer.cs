@@ -4,7 +4,8 @@ using StarRating.Rules;
 namespace StarRating.Reports;
 
 /// <summary>
-/// Renders audit results, gap analyses and comparisons as Markdown, HTML or JSON. Markdown and HTML come from the
+/// Renders report models (<see cref="AuditReport"/>, <see cref="ComparisonReport"/>) as Markdown, HTML or JSON; it only
+/// formats what the model holds (no score, tier or gap is computed here). Markdown and HTML come from the
 /// templates of a <see cref="TemplateSet"/>, run in a sandbox under <see cref="ReportLimits"/>; every value a
 /// template writes is escaped for the format (HTML-encoded in HTML), so text from the evidence always stays text.
 /// JSON is written by <see cref="ResultJson"/>. Renders never throw for a bad template: they return located
@@ -35,45 +36,75 @@ public sealed class ReportRenderer
 
     /// <summary>
     /// Renders the audit report: cover, result and score formula, category and indicator tables, charts (HTML),
-    /// findings per item, rectification list, exclusions, adjustments, items not assessed, gap analysis to the
-    /// next tier, notes, conclusion and signature block.
+    /// findings per item, rectification list, exclusions, adjustments, items not assessed, gap analysis (the model's),
+    /// notes, conclusion and signature block. JSON is the result format of <see cref="ResultJson"/>.
     /// </summary>
-    /// <param name="result">The scored audit.</param>
+    /// <param name="report">The report model, from <see cref="AuditReport.Create(AuditResult, Language, Terminology?, Tier?)"/>.</param>
     /// <param name="format">The format.</param>
-    /// <param name="language">The report's language (texts from the rubric fall back to Chinese where they have no English).</param>
     /// <param name="cancellationToken">Stops the render; an <see cref="OperationCanceledException"/> is thrown when it does.</param>
-    public LoadResult<RenderedReport> Render(AuditResult result, ReportFormat format, Language language = Language.Chinese, CancellationToken cancellationToken = default)
+    public LoadResult<RenderedReport> Render(AuditReport report, ReportFormat format, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(report);
         return format == ReportFormat.Json
-            ? Json(ResultJson.Write(result))
-            : Sandbox.Render(Templates, Name("report", format), Views.Report(result, AuditEngine.AnalyzeGap(result), language), format, Limits, cancellationToken);
+            ? Json(ResultJson.Write(report.Result, report.Wording.Terminology))
+            : Sandbox.Render(Templates, Name("report", format), Views.Report(report), format, Limits, cancellationToken);
     }
 
-    /// <summary>Renders a gap analysis: the target tier, the points missing, the ranked items and the smallest plan.</summary>
+    /// <summary>Renders the audit report of a result: <see cref="Render(AuditReport, ReportFormat, CancellationToken)"/> of its model in <paramref name="language"/>.</summary>
+    /// <param name="result">The scored audit.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="language">The report's language; Chinese by default (texts from the rubric fall back to Chinese where they have no English).</param>
+    /// <param name="cancellationToken">Stops the render.</param>
+    public LoadResult<RenderedReport> Render(AuditResult result, ReportFormat format, Language language = default, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Render(AuditReport.Create(result, language), format, cancellationToken);
+    }
+
+    /// <summary>Renders the model's gap analysis: the target tier, the points missing, the ranked items and the smallest plan.</summary>
+    /// <param name="report">The report model; its <see cref="AuditReport.Gap"/> is rendered.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="cancellationToken">Stops the render.</param>
+    public LoadResult<RenderedReport> RenderGap(AuditReport report, ReportFormat format, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return format == ReportFormat.Json
+            ? Json(ResultJson.Write(report.Gap, report.Wording.Terminology))
+            : Sandbox.Render(Templates, Name("gap", format), Views.Gap(report), format, Limits, cancellationToken);
+    }
+
+    /// <summary>Renders a gap analysis: <see cref="RenderGap(AuditReport, ReportFormat, CancellationToken)"/> of its model in <paramref name="language"/>.</summary>
     /// <param name="gap">The analysis, from <see cref="AuditEngine.AnalyzeGap"/>.</param>
     /// <param name="format">The format.</param>
     /// <param name="language">The report's language.</param>
     /// <param name="cancellationToken">Stops the render.</param>
-    public LoadResult<RenderedReport> RenderGap(GapAnalysis gap, ReportFormat format, Language language = Language.Chinese, CancellationToken cancellationToken = default)
+    public LoadResult<RenderedReport> RenderGap(GapAnalysis gap, ReportFormat format, Language language = default, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(gap);
-        return format == ReportFormat.Json
-            ? Json(ResultJson.Write(gap))
-            : Sandbox.Render(Templates, Name("gap", format), Views.Gap(gap, language), format, Limits, cancellationToken);
+        return RenderGap(AuditReport.Create(gap, language), format, cancellationToken);
     }
 
     /// <summary>Renders a comparison of two audits: score and tier change, category and indicator deltas, changed items.</summary>
+    /// <param name="report">The comparison's report model.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="cancellationToken">Stops the render.</param>
+    public LoadResult<RenderedReport> RenderComparison(ComparisonReport report, ReportFormat format, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return format == ReportFormat.Json
+            ? Json(ResultJson.Write(report.Comparison))
+            : Sandbox.Render(Templates, Name("comparison", format), Views.Comparison(report), format, Limits, cancellationToken);
+    }
+
+    /// <summary>Renders a comparison: <see cref="RenderComparison(ComparisonReport, ReportFormat, CancellationToken)"/> of its model in <paramref name="language"/>.</summary>
     /// <param name="comparison">The comparison, from <see cref="AuditEngine.Compare"/>.</param>
     /// <param name="format">The format.</param>
     /// <param name="language">The report's language.</param>
     /// <param name="cancellationToken">Stops the render.</param>
-    public LoadResult<RenderedReport> RenderComparison(AuditComparison comparison, ReportFormat format, Language language = Language.Chinese, CancellationToken cancellationToken = default)
+    public LoadResult<RenderedReport> RenderComparison(AuditComparison comparison, ReportFormat format, Language language = default, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        return format == ReportFormat.Json
-            ? Json(ResultJson.Write(comparison))
-            : Sandbox.Render(Templates, Name("comparison", format), Views.Comparison(comparison, language), format, Limits, cancellationToken);
+        return RenderComparison(ComparisonReport.Create(comparison, language), format, cancellationToken);
     }
 
     private static string Name(string report, ReportFormat format) =>

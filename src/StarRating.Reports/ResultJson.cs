@@ -24,11 +24,12 @@ public static class ResultJson
 
     /// <summary>Writes a scored audit.</summary>
     /// <param name="result">The result.</param>
+    /// <param name="terminology">The terminology of the texts (审核 or 审查); the rubric's when null.</param>
     /// <returns>The JSON text, ending with a line break.</returns>
-    public static string Write(AuditResult result)
+    public static string Write(AuditResult result, Terminology? terminology = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return Document(w =>
+        return Document(terminology ?? result.Rubric.Terminology, w =>
         {
             w.String("format", ResultFormat);
             WriteResult(w, result);
@@ -37,11 +38,12 @@ public static class ResultJson
 
     /// <summary>Writes a gap analysis.</summary>
     /// <param name="gap">The analysis.</param>
+    /// <param name="terminology">The terminology of the texts (审核 or 审查); the rubric's when null.</param>
     /// <returns>The JSON text, ending with a line break.</returns>
-    public static string Write(GapAnalysis gap)
+    public static string Write(GapAnalysis gap, Terminology? terminology = null)
     {
         ArgumentNullException.ThrowIfNull(gap);
-        return Document(w =>
+        return Document(terminology ?? gap.Result.Rubric.Terminology, w =>
         {
             w.String("format", GapFormat);
             var r = gap.Result;
@@ -85,7 +87,7 @@ public static class ResultJson
     public static string Write(AuditComparison comparison)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        return Document(w =>
+        return Document(comparison.After.Rubric.Terminology, w =>
         {
             w.String("format", ComparisonFormat);
             WriteRubric(w, comparison.After.Rubric);
@@ -352,7 +354,7 @@ public static class ResultJson
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Document(Action<Writer> body)
+    private static string Document(Terminology terminology, Action<Writer> body)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         using (var json = new JsonTextWriter(text)
@@ -367,7 +369,7 @@ public static class ResultJson
         })
         {
             json.WriteStartObject();
-            body(new Writer(json));
+            body(new Writer(json, terminology));
             json.WriteEndObject();
         }
 
@@ -376,7 +378,7 @@ public static class ResultJson
     }
 
     /// <summary>Thin helpers over <see cref="JsonWriter"/> so every key is written in code, in a fixed order.</summary>
-    private sealed class Writer(JsonWriter json)
+    private sealed class Writer(JsonWriter json, Terminology terminology)
     {
         public void Start(string name)
         {
@@ -447,6 +449,23 @@ public static class ResultJson
             json.WritePropertyName("en");
             json.WriteValue(text.En);
             json.WriteEndObject();
+        }
+
+        /// <summary>
+        /// A message of the engine in both languages, from the vocabulary: <c>{ "zh": …, "en": … }</c>. A text a person
+        /// wrote (<see cref="Message.Verbatim"/>) has no English version: <c>en</c> is null, as for rubric texts.
+        /// </summary>
+        public void Localized(string? name, Message text)
+        {
+            if (text.Key == "text.verbatim")
+            {
+                Localized(name, new LocalizedText((string?)text.Arguments["text"] ?? ""));
+                return;
+            }
+
+            Localized(name, new LocalizedText(
+                Vocabulary.Default.Format(text, new Wording(Language.Chinese, terminology)),
+                Vocabulary.Default.Format(text, new Wording(Language.English, terminology))));
         }
 
         public void Array<T>(string name, IEnumerable<T> values, Action<T> write)

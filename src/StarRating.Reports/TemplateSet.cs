@@ -67,7 +67,7 @@ public sealed class TemplateSet
         {
             if (File.Exists(folder))
             {
-                bag.Add(DiagnosticCatalog.NotAFolder, SourceLocation.WholeFile(folder), DisplayText.Escape(folder));
+                bag.Add(DiagnosticCatalog.NotAFolder, SourceLocation.WholeFile(folder), ("path", folder));
             }
             else
             {
@@ -87,13 +87,13 @@ public sealed class TemplateSet
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            bag.Add(DiagnosticCatalog.TemplateUnreadable, SourceLocation.WholeFile(folder), IoErrors.Describe(ex));
+            bag.Add(DiagnosticCatalog.TemplateUnreadable, SourceLocation.WholeFile(folder), ("reason", IoErrors.Describe(ex)));
             return LoadResult.From<TemplateSet>(null, bag);
         }
 
         if (files.Length == 0)
         {
-            bag.Add(DiagnosticCatalog.TemplateMissing, SourceLocation.WholeFile(folder), "*" + Extension, folder, string.Join(", ", BuiltIn.Names));
+            bag.Add(DiagnosticCatalog.TemplateMissing, SourceLocation.WholeFile(folder), ("name", "*" + Extension), ("folder", folder), ("available", string.Join(", ", BuiltIn.Names)));
             return LoadResult.From<TemplateSet>(null, bag);
         }
 
@@ -133,28 +133,29 @@ public sealed class TemplateSet
                 var target = info.ResolveLinkTarget(returnFinalTarget: true);
                 if (target is null || !string.Equals(Path.GetDirectoryName(RealPath(target.FullName)), folder, StringComparison.Ordinal))
                 {
-                    bag.Add(DiagnosticCatalog.TemplateLinkOutside, location, target?.FullName ?? info.LinkTarget);
+                    bag.Add(DiagnosticCatalog.TemplateLinkOutside, location, ("target", target?.FullName ?? info.LinkTarget));
                     return null;
                 }
             }
         }
         catch (IOException)
         {
-            bag.Add(DiagnosticCatalog.TemplateLinkOutside, location, info.LinkTarget ?? "?");
+            bag.Add(DiagnosticCatalog.TemplateLinkOutside, location, ("target", info.LinkTarget ?? "?"));
             return null;
         }
 
         var kind = FileProbe.Stat(path).Kind;
         if (kind != FileKind.Regular)
         {
-            bag.Add(DiagnosticCatalog.TemplateNotRegularFile, location, kind switch
+            // The kind, as the vocabulary's SR4011 text selects it.
+            bag.Add(DiagnosticCatalog.TemplateNotRegularFile, location, ("kind", kind switch
             {
-                FileKind.Device => "a device",
-                FileKind.Fifo => "a named pipe",
-                FileKind.Directory => "a folder",
-                FileKind.Missing => "a broken link",
-                _ => "a special file",
-            });
+                FileKind.Device => "device",
+                FileKind.Fifo => "pipe",
+                FileKind.Directory => "folder",
+                FileKind.Missing => "broken_link",
+                _ => "special",
+            }));
             return null;
         }
 
@@ -167,7 +168,7 @@ public sealed class TemplateSet
             var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
             if (read > maxBytes)
             {
-                bag.Add(DiagnosticCatalog.TemplateTooLarge, location, limits.MaxTemplateChars);
+                bag.Add(DiagnosticCatalog.TemplateTooLarge, location, ("limit", limits.MaxTemplateChars));
                 return null;
             }
 
@@ -175,7 +176,7 @@ public sealed class TemplateSet
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            bag.Add(DiagnosticCatalog.TemplateUnreadable, location, IoErrors.Describe(ex));
+            bag.Add(DiagnosticCatalog.TemplateUnreadable, location, ("reason", IoErrors.Describe(ex)));
             return null;
         }
 
@@ -186,13 +187,13 @@ public sealed class TemplateSet
         }
         catch (DecoderFallbackException)
         {
-            bag.Add(DiagnosticCatalog.TemplateUnreadable, location, "it is not valid UTF-8 text");
+            bag.Add(DiagnosticCatalog.TemplateUnreadable, location, ("reason", new Message("diagnostic.reason.not_utf8")));
             return null;
         }
 
         if (text.Length > limits.MaxTemplateChars)
         {
-            bag.Add(DiagnosticCatalog.TemplateTooLarge, location, limits.MaxTemplateChars);
+            bag.Add(DiagnosticCatalog.TemplateTooLarge, location, ("limit", limits.MaxTemplateChars));
             return null;
         }
 
@@ -243,7 +244,7 @@ public sealed class TemplateSet
         catch (Exception ex)
         {
             // The parser reports problems as messages; anything thrown is still the template's fault, not ours.
-            bag.Add(DiagnosticCatalog.TemplateSyntax, SourceLocation.WholeFile(sourceName), Sandbox.Describe(ex));
+            bag.Add(DiagnosticCatalog.TemplateSyntax, SourceLocation.WholeFile(sourceName), ("detail", Sandbox.Describe(ex)));
             return null;
         }
 
@@ -254,7 +255,7 @@ public sealed class TemplateSet
 
         foreach (var message in template.Messages.Where(m => m.Type == Scriban.Parsing.ParserMessageType.Error))
         {
-            bag.Add(DiagnosticCatalog.TemplateSyntax, Sandbox.Locate(message.Span, sourceName), message.Message);
+            bag.Add(DiagnosticCatalog.TemplateSyntax, Sandbox.Locate(message.Span, sourceName), ("detail", message.Message));
         }
 
         return null;
@@ -286,7 +287,7 @@ public sealed class TemplateSet
             bag.Add(
                 DiagnosticCatalog.TemplateSyntax,
                 Sandbox.Locate(new Scriban.Parsing.SourceSpan(sourceName, token.Start, token.End), sourceName),
-                $"the number {shown} is too large for a report template (at most {MaxNumberDigits} digits and an exponent of at most {MaxNumberDigits})");
+                ("detail", new Message("diagnostic.template_number_too_large", ("number", shown), ("limit", MaxNumberDigits))));
             ok = false;
         }
 

@@ -53,6 +53,22 @@ public sealed class BatchTests
     }
 
     [Fact]
+    public void Progress_lines_say_the_status_in_the_message_language_and_keep_the_file_names_in_one_column()
+    {
+        using var temp = FolderWith("formal-complete.yaml", "many-problems.yaml");
+
+        var run = CliRunner.RunWithLocale("zh_CN.UTF-8", "batch", temp.File("in"), "-o", temp.File("out"), "--reports", "none");
+
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string In(string name) => "{tmp}" + temp.File("in/" + name)[Path.GetTempPath().TrimEnd('/').Length..];
+        lines.Take(2).Should().Equal(
+            $"[1/2] 已评分   {In("formal-complete.yaml")}  96.9 five-star",
+            $"[2/2] 输入无效 {In("many-problems.yaml")}  8 个错误");
+        var json = JObject.Parse(File.ReadAllText(temp.File("out/portfolio.json")));
+        json["audits"]!.Select(a => a["status"]!.Value<string>()).Should().Equal(["scored", "invalid"], "the portfolio keeps its data words");
+    }
+
+    [Fact]
     public void Output_is_the_same_with_one_or_many_parallel_jobs()
     {
         using var temp = FolderWith("formal-complete.yaml", "mock-partial-assessment.yaml", "json-valid.json", "warnings-still-score.yaml");

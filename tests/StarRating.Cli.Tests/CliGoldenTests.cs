@@ -4,7 +4,8 @@ namespace StarRating.Cli.Tests;
 
 /// <summary>
 /// Each Golden/cli/NAME.args holds one command line (one argument per line, "{root}" = repository root);
-/// NAME.expected.txt holds the exit code, standard output and standard error it must produce.
+/// NAME.expected.txt holds the exit code, standard output and standard error it must produce. A line
+/// "#locale VALUE" runs the case as under LC_ALL=VALUE (default en_US.UTF-8: English messages).
 /// </summary>
 public sealed class CliGoldenTests
 {
@@ -16,9 +17,9 @@ public sealed class CliGoldenTests
     [MemberData(nameof(Cases))]
     public void Output_matches_the_golden_file(string fileName)
     {
-        var args = File.ReadAllLines(Path.Combine(CaseFolder, fileName)).Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray();
+        var @case = CliCase.Read(Path.Combine(CaseFolder, fileName));
 
-        var run = CliRunner.Run(args);
+        var run = CliRunner.RunWithLocale(@case.Locale, @case.Args);
 
         var text = new StringBuilder()
             .Append("exit ").Append(run.ExitCode).Append('\n')

@@ -41,6 +41,20 @@ public sealed class ErrorCatalogTests
         DiagnosticCatalog.All.Select(d => d.Code).Should().OnlyHaveUniqueItems().And.OnlyContain(c => System.Text.RegularExpressions.Regex.IsMatch(c, "^SR[1-5][0-9]{3}$"));
     }
 
+    /// <summary>True for the golden output of a CLI case run under a Chinese locale (its messages are Chinese).</summary>
+    private static bool IsChinese(string goldenPath)
+    {
+        var args = Path.Combine(RepoPaths.Root, goldenPath.Replace(".expected.txt", ".args", StringComparison.Ordinal));
+        if (!File.Exists(args))
+        {
+            return false;
+        }
+
+        var @case = CliCase.Read(args);
+        var lang = @case.Args.SkipWhile(a => a != "--lang").Skip(1).FirstOrDefault();
+        return lang == "zh" || (lang is null && @case.Locale.StartsWith("zh", StringComparison.Ordinal));
+    }
+
     private static IEnumerable<(string Path, string Text)> GoldenOutputs() =>
         Directory.EnumerateFiles(TestsFolder, "*.expected.txt", SearchOption.AllDirectories)
             .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
@@ -52,13 +66,21 @@ public sealed class ErrorCatalogTests
         // Examples come from hand-written cases; inputs kept from fuzzing (Golden/fuzz) are machine-made and not illustrative.
         var goldens = GoldenOutputs().Where(g => !g.Path.Contains("/Golden/fuzz/", StringComparison.Ordinal)).ToArray();
         var text = new StringBuilder();
-        text.Append("# Diagnostics\n\n");
+        text.Append("# Diagnostics / 诊断信息\n\n");
         text.Append("Every problem StarRating reports has a stable code, a severity, a location and a hint. The tool prints them as\n");
         text.Append("`file(line,col): error CODE: message` followed by an indented `hint:` line; the library returns them as\n");
-        text.Append("`Diagnostic` values (`Code`, `Severity`, `Location`, `Message`, `Hint`). Errors stop the input from being used (exit\n");
-        text.Append("code 2); warnings do not.\n\n");
-        text.Append("This file is generated from `DiagnosticCatalog` by `tests/StarRating.Cli.Tests/ErrorCatalogTests.cs`\n");
-        text.Append("(a change shows up as `docs/errors.received.md`; approve it with `tools/approve-golden.sh`). Placeholders in braces are filled in per case; each example\n");
+        text.Append("`Diagnostic` values (`Code`, `Severity`, `Location`, `Arguments`; `Message` and `Hint` in English,\n");
+        text.Append("`MessageIn(language)` and `HintIn(language)` in any language of the vocabulary). Errors stop the input from being\n");
+        text.Append("used (exit code 2); warnings do not.\n\n");
+        text.Append("StarRating 报告的每个问题都有固定的代码、严重程度、位置和处理提示。命令行工具按\n");
+        text.Append("`文件(行,列): error 代码: 说明` 输出,下一行缩进给出 `提示:`;`error`/`warning` 两个词保持英文,便于编辑器和 CI 识别。\n\n");
+        text.Append("The texts come from the vocabulary (`src/StarRating.Rules/Vocabulary/*.yaml`, keys `diagnostic.CODE.title`,\n");
+        text.Append("`.message`, `.hint`; see [vocabulary.md](vocabulary.md)), in Chinese and English. Messages follow `--lang`, else the\n");
+        text.Append("locale (`LC_ALL`, `LC_MESSAGES`, `LANG`): a Chinese locale or none gives Chinese, any other English.\n");
+        text.Append("Arguments are named: `{key}` below is filled in per case; `{n, plural, one {…} other {…}}` and\n");
+        text.Append("`{kind, select, …}` choose the wording by a number or a word, `{@key}` is another text of the vocabulary.\n\n");
+        text.Append("This file is generated from `DiagnosticCatalog` and the vocabulary by `tests/StarRating.Cli.Tests/ErrorCatalogTests.cs`\n");
+        text.Append("(a change shows up as `docs/errors.received.md`; approve it with `tools/approve-golden.sh`). Each example\n");
         text.Append("is real output from a golden test, whose input file shows what triggers it.\n\n");
         text.Append("| range | area |\n|---|---|\n");
         text.Append("| SR10xx | reading a file: size, encoding, YAML/JSON syntax, anchors, depth, limits |\n");
@@ -69,19 +91,33 @@ public sealed class ErrorCatalogTests
         text.Append("| SR5xxx | the command-line tool and output files |\n\n");
         foreach (var d in DiagnosticCatalog.All)
         {
-            text.Append("## ").Append(d.Code).Append(" — ").Append(d.Title).Append("\n\n");
+            var zhTitle = Vocabulary.Default.Format(d.TitleKey, Wording.Chinese, null);
+            text.Append("## ").Append(d.Code).Append(" — ").Append(d.Title).Append(" / ").Append(zhTitle).Append("\n\n");
             text.Append("- Severity: ").Append(d.Severity.ToString().ToLowerInvariant()).Append('\n');
             text.Append("- Message: `").Append(d.MessageFormat).Append("`\n");
+            text.Append("- 说明: `").Append(Vocabulary.Default.Source(d.MessageKey, Language.Chinese)).Append("`\n");
             text.Append("- How to fix: ").Append(d.HintFormat).Append('\n');
-            var example = goldens
-                .SelectMany(g => g.Text.Split('\n').Select(line => (g.Path, Line: line)))
-                .FirstOrDefault(x => x.Line.Contains(" " + d.Code + ":", StringComparison.Ordinal));
+            text.Append("- 处理: ").Append(Vocabulary.Default.Source(d.HintKey, Language.Chinese)).Append('\n');
+            if (d.Parameters.Length > 0)
+            {
+                text.Append("- Arguments: ").Append(string.Join(", ", d.Parameters.Select(p => "`" + p + "`"))).Append('\n');
+            }
+            var lines = goldens.SelectMany(g => g.Text.Split('\n').Select(line => (g.Path, Line: line))).ToArray();
+            // The compiler-style line ("file: warning SR3028: ..."), not a report's or summary's own line about it.
+            var printed = ": " + d.Severity.ToString().ToLowerInvariant() + " " + d.Code + ":";
+            var example = lines.FirstOrDefault(x => x.Line.Contains(printed, StringComparison.Ordinal) && !IsChinese(x.Path));
+            var chineseExample = lines.FirstOrDefault(x => x.Line.Contains(printed, StringComparison.Ordinal) && IsChinese(x.Path));
             if (example.Line is not null)
             {
                 var input = Directory.EnumerateFiles(Path.GetDirectoryName(Path.Combine(RepoPaths.Root, example.Path))!)
                     .FirstOrDefault(f => Path.GetFileName(f).StartsWith(Path.GetFileName(example.Path).Replace(".expected.txt", ".", StringComparison.Ordinal), StringComparison.Ordinal) && !f.EndsWith(".expected.txt", StringComparison.Ordinal));
                 var source = input is null ? example.Path : Path.GetRelativePath(RepoPaths.Root, input);
                 text.Append("- Example (`").Append(source).Append("`):\n\n  ```\n  ").Append(example.Line.Trim()).Append("\n  ```\n");
+            }
+
+            if (chineseExample.Line is not null)
+            {
+                text.Append("- 示例 (`").Append(Path.ChangeExtension(chineseExample.Path.Replace(".expected.txt", "", StringComparison.Ordinal), ".args")).Append("`):\n\n  ```\n  ").Append(chineseExample.Line.Trim()).Append("\n  ```\n");
             }
 
             text.Append('\n');

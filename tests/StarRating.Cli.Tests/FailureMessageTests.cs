@@ -71,16 +71,18 @@ public sealed partial class FailureMessageTests
         run.Error.Should().NotContain(".tmp", what).And.NotContain("   at ", what);
     }
 
-    [Fact]
-    public async Task An_unexpected_failure_is_one_plain_sentence_without_the_exception()
+    [Theory]
+    [InlineData("en", "starrating: unexpected failure:")]
+    [InlineData("zh", "starrating：意外失败：")]
+    public async Task An_unexpected_failure_is_one_plain_sentence_without_the_exception(string language, string start)
     {
         var writer = new ThrowingWriter();
         var error = new StringWriter();
 
-        var code = await StarRatingCli.RunAsync(["rubric", "show"], writer, error);
+        var code = await StarRatingCli.RunAsync(["rubric", "show"], writer, error, messages: Rules.Language.Parse(language));
 
         code.Should().Be(1);
-        error.ToString().Should().StartWith("starrating: unexpected failure:").And.NotContain("Exception").And.NotContain("IO_");
+        error.ToString().Should().StartWith(start).And.NotContain("Exception").And.NotContain("IO_");
         TypeName().IsMatch(error.ToString()).Should().BeFalse();
     }
 

@@ -22,10 +22,18 @@ public sealed class HostileCliTests
         run.Out.Should().Contain("𠮷野家 😀").And.Contain("审核组长 𠀀𠮷");
         var rows = run.Out.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal) && l.Contains(" 5.1.1.", StringComparison.Ordinal)).ToArray();
         rows.Should().HaveCount(2);
-        rows[0].Should().EndWith("…");
         Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(run.Out)).Should().Be(run.Out, "no surrogate pair is split");
         var widths = rows.Select(r => Rules.Text.DisplayText.Width(r[..r.IndexOf("5.1.1.", StringComparison.Ordinal)])).Distinct();
         widths.Should().ContainSingle("the item column starts at the same terminal column on every row");
+
+        // The finding is shown whole, wrapped between whole characters under its own column.
+        var lines = run.Out.Split('\n');
+        var first = Array.IndexOf(lines, rows[0]);
+        var column = Rules.Text.DisplayText.Width(rows[0][..rows[0].IndexOf("😀", StringComparison.Ordinal)]);
+        var continuation = lines.Skip(first + 1).TakeWhile(l => l != rows[1]).ToArray();
+        continuation.Should().NotBeEmpty("a note wider than its column is wrapped, not cut");
+        continuation.Select(l => Rules.Text.DisplayText.Width(l.Substring(0, l.IndexOf("😀", StringComparison.Ordinal)))).Should().AllBeEquivalentTo(column);
+        string.Concat(continuation.Prepend(rows[0]).Select(l => l[l.IndexOf("😀", StringComparison.Ordinal)..].TrimEnd())).Should().Be(note);
     }
 
     // ---- 1. file names echoed back ----
@@ -132,7 +140,7 @@ public sealed class HostileCliTests
         var run = CliRunner.Run("batch", folder.Path, "-r", folder.File("rubric.yaml"), "--reports", "none");
 
         run.ExitCode.Should().Be(0, run.Error);
-        run.Out.Should().Contain("1 audits: 1 scored");
+        run.Out.Should().Contain("1 audit: 1 scored");
     }
 
     [Fact]

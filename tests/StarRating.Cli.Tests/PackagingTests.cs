@@ -106,7 +106,11 @@ internal static class Dotnet
     public static ProcessRun Run(string workingDirectory, string packages, params string[] args) =>
         Exec("dotnet", workingDirectory, packages, args);
 
-    public static ProcessRun Exec(string program, string workingDirectory, string packages, params string[] args)
+    public static ProcessRun Exec(string program, string workingDirectory, string packages, params string[] args) =>
+        ExecWithLocale(program, workingDirectory, packages, null, args);
+
+    /// <summary>Runs a program; <paramref name="locale"/>, when given, is its LC_ALL (the language of its messages).</summary>
+    public static ProcessRun ExecWithLocale(string program, string workingDirectory, string packages, string? locale, params string[] args)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -126,6 +130,11 @@ internal static class Dotnet
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        if (locale is not null)
+        {
+            start.Environment["LC_ALL"] = locale;
+        }
+
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
@@ -195,7 +204,7 @@ public sealed class PackagingTests(PackedFeed packed) : IClassFixture<PackedFeed
         version.ShouldSucceed();
         version.Output.Trim().Should().Be("0.1.0");
         score.ShouldSucceed();
-        score.Output.Should().Contain("Score 97.8 / 100    Tier Five-star ★★★★★");
+        score.Output.Should().Contain("Score 97.8 / 100    Rating Five-star ★★★★★");
     }
 
     /// <summary>
@@ -211,9 +220,9 @@ public sealed class PackagingTests(PackedFeed packed) : IClassFixture<PackedFeed
 
         foreach (var file in cases)
         {
-            var args = File.ReadAllLines(file).Where(l => l.Length > 0 && !l.StartsWith('#'))
-                .Select(a => a.Replace("{root}", RepoPaths.Root, StringComparison.Ordinal)).ToArray();
-            var run = Dotnet.Exec(packed.Tool, RepoPaths.Root, packed.Packages, args);
+            var @case = CliCase.Read(file);
+            var args = @case.Args.Select(a => a.Replace("{root}", RepoPaths.Root, StringComparison.Ordinal)).ToArray();
+            var run = Dotnet.ExecWithLocale(packed.Tool, RepoPaths.Root, packed.Packages, @case.Locale, args);
             var text = $"exit {run.ExitCode}\n--- stdout\n{CliRunner.Normalize(run.Out)}--- stderr\n{CliRunner.Normalize(run.Error)}";
             var expected = File.ReadAllText(Path.ChangeExtension(file, null) + ".expected.txt");
             if (text != expected)

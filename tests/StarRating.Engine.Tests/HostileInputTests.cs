@@ -98,7 +98,7 @@ public sealed class HostileInputTests
     public void Diagnostics_echo_control_characters_escaped()
     {
         // An unknown key cannot hold a control character any more, but file names and foreign texts can.
-        var diagnostic = DiagnosticCatalog.UnknownItem.Create(new SourceLocation("a\u001b[2J.yaml", 1, 1), "5.9\u009b", "");
+        var diagnostic = DiagnosticCatalog.UnknownItem.Create(new SourceLocation("a\u001b[2J.yaml", 1, 1), ("id", "5.9\u009b"), ("suggestion", ""));
 
         diagnostic.ToString().Should().Be("a\\u001B[2J.yaml(1,1): error SR3002: unknown check item '5.9\\u009B'");
         diagnostic.Format(includeHint: true).Should().NotContainAny("\u001b", "\u009b");

@@ -73,6 +73,56 @@ public sealed class PropertyTests
         }, iter: 2000);
     }
 
+    /// <summary>
+    /// Issue 13, item 15: the formula a report prints gives the printed score on a calculator. Each step is checked
+    /// with the figures as printed: earned ÷ applicable × total is the printed item score (exactly, or rounded to its
+    /// printed decimals when marked ≈), minus deductions plus bonus is the printed sum, and the sum rounded as the
+    /// rubric says (held within 0..total) is the score.
+    /// </summary>
+    [Fact]
+    public void The_printed_formula_gives_the_printed_score_on_a_calculator()
+    {
+        Gen.Select(Outcomes, Adjustments).Sample((outcomes, adjustments) =>
+        {
+            var result = AuditEngine.Default.Score(Evidence(outcomes, adjustments)).GetValueOrThrow();
+            var f = result.Formula;
+
+            var quotient = f.Earned / f.Applicable * f.Total;
+            var printedDecimals = Math.Max(4, (int)f.ItemScore.Scale);
+            if (f.ItemScoreRounded)
+            {
+                decimal.Round(quotient, printedDecimals, MidpointRounding.AwayFromZero).Should().Be(f.ItemScore);
+            }
+            else
+            {
+                quotient.Should().Be(f.ItemScore);
+            }
+
+            (f.ItemScore - f.Deductions + f.Bonus).Should().Be(f.Sum);
+            f.Clamped.Should().Be(f.Sum < 0 || f.Sum > f.Total);
+            var bounded = Math.Clamp(f.Sum, 0m, f.Total);
+            decimal.Round(bounded, Rubric.Scoring.Decimals, MidpointRounding.AwayFromZero).Should().Be(result.Score);
+            f.Score.Should().Be(result.Score);
+            f.Deductions.Should().Be(result.DeductionPoints);
+            f.Applicable.Should().Be(result.ApplicablePoints);
+        }, iter: 2000);
+    }
+
+    /// <summary>Issue 13, item 15: a loss and the gain of fixing it round the same way when the applicable points are the total.</summary>
+    [Fact]
+    public void A_loss_and_its_gain_round_alike()
+    {
+        Gen.Select(FormalOutcomes, Adjustments).Sample((outcomes, adjustments) =>
+        {
+            // No exclusions: applicable = total, so a loss of L item points gains exactly L score points.
+            var noExclusions = outcomes.Select(o => o.Kind == 3 ? (0, o.A, o.B) : o).ToArray();
+            var result = AuditEngine.Default.Score(Evidence(noExclusions, adjustments)).GetValueOrThrow();
+            var gap = AuditEngine.AnalyzeGap(result);
+
+            gap.Ranked.Should().OnlyContain(g => Numbers.Normalize(g.ScoreGain) == Numbers.Normalize(g.LostPoints));
+        }, iter: 500);
+    }
+
     [Fact]
     public void Score_never_falls_when_a_finding_improves()
     {

@@ -319,17 +319,19 @@ public sealed class ScoringTests
     }
 
     [Theory]
-    [InlineData("initial")]
-    [InlineData("surveillance")]
-    [InlineData("recertification")]
-    public void Formal_audits_must_assess_every_applicable_item(string kind)
+    [InlineData("initial", "An initial", "初次认证审核")]
+    [InlineData("surveillance", "A surveillance", "监督审核")]
+    [InlineData("recertification", "A recertification", "再认证审核")]
+    public void Formal_audits_must_assess_every_applicable_item(string kind, string english, string chinese)
     {
         var result = new AuditBuilder().Kind(kind).Skip("5.1.1.1").Skip("5.3.2.5").Score();
 
         result.Succeeded.Should().BeFalse();
         result.Errors.Select(e => (e.Code, e.Message)).Should().Equal(
             ("SR3015", "check items without a finding (2): 5.1.1.1, 5.3.2.5"));
-        result.Errors.Single().Hint.Should().StartWith($"A {kind} audit must assess every applicable check item");
+        result.Errors.Single().Hint.Should().StartWith($"{english} audit must assess every applicable check item");
+        result.Errors.Single().HintIn(Language.Chinese).Should().StartWith($"{chinese}必须评价每个适用的检查项");
+        result.Errors.Single().MessageIn(Language.Chinese).Should().Be("没有评价记录的检查项(2 个):5.1.1.1, 5.3.2.5");
     }
 
     [Fact]

@@ -13,10 +13,11 @@ public sealed class EscapingTests
     ];
 
     [Theory]
-    [InlineData(Language.Chinese)]
-    [InlineData(Language.English)]
-    public void Hostile_company_notes_and_evidence_stay_text_in_html(Language language)
+    [InlineData("zh")]
+    [InlineData("en")]
+    public void Hostile_company_notes_and_evidence_stay_text_in_html(string tag)
     {
+        var language = Language.Parse(tag);
         var result = Cases.Result("hostile-text");
 
         var html = ReportRenderer.Default.Render(result, ReportFormat.Html, language).Value!.Content;
@@ -24,9 +25,9 @@ public sealed class EscapingTests
 
         foreach (var page in new[] { html, gap })
         {
-            foreach (var tag in Hostile)
+            foreach (var markup in Hostile)
             {
-                page.Should().NotContain(tag, "evidence text must never become markup");
+                page.Should().NotContain(markup, "evidence text must never become markup");
             }
 
             page.Should().Contain("&lt;script&gt;alert(1)&lt;/script&gt; 电器 &amp; Co. &quot;Ltd&quot; &#39;x&#39;");
@@ -48,7 +49,8 @@ public sealed class EscapingTests
         md.Should().Contain(@"\<script\>alert(1)\</script\> 电器 \& Co.");
         md.Should().Contain(@"\</div\>\<script\>alert(6)\</script\> 承诺未公开 \| 表格 \| 破坏", "a note cannot open HTML or break a table");
         md.Should().Contain(@"\[link\](javascript:alert(3))", "a value cannot open a link");
-        md.Should().Contain("多行 说明", "line breaks in a value cannot break a table");
+        md.Should().Contain("多行<br>说明", "line breaks people wrote are kept, and cannot break a table");
+        md.Split('\n').Should().Contain(l => l.StartsWith("| 3 | 观察项 | 5.1.4.2 | 多行<br>说明", StringComparison.Ordinal) && l.EndsWith('|'), "the note stays in its table row");
         md.Should().NotContain("<script>");
     }
 

@@ -11,7 +11,7 @@ public sealed class ViewsTests
     public void An_item_or_indicator_is_one_view_object_wherever_the_report_lists_it()
     {
         var result = Cases.Result("formal-complete");
-        var view = Views.Report(result, AuditEngine.AnalyzeGap(result), Language.Chinese);
+        var view = Views.Report(AuditReport.Create(result));
 
         var items = Arr(view["items"]);
         var indicators = Arr(view["indicators"]);
@@ -28,10 +28,10 @@ public sealed class ViewsTests
     public void Each_render_builds_its_own_view_data()
     {
         var result = Cases.Result("formal-complete");
-        var gap = AuditEngine.AnalyzeGap(result);
+        var report = AuditReport.Create(result);
 
-        var first = Views.Report(result, gap, Language.Chinese);
-        var second = Views.Report(result, gap, Language.Chinese);
+        var first = Views.Report(report);
+        var second = Views.Report(report);
 
         Arr(first["items"])[0].Should().NotBeSameAs(Arr(second["items"])[0]);
     }

@@ -32,6 +32,7 @@ public sealed class SchemaTests
           "version": "1",
           "total": 10,
           "provisional": "分值为暂定",
+          "terminology": "review",
           "description": "每个键各写一次",
           "documents": [ "营业执照", { "zh": "企业简介", "en": "Company profile" } ],
           "scoring": {
@@ -79,6 +80,7 @@ public sealed class SchemaTests
     /// <summary>Every place an enum word is read, by where the probe document has one.</summary>
     private static readonly string[] EnumPaths =
     [
+        "terminology",
         "scoring.rounding",
         "categories[0].indicators[0].items[0].methods[0]",
     ];

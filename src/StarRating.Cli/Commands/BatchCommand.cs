@@ -27,15 +27,15 @@ internal static class BatchCommand
 
     public static Command Create(CliContext context)
     {
-        var folder = new Argument<string>("folder") { Description = "Folder of evidence files (*.yaml, *.yml, *.json; not recursive)." };
-        var output = new Option<string?>("--output", "-o") { Description = "Folder for the reports and portfolio files (default: FOLDER/reports).", HelpName = "DIR" };
-        var rubric = CommonOptions.Rubric();
-        var reports = new Option<string>("--reports") { Description = "Report per audit: html, md, json, or none (portfolio only).", DefaultValueFactory = _ => "html", HelpName = "html|md|json|none" };
+        var folder = new Argument<string>("folder") { Description = context.Text("cli.argument.folder") };
+        var output = new Option<string?>("--output", "-o") { Description = context.Text("cli.option.batch_output"), HelpName = "DIR" };
+        var rubric = CommonOptions.Rubric(context);
+        var reports = new Option<string>("--reports") { Description = context.Text("cli.option.reports"), DefaultValueFactory = _ => "html", HelpName = "html|md|json|none" };
         reports.AcceptOnlyFromAmong("html", "md", "json", "none");
-        var lang = CommonOptions.Language();
+        var terminology = CommonOptions.Terminology(context);
         // Read as text and checked here: System.CommandLine's own message for "abc" names a .NET type.
-        var jobs = new Option<string?>("--jobs", "-j") { Description = "Audits scored in parallel, 1 to 64 (default: the number of cores).", HelpName = "N" };
-        var command = new Command("batch", "Score every evidence file in a folder: a report each, plus portfolio.csv and portfolio.json.") { folder, output, rubric, reports, lang, jobs };
+        var jobs = new Option<string?>("--jobs", "-j") { Description = context.Text("cli.option.jobs"), HelpName = "N" };
+        var command = new Command("batch", context.Text("cli.command.batch")) { folder, output, rubric, reports, terminology, jobs };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
@@ -48,7 +48,7 @@ internal static class BatchCommand
             var jobCount = Math.Min(Environment.ProcessorCount, MaxJobs);
             if (jobsText is not null && (!int.TryParse(jobsText, NumberStyles.None, CultureInfo.InvariantCulture, out jobCount) || jobCount is < 1 or > MaxJobs))
             {
-                DiagnosticPrinter.Report(context, [DiagnosticCatalog.InvalidJobs.Create(SourceLocation.WholeFile("--jobs"), MaxJobs, jobsText)]);
+                DiagnosticPrinter.Report(context, [DiagnosticCatalog.InvalidJobs.Create(SourceLocation.WholeFile("--jobs"), ("max", MaxJobs), ("value", jobsText))]);
                 return ExitCodes.InvalidInput;
             }
 
@@ -56,7 +56,8 @@ internal static class BatchCommand
                 parse.GetValue(folder)!,
                 parse.GetValue(output),
                 parse.GetValue(reports)!,
-                CommonOptions.ToLanguage(parse.GetValue(lang)!),
+                CommonOptions.OutputLanguage(parse),
+                CommonOptions.ToTerminology(parse.GetValue(terminology)),
                 jobCount,
                 parse.GetValue(rubric));
             return Run(context, loadedRubric, options);
@@ -69,7 +70,7 @@ internal static class BatchCommand
         if (!Directory.Exists(options.Folder))
         {
             DiagnosticPrinter.Report(context, [File.Exists(options.Folder)
-                ? DiagnosticCatalog.NotAFolder.Create(SourceLocation.WholeFile(options.Folder), DisplayText.Escape(options.Folder))
+                ? DiagnosticCatalog.NotAFolder.Create(SourceLocation.WholeFile(options.Folder), ("path", options.Folder))
                 : DiagnosticCatalog.FolderNotFound.Create(SourceLocation.WholeFile(options.Folder))]);
             return ExitCodes.InvalidInput;
         }
@@ -99,7 +100,7 @@ internal static class BatchCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            DiagnosticPrinter.Report(context, [DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(outDir), IoErrors.Describe(ex))]);
+            DiagnosticPrinter.Report(context, [DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(outDir), ("reason", IoErrors.Describe(ex)))]);
             return ExitCodes.InvalidInput;
         }
 
@@ -120,7 +121,7 @@ internal static class BatchCommand
         var clashes = outputs
             .Select(o => (Output: o, Input: CommonOptions.Clash(o, inputs)))
             .Where(c => c.Input is not null)
-            .Select(c => DiagnosticCatalog.OutputIsInput.Create(SourceLocation.WholeFile(c.Output), c.Input))
+            .Select(c => DiagnosticCatalog.OutputIsInput.Create(SourceLocation.WholeFile(c.Output), ("input", c.Input)))
             .ToArray();
         if (clashes.Length > 0)
         {
@@ -148,8 +149,8 @@ internal static class BatchCommand
             .Select(t => (t, count: rows.Count(r => r.Tier == t)))
             .Where(x => x.count > 0)
             .Select(x => $"{x.t.Id} {x.count}");
-        context.Out.Write($"{files.Length} audits: {scored} scored, {files.Length - scored} not scored" + (scored > 0 ? $" ({string.Join(", ", tiers)})" : "") + "\n");
-        context.Out.Write($"portfolio: {DisplayText.Escape(Path.Combine(outDir, "portfolio.csv"))}, {DisplayText.Escape(Path.Combine(outDir, "portfolio.json"))}\n");
+        context.Out.Write(context.Text("cli.batch.summary", ("audits", files.Length), ("scored", scored), ("failed", files.Length - scored), ("tiers", string.Join(", ", tiers))) + "\n");
+        context.Out.Write(context.Text("cli.batch.portfolio", ("csv", DisplayText.Escape(Path.Combine(outDir, "portfolio.csv"))), ("json", DisplayText.Escape(Path.Combine(outDir, "portfolio.json")))) + "\n");
         return scored == files.Length && writeFailures.Length == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
@@ -164,7 +165,7 @@ internal static class BatchCommand
 
         if (reportPath is not null)
         {
-            var content = Render.Result(context, result, options.Reports, options.Language, Reports.ReportRenderer.Default);
+            var content = Render.Result(context, Reports.AuditReport.Create(result, options.Language, options.Terminology), options.Reports, Reports.ReportRenderer.Default);
             var failure = content is null ? null : AtomicFile.Write(reportPath, content);
             if (content is null || failure is not null)
             {
@@ -188,7 +189,7 @@ internal static class BatchCommand
         return files.Select((f, i) => clashing.Contains(stems[i]!) ? f + extension : stems[i] + extension).ToArray();
     }
 
-    private sealed record Options(string Folder, string? Output, string Reports, Language Language, int Jobs, string? Rubric);
+    private sealed record Options(string Folder, string? Output, string Reports, Language Language, Terminology? Terminology, int Jobs, string? Rubric);
 
     /// <summary>A JSON file this tool wrote (a report or a portfolio): its format marker sits in the first bytes.</summary>
     private static bool IsOwnOutput(string path)
@@ -226,8 +227,8 @@ internal static class BatchCommand
                 Company = result.Company.Name;
                 CreditCode = result.Company.CreditCode;
                 Kind = EvidenceWords.Of(result.Audit.Kind);
-                Dates = string.Join(" ", result.Audit.Dates.Select(Labels.Date));
-                Score = Labels.ScoreText(result.Score, result.Rubric);
+                Dates = string.Join(" ", result.Audit.Dates.Select(Reports.ReportFigures.Date));
+                Score = Reports.ReportFigures.Score(result.Score, result.Rubric);
                 Tier = result.Tier;
             }
         }
@@ -319,10 +320,22 @@ internal static class BatchCommand
                 var counter = string.Create(CultureInfo.InvariantCulture, $"[{(index + 1).ToString(CultureInfo.InvariantCulture).PadLeft(total.ToString(CultureInfo.InvariantCulture).Length)}/{total}]");
                 var detail = row.Status == "scored"
                     ? $"{row.Score} {row.Tier!.Id}"
-                    : DiagnosticPrinter.Plural(row.Errors, "error");
-                context.Out.Write($"{counter} {row.Status,-12} {DisplayText.Escape(row.File)}  {detail}\n");
+                    : context.Text("cli.batch.errors", ("errors", row.Errors));
+                context.Out.Write(context.Text("cli.batch.progress", ("counter", counter), ("status", StatusWord(context, row.Status)), ("file", DisplayText.Escape(row.File)), ("detail", detail)) + "\n");
             }
         }
+    }
+
+    /// <summary>Every status a row can have (kept as data in the portfolio; shown in words in progress lines).</summary>
+    private static readonly string[] RowStatuses = ["scored", "invalid", "write-failed"];
+
+    /// <summary>A row's status in the user's words (<c>cli.batch.status.*</c>), padded to the widest of them so the file names line up.</summary>
+    private static string StatusWord(CliContext context, string status)
+    {
+        string Word(string s) => context.Text("cli.batch.status." + s.Replace('-', '_'));
+        var width = RowStatuses.Max(s => DisplayText.Width(Word(s)));
+        var word = Word(status);
+        return word + new string(' ', width - DisplayText.Width(word));
     }
 
     /// <summary>The portfolio files: CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese) and JSON.</summary>

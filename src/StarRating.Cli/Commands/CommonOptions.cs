@@ -8,27 +8,43 @@ namespace StarRating.Cli.Commands;
 /// <summary>Options shared by several commands, and the loading steps every command repeats.</summary>
 internal static class CommonOptions
 {
-    public static Option<string?> Rubric() => new("--rubric", "-r")
+    public static Option<string?> Rubric(CliContext context) => new("--rubric", "-r")
     {
-        Description = "Rubric file (YAML or JSON). Default: the built-in GB/T 27922-2011 rubric.",
+        Description = context.Text("cli.option.rubric"),
         HelpName = "FILE",
     };
 
-    public static Option<string> Language()
+    /// <summary>
+    /// <c>--lang</c>: on the root and every command below it. It sets the output's language and the messages' (read
+    /// before parsing, <see cref="CliLanguage.FromArguments"/>); without it, outputs are Chinese and messages follow the locale.
+    /// </summary>
+    public static Option<string?> Language(CliContext context)
     {
-        var option = new Option<string>("--lang", "-l")
+        var option = new Option<string?>("--lang", "-l")
         {
-            Description = "Language of the output: zh (Simplified Chinese) or en.",
-            DefaultValueFactory = _ => "zh",
-            HelpName = "zh|en",
+            Description = context.Text("cli.option.lang"),
+            HelpName = string.Join('|', CliLanguage.Tags),
+            Recursive = true,
         };
-        option.AcceptOnlyFromAmong("zh", "en");
+        option.AcceptOnlyFromAmong(CliLanguage.Tags);
         return option;
     }
 
-    public static Option<string?> OutputFile() => new("--output", "-o")
+    /// <summary><c>--terminology audit|review</c>: 审核 or 审查 in the output; the rubric's choice when not given.</summary>
+    public static Option<string?> Terminology(CliContext context)
     {
-        Description = "Write to FILE (atomically) instead of standard output.",
+        var option = new Option<string?>("--terminology")
+        {
+            Description = context.Text("cli.option.terminology"),
+            HelpName = "audit|review",
+        };
+        option.AcceptOnlyFromAmong("audit", "review");
+        return option;
+    }
+
+    public static Option<string?> OutputFile(CliContext context) => new("--output", "-o")
+    {
+        Description = context.Text("cli.option.output"),
         HelpName = "FILE",
     };
 
@@ -58,11 +74,12 @@ internal static class CommonOptions
     public static IEnumerable<string> Inputs(string? rubric, string? templates, params string[] evidence) =>
         evidence.Concat(rubric is null ? [] : [rubric]).Concat(FilesIn(templates));
 
-    public static Option<string> Format(string description)
+    /// <summary><c>--format text|json|md|html</c>, described by the vocabulary text <paramref name="descriptionKey"/>.</summary>
+    public static Option<string> Format(CliContext context, string descriptionKey)
     {
         var option = new Option<string>("--format", "-f")
         {
-            Description = description,
+            Description = context.Text(descriptionKey),
             DefaultValueFactory = _ => "text",
             HelpName = "text|json|md|html",
         };
@@ -70,9 +87,9 @@ internal static class CommonOptions
         return option;
     }
 
-    public static Option<string?> Templates() => new("--templates")
+    public static Option<string?> Templates(CliContext context) => new("--templates")
     {
-        Description = "Folder of report templates that replace the built-in ones (run sandboxed); 'starrating templates export DIR' writes them to start from.",
+        Description = context.Text("cli.option.templates"),
         HelpName = "DIR",
     };
 
@@ -94,7 +111,17 @@ internal static class CommonOptions
         };
     }
 
-    public static Language ToLanguage(string value) => value == "en" ? Rules.Language.English : Rules.Language.Chinese;
+    /// <summary>The output language: <c>--lang</c>, else Chinese.</summary>
+    public static Language OutputLanguage(ParseResult parse) =>
+        parse.GetValue<string?>("--lang") is { } tag ? Rules.Language.Parse(tag) : Rules.Language.Chinese;
+
+    /// <summary>The terminology asked for, or null for the rubric's.</summary>
+    public static Terminology? ToTerminology(string? value) => value switch
+    {
+        "review" => Rules.Terminology.Review,
+        "audit" => Rules.Terminology.Audit,
+        _ => null,
+    };
 
     /// <summary>The rubric named by --rubric, or the built-in one; prints diagnostics and returns null on errors.</summary>
     public static Rubric? LoadRubric(CliContext context, string? path)
@@ -129,7 +156,7 @@ internal static class CommonOptions
 
         if (Clash(output, inputs) is { } input)
         {
-            DiagnosticPrinter.Report(context, [DiagnosticCatalog.OutputIsInput.Create(SourceLocation.WholeFile(output), input)]);
+            DiagnosticPrinter.Report(context, [DiagnosticCatalog.OutputIsInput.Create(SourceLocation.WholeFile(output), ("input", input))]);
             return ExitCodes.InvalidInput;
         }
 
@@ -140,7 +167,7 @@ internal static class CommonOptions
             return ExitCodes.InvalidInput;
         }
 
-        context.Error.Write($"wrote {DisplayText.Escape(output)}\n");
+        context.Error.Write(context.Text("cli.wrote", ("path", DisplayText.Escape(output))) + "\n");
         return ExitCodes.Success;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using StarRating.Cli.Output;
 using StarRating.Engine;
+using StarRating.Reports;
 using StarRating.Rules;
 using StarRating.Rules.Documents;
 
@@ -11,9 +12,9 @@ internal static class FileCommands
 {
     public static Command Validate(CliContext context)
     {
-        var files = new Argument<string[]>("files") { Description = "Rubric or evidence files; the kind is detected from the content.", Arity = ArgumentArity.OneOrMore };
-        var rubric = CommonOptions.Rubric();
-        var command = new Command("validate", "Check rubric and evidence files and print every problem as file(line,col): error CODE: message.") { files, rubric };
+        var files = new Argument<string[]>("files") { Description = context.Text("cli.argument.files"), Arity = ArgumentArity.OneOrMore };
+        var rubric = CommonOptions.Rubric(context);
+        var command = new Command("validate", context.Text("cli.command.validate")) { files, rubric };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
@@ -36,12 +37,12 @@ internal static class FileCommands
 
     public static Command Checklist(CliContext context)
     {
-        var rubric = CommonOptions.Rubric();
-        var lang = CommonOptions.Language();
-        var output = CommonOptions.OutputFile();
-        var kind = new Option<string>("--kind", "-k") { Description = "Audit kind written into the checklist.", DefaultValueFactory = _ => "initial", HelpName = "initial|surveillance|recertification|mock|self" };
+        var rubric = CommonOptions.Rubric(context);
+        var terminology = CommonOptions.Terminology(context);
+        var output = CommonOptions.OutputFile(context);
+        var kind = new Option<string>("--kind", "-k") { Description = context.Text("cli.option.kind"), DefaultValueFactory = _ => "initial", HelpName = "initial|surveillance|recertification|mock|self" };
         kind.AcceptOnlyFromAmong("initial", "surveillance", "recertification", "mock", "self");
-        var command = new Command("checklist", "Write a blank evidence file for the auditor: every check item with its requirement, and the document request list.") { rubric, lang, output, kind };
+        var command = new Command("checklist", context.Text("cli.command.checklist")) { rubric, terminology, output, kind };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
@@ -51,7 +52,8 @@ internal static class FileCommands
             }
 
             var auditKind = Enum.GetValues<AuditKind>().First(k => EvidenceWords.Of(k) == parse.GetValue(kind));
-            var text = ChecklistWriter.Write(loadedRubric, CommonOptions.ToLanguage(parse.GetValue(lang)!), auditKind);
+            var wording = new Wording(CommonOptions.OutputLanguage(parse), CommonOptions.ToTerminology(parse.GetValue(terminology)) ?? loadedRubric.Terminology);
+            var text = ChecklistWriter.Write(loadedRubric, wording, auditKind);
             var inputs = parse.GetValue(rubric) is { } r ? new[] { r } : [];
             return CommonOptions.Emit(context, text, parse.GetValue(output), inputs);
         });
@@ -60,9 +62,9 @@ internal static class FileCommands
 
     public static Command Rubric(CliContext context)
     {
-        var rubric = CommonOptions.Rubric();
-        var lang = CommonOptions.Language();
-        var show = new Command("show", "Print the rubric as a table: categories, indicators, check items, tiers and scoring rules.") { rubric, lang };
+        var rubric = CommonOptions.Rubric(context);
+        var terminology = CommonOptions.Terminology(context);
+        var show = new Command("show", context.Text("cli.command.rubric_show")) { rubric, terminology };
         show.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
@@ -71,37 +73,38 @@ internal static class FileCommands
                 return ExitCodes.InvalidInput;
             }
 
-            context.Out.Write(TerminalText.Rubric(loadedRubric, CommonOptions.ToLanguage(parse.GetValue(lang)!)));
+            var wording = new Wording(CommonOptions.OutputLanguage(parse), CommonOptions.ToTerminology(parse.GetValue(terminology)) ?? loadedRubric.Terminology);
+            context.Out.Write(TerminalText.Rubric(loadedRubric, wording));
             return ExitCodes.Success;
         });
 
-        var output = CommonOptions.OutputFile();
-        var export = new Command("export", "Write the built-in rubric file, to edit into a rubric of your own (e.g. with the official points).") { output };
+        var output = CommonOptions.OutputFile(context);
+        var export = new Command("export", context.Text("cli.command.rubric_export")) { output };
         export.SetAction(parse =>
         {
             var text = System.Text.Encoding.UTF8.GetString(RubricLoader.DefaultRubricBytes());
             return CommonOptions.Emit(context, text, parse.GetValue(output), []);
         });
 
-        return new Command("rubric", "Show or export a rubric.") { show, export };
+        return new Command("rubric", context.Text("cli.command.rubric")) { show, export };
     }
 
     public static Command Templates(CliContext context)
     {
-        var folder = new Argument<string>("folder") { Description = "Folder to write the built-in templates into (created if missing; no file in it is replaced)." };
-        var export = new Command("export", "Write the built-in report templates to a folder, to edit and use with --templates DIR.") { folder };
+        var folder = new Argument<string>("folder") { Description = context.Text("cli.argument.templates_folder") };
+        var export = new Command("export", context.Text("cli.command.templates_export")) { folder };
         export.SetAction(parse =>
         {
             var target = parse.GetValue(folder)!;
             if (File.Exists(target))
             {
-                DiagnosticPrinter.Report(context, [DiagnosticCatalog.NotAFolder.Create(SourceLocation.WholeFile(target), Rules.Text.DisplayText.Escape(target))]);
+                DiagnosticPrinter.Report(context, [DiagnosticCatalog.NotAFolder.Create(SourceLocation.WholeFile(target), ("path", target))]);
                 return ExitCodes.InvalidInput;
             }
 
             var sources = Reports.TemplateSet.BuiltInSources();
             var existing = sources.Where(s => File.Exists(Path.Combine(target, s.Name)) || Directory.Exists(Path.Combine(target, s.Name)))
-                .Select(s => DiagnosticCatalog.ExportWouldReplace.Create(SourceLocation.WholeFile(Path.Combine(target, s.Name)), s.Name))
+                .Select(s => DiagnosticCatalog.ExportWouldReplace.Create(SourceLocation.WholeFile(Path.Combine(target, s.Name)), ("name", s.Name)))
                 .ToArray();
             if (existing.Length > 0)
             {
@@ -115,7 +118,7 @@ internal static class FileCommands
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                DiagnosticPrinter.Report(context, [DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(target), Rules.Files.IoErrors.Describe(ex))]);
+                DiagnosticPrinter.Report(context, [DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(target), ("reason", Rules.Files.IoErrors.Describe(ex)))]);
                 return ExitCodes.InvalidInput;
             }
 
@@ -128,11 +131,11 @@ internal static class FileCommands
                 }
             }
 
-            context.Error.Write($"wrote {sources.Count} templates to {Rules.Text.DisplayText.Escape(target)}; use them with --templates {Rules.Text.DisplayText.Escape(target)}\n");
+            context.Error.Write(context.Text("cli.templates_exported", ("count", sources.Count), ("folder", Rules.Text.DisplayText.Escape(target))) + "\n");
             return ExitCodes.Success;
         });
 
-        return new Command("templates", "Report templates: export the built-in ones to start from.") { export };
+        return new Command("templates", context.Text("cli.command.templates")) { export };
     }
 
     private static bool ValidateOne(CliContext context, AuditEngine engine, string path)
@@ -142,36 +145,38 @@ internal static class FileCommands
         var document = bytes is null ? null : DocumentLoader.Parse(bytes, path, InputLimits.Default, bag);
         if (document is null)
         {
-            return Summarize(context, path, "", bag.Items);
+            return Summarize(context, path, null, bag.Items);
         }
 
         var keys = document.Root is DocMapping map ? map.Entries.Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal) : [];
         if (keys.Contains("categories") || keys.Contains("tiers"))
         {
             var result = new RubricLoader().Parse(bytes!, path);
-            var detail = result.Value is { } r ? $"rubric {r.Id} {r.Version}, {r.Indicators.Count} indicators, {r.Items.Count} check items" : "rubric";
+            var detail = result.Value is { } r
+                ? context.Text("cli.validate.rubric", ("id", r.Id), ("version", r.Version), ("indicators", r.Indicators.Count), ("items", r.Items.Count))
+                : null;
             return Summarize(context, path, detail, result.Diagnostics);
         }
 
         if (keys.Contains("findings") || keys.Contains("audit") || keys.Contains("company"))
         {
             var result = engine.Score(bytes!, path);
-            var detail = result.Value is { } s ? $"evidence, score {Labels.ScoreText(s.Score, s.Rubric)} {s.Tier.Id}" : "evidence";
+            var detail = result.Value is { } s ? context.Text("cli.validate.evidence", ("score", ReportFigures.Score(s.Score, s.Rubric)), ("tier", s.Tier.Id)) : null;
             return Summarize(context, path, detail, result.Diagnostics);
         }
 
-        return Summarize(context, path, "", [DiagnosticCatalog.UnknownFileKind.Create(SourceLocation.WholeFile(path))]);
+        return Summarize(context, path, null, [DiagnosticCatalog.UnknownFileKind.Create(SourceLocation.WholeFile(path))]);
     }
 
-    private static bool Summarize(CliContext context, string path, string detail, IReadOnlyList<Diagnostic> diagnostics)
+    private static bool Summarize(CliContext context, string path, string? detail, IReadOnlyList<Diagnostic> diagnostics)
     {
         DiagnosticPrinter.Print(context, diagnostics);
         var errors = diagnostics.Count(d => d.IsError);
         var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
-        var counts = warnings > 0 ? ", " + DiagnosticPrinter.Plural(warnings, "warning") : "";
-        context.Out.Write(errors == 0
-            ? $"{Rules.Text.DisplayText.Escape(path)}: ok ({detail}{counts})\n"
-            : $"{Rules.Text.DisplayText.Escape(path)}: {DiagnosticPrinter.Plural(errors, "error")}{counts}\n");
+        var shown = Rules.Text.DisplayText.Escape(path);
+        context.Out.Write((errors == 0
+            ? context.Text("cli.validate.ok", ("path", shown), ("detail", detail ?? ""), ("warnings", warnings))
+            : context.Text("cli.validate.failed", ("path", shown), ("errors", errors), ("warnings", warnings))) + "\n");
         return errors == 0;
     }
 }

@@ -1,11 +1,10 @@
 using StarRating.Cli.Output;
-using StarRating.Engine;
 using StarRating.Reports;
 using StarRating.Rules;
 
 namespace StarRating.Cli.Commands;
 
-/// <summary>Chooses the renderer for a format: the terminal summary here, full reports from StarRating.Reports.</summary>
+/// <summary>Chooses the renderer for a format: the terminal summary here, full reports from StarRating.Reports. Both render the same report model.</summary>
 internal static class Render
 {
     public static ReportFormat ToFormat(string format) => format switch
@@ -28,7 +27,7 @@ internal static class Render
 
         if (format is "text" or "json")
         {
-            DiagnosticPrinter.Print(context, [DiagnosticCatalog.TemplatesUnused.Create(SourceLocation.WholeFile(templates), format)]);
+            DiagnosticPrinter.Print(context, [DiagnosticCatalog.TemplatesUnused.Create(SourceLocation.WholeFile(templates), ("format", format))]);
         }
 
         var set = TemplateSet.LoadFolder(templates);
@@ -41,15 +40,16 @@ internal static class Render
         return new ReportRenderer(set.Value);
     }
 
-    /// <summary>The result in a format; <paramref name="renderer"/> is used for every format but text (the built-in one when null).</summary>
-    public static string? Result(CliContext context, AuditResult result, string format, Language language, ReportRenderer? renderer) =>
-        format == "text" ? TerminalText.Score(result, language) : Content(context, (renderer ?? ReportRenderer.Default).Render(result, ToFormat(format), language));
+    /// <summary>The report in a format; <paramref name="renderer"/> is used for every format but text (the built-in one when null).</summary>
+    public static string? Result(CliContext context, AuditReport report, string format, ReportRenderer? renderer) =>
+        format == "text" ? TerminalText.Score(report) : Content(context, (renderer ?? ReportRenderer.Default).Render(report, ToFormat(format)));
 
-    public static string? Gap(CliContext context, GapAnalysis gap, string format, Language language, ReportRenderer renderer) =>
-        format == "text" ? TerminalText.Gap(gap, language) : Content(context, renderer.RenderGap(gap, ToFormat(format), language));
+    /// <summary>The report's gap analysis in a format.</summary>
+    public static string? Gap(CliContext context, AuditReport report, string format, ReportRenderer renderer) =>
+        format == "text" ? TerminalText.Gap(report) : Content(context, renderer.RenderGap(report, ToFormat(format)));
 
-    public static string? Comparison(CliContext context, AuditComparison comparison, string format, Language language, ReportRenderer renderer) =>
-        format == "text" ? TerminalText.Diff(comparison, language) : Content(context, renderer.RenderComparison(comparison, ToFormat(format), language));
+    public static string? Comparison(CliContext context, ComparisonReport comparison, string format, ReportRenderer renderer) =>
+        format == "text" ? TerminalText.Diff(comparison) : Content(context, renderer.RenderComparison(comparison, ToFormat(format)));
 
     private static string? Content(CliContext context, LoadResult<RenderedReport> rendered)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using StarRating.Cli.Output;
 using StarRating.Engine;
+using StarRating.Reports;
 using StarRating.Rules;
 
 namespace StarRating.Cli.Commands;
@@ -10,19 +11,19 @@ internal static class ScoreCommands
 {
     public static Command Score(CliContext context)
     {
-        var evidence = new Argument<string>("evidence") { Description = "Evidence file (YAML, or JSON when it ends in .json)." };
-        var rubric = CommonOptions.Rubric();
-        var format = CommonOptions.Format("text: a summary for the terminal; json, md or html: the full report. Default: from the -o extension (.html, .md, .json), else text.");
-        var lang = CommonOptions.Language();
-        var output = CommonOptions.OutputFile();
+        var evidence = new Argument<string>("evidence") { Description = context.Text("cli.argument.evidence") };
+        var rubric = CommonOptions.Rubric(context);
+        var format = CommonOptions.Format(context, "cli.option.score_format");
+        var terminology = CommonOptions.Terminology(context);
+        var output = CommonOptions.OutputFile(context);
         var failBelow = new Option<string?>("--fail-below")
         {
-            Description = "Exit with code 3 when the tier reached is lower than TIER (e.g. compliant, three-star).",
+            Description = context.Text("cli.option.fail_below"),
             HelpName = "TIER",
         };
-        var templates = CommonOptions.Templates();
+        var templates = CommonOptions.Templates(context);
 
-        var command = new Command("score", "Score an audit's evidence and print or write the result.") { evidence, rubric, format, lang, output, failBelow, templates };
+        var command = new Command("score", context.Text("cli.command.score")) { evidence, rubric, format, terminology, output, failBelow, templates };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
@@ -37,7 +38,7 @@ internal static class ScoreCommands
                 threshold = loadedRubric.FindTier(tierId);
                 if (threshold is null)
                 {
-                    DiagnosticPrinter.Report(context, [DiagnosticCatalog.UnknownTier.Create(SourceLocation.WholeFile("--fail-below"), tierId, string.Join(", ", loadedRubric.Tiers.Select(t => t.Id)))]);
+                    DiagnosticPrinter.Report(context, [UnknownTier("--fail-below", tierId, loadedRubric)]);
                     return ExitCodes.InvalidInput;
                 }
             }
@@ -46,7 +47,7 @@ internal static class ScoreCommands
             // --templates folder is still checked, whatever the format.
             var formatName = CommonOptions.ChosenFormat(parse, format, output);
             var templatesFolder = parse.GetValue(templates);
-            Reports.ReportRenderer? renderer = null;
+            ReportRenderer? renderer = null;
             if (formatName != "text" || templatesFolder is not null)
             {
                 renderer = Render.Renderer(context, templatesFolder, formatName);
@@ -63,8 +64,8 @@ internal static class ScoreCommands
                 return ExitCodes.InvalidInput;
             }
 
-            var language = CommonOptions.ToLanguage(parse.GetValue(lang)!);
-            var content = Render.Result(context, result, formatName, language, renderer);
+            var report = AuditReport.Create(result, CommonOptions.OutputLanguage(parse), CommonOptions.ToTerminology(parse.GetValue(terminology)));
+            var content = Render.Result(context, report, formatName, renderer);
             if (content is null)
             {
                 return ExitCodes.InvalidInput;
@@ -73,7 +74,7 @@ internal static class ScoreCommands
             var code = CommonOptions.Emit(context, content, parse.GetValue(output), CommonOptions.Inputs(parse.GetValue(rubric), templatesFolder, path));
             if (code == ExitCodes.Success && threshold is not null && result.Tier.Rank < threshold.Rank)
             {
-                context.Error.Write($"tier {result.Tier.Id} is below {threshold.Id} (--fail-below)\n");
+                context.Error.Write(context.Text("cli.below_tier", ("tier", result.Tier.Id), ("threshold", threshold.Id)) + "\n");
                 return ExitCodes.BelowTier;
             }
 
@@ -84,14 +85,14 @@ internal static class ScoreCommands
 
     public static Command Gap(CliContext context)
     {
-        var evidence = new Argument<string>("evidence") { Description = "Evidence file (YAML or JSON)." };
-        var rubric = CommonOptions.Rubric();
-        var target = new Option<string?>("--target", "-t") { Description = "Tier to reach (default: the next tier).", HelpName = "TIER" };
-        var format = CommonOptions.Format("text, json, md or html. Default: from the -o extension, else text.");
-        var lang = CommonOptions.Language();
-        var output = CommonOptions.OutputFile();
-        var templates = CommonOptions.Templates();
-        var command = new Command("gap", "What to fix to reach the next tier: lost points ranked by the score they would add, and the fewest items that get there.") { evidence, rubric, target, format, lang, output, templates };
+        var evidence = new Argument<string>("evidence") { Description = context.Text("cli.argument.evidence") };
+        var rubric = CommonOptions.Rubric(context);
+        var target = new Option<string?>("--target", "-t") { Description = context.Text("cli.option.target"), HelpName = "TIER" };
+        var format = CommonOptions.Format(context, "cli.option.format");
+        var terminology = CommonOptions.Terminology(context);
+        var output = CommonOptions.OutputFile(context);
+        var templates = CommonOptions.Templates(context);
+        var command = new Command("gap", context.Text("cli.command.gap")) { evidence, rubric, target, format, terminology, output, templates };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
@@ -103,7 +104,7 @@ internal static class ScoreCommands
             Tier? targetTier = null;
             if (parse.GetValue(target) is { } tierId && (targetTier = loadedRubric.FindTier(tierId)) is null)
             {
-                DiagnosticPrinter.Report(context, [DiagnosticCatalog.UnknownTier.Create(SourceLocation.WholeFile("--target"), tierId, string.Join(", ", loadedRubric.Tiers.Select(t => t.Id)))]);
+                DiagnosticPrinter.Report(context, [UnknownTier("--target", tierId, loadedRubric)]);
                 return ExitCodes.InvalidInput;
             }
 
@@ -121,8 +122,8 @@ internal static class ScoreCommands
                 return ExitCodes.InvalidInput;
             }
 
-            var gap = AuditEngine.AnalyzeGap(result, targetTier);
-            var content = Render.Gap(context, gap, formatName, CommonOptions.ToLanguage(parse.GetValue(lang)!), renderer);
+            var report = AuditReport.Create(result, CommonOptions.OutputLanguage(parse), CommonOptions.ToTerminology(parse.GetValue(terminology)), targetTier);
+            var content = Render.Gap(context, report, formatName, renderer);
             return content is null ? ExitCodes.InvalidInput : CommonOptions.Emit(context, content, parse.GetValue(output), CommonOptions.Inputs(parse.GetValue(rubric), parse.GetValue(templates), path));
         });
         return command;
@@ -130,14 +131,14 @@ internal static class ScoreCommands
 
     public static Command Diff(CliContext context)
     {
-        var before = new Argument<string>("before") { Description = "The earlier audit's evidence (e.g. the initial audit)." };
-        var after = new Argument<string>("after") { Description = "The later audit's evidence (e.g. the surveillance audit)." };
-        var rubric = CommonOptions.Rubric();
-        var format = CommonOptions.Format("text, json, md or html. Default: from the -o extension, else text.");
-        var lang = CommonOptions.Language();
-        var output = CommonOptions.OutputFile();
-        var templates = CommonOptions.Templates();
-        var command = new Command("diff", "Compare two audits of one company: score and tier change, per-indicator deltas, changed items.") { before, after, rubric, format, lang, output, templates };
+        var before = new Argument<string>("before") { Description = context.Text("cli.argument.before") };
+        var after = new Argument<string>("after") { Description = context.Text("cli.argument.after") };
+        var rubric = CommonOptions.Rubric(context);
+        var format = CommonOptions.Format(context, "cli.option.format");
+        var terminology = CommonOptions.Terminology(context);
+        var output = CommonOptions.OutputFile(context);
+        var templates = CommonOptions.Templates(context);
+        var command = new Command("diff", context.Text("cli.command.diff")) { before, after, rubric, format, terminology, output, templates };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
@@ -170,7 +171,8 @@ internal static class ScoreCommands
                 return ExitCodes.InvalidInput;
             }
 
-            var content = Render.Comparison(context, comparison.Value, formatName, CommonOptions.ToLanguage(parse.GetValue(lang)!), renderer);
+            var report = ComparisonReport.Create(comparison.Value, CommonOptions.OutputLanguage(parse), CommonOptions.ToTerminology(parse.GetValue(terminology)));
+            var content = Render.Comparison(context, report, formatName, renderer);
             return content is null ? ExitCodes.InvalidInput : CommonOptions.Emit(context, content, parse.GetValue(output), CommonOptions.Inputs(parse.GetValue(rubric), parse.GetValue(templates), beforePath, afterPath));
         });
         return command;
@@ -189,4 +191,7 @@ internal static class ScoreCommands
         DiagnosticPrinter.Print(context, outcome.Diagnostics);
         return outcome.Value;
     }
+
+    private static Diagnostic UnknownTier(string option, string tierId, Rubric rubric) =>
+        DiagnosticCatalog.UnknownTier.Create(SourceLocation.WholeFile(option), ("id", tierId), ("allowed", string.Join(", ", rubric.Tiers.Select(t => t.Id))));
 }

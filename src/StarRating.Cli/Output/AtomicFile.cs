@@ -45,13 +45,13 @@ internal static class AtomicFile
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), IoErrors.Describe(ex));
+            return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ("reason", IoErrors.Describe(ex)));
         }
 
         switch (FileProbe.Stat(full).Kind)
         {
             case FileKind.Directory:
-                return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), "it is a folder");
+                return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ("reason", new Message("diagnostic.reason.folder")));
             case FileKind.Device or FileKind.Fifo or FileKind.Other:
                 // A device (/dev/null, a terminal), a pipe, or a link to one (/dev/stdout): replacing it with a regular
                 // file would break it for everyone (as root, /dev/null itself). Write straight through instead.
@@ -69,7 +69,7 @@ internal static class AtomicFile
         {
             if (!Directory.Exists(folder))
             {
-                return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), "the folder " + folder + " does not exist");
+                return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ("reason", new Message("diagnostic.reason.folder_missing", ("folder", folder))));
             }
 
             RemoveOrphans(folder, name);
@@ -77,7 +77,7 @@ internal static class AtomicFile
             {
                 if (closing)
                 {
-                    return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), "the process is shutting down");
+                    return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ("reason", new Message("diagnostic.reason.shutting_down")));
                 }
 
                 HookShutdown();
@@ -100,7 +100,7 @@ internal static class AtomicFile
         {
             TryDelete(temp);
             // The reason in our words, naming the target: never the exception's text, which names the temporary file.
-            return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), IoErrors.Describe(ex));
+            return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ("reason", IoErrors.Describe(ex)));
         }
         catch
         {
@@ -130,7 +130,7 @@ internal static class AtomicFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or System.Security.SecurityException)
         {
-            return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), IoErrors.Describe(ex));
+            return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ("reason", IoErrors.Describe(ex)));
         }
     }
 

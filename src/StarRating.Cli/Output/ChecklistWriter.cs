@@ -1,42 +1,39 @@
 using System.Text;
 using StarRating.Engine;
+using StarRating.Reports;
 using StarRating.Rules;
-using static StarRating.Cli.Output.Labels;
 
 namespace StarRating.Cli.Output;
 
 /// <summary>
 /// A blank evidence file for the auditor: every check item with its points, methods and requirement as
 /// comments, and the document request list grouped by indicator at the top. It parses as evidence, and
-/// validating it lists exactly what is still to be filled in.
+/// validating it lists exactly what is still to be filled in. The comments come from the vocabulary
+/// (<c>checklist.*</c>); the keys and values are the evidence format's own words.
 /// </summary>
 internal static class ChecklistWriter
 {
-    public static string Write(Rubric rubric, Language l, AuditKind kind)
+    public static string Write(Rubric rubric, Wording w, AuditKind kind)
     {
+        var l = w.Language;
         var y = new StringBuilder();
         void Line(string text = "") => y.Append(text).Append('\n');
+        string T(string key) => w.Text("checklist." + key);
 
-        Line(T(l, "# 审核检查表", "# Audit checklist") + $" — {rubric.Standard} {rubric.Title.Get(l)}");
-        Line($"# {T(l, "评价细则", "Rubric")} {rubric.Id} {T(l, "版本", "version")} {rubric.Version} (SHA-256 {rubric.Sha256})");
-        Line(T(l, "# 填好后用 starrating validate 文件名 检查,用 starrating score 文件名 评分。", "# When it is filled in, check it with 'starrating validate FILE' and score it with 'starrating score FILE'."));
+        Line(w.Format("checklist.title", ("standard", rubric.Standard), ("title", rubric.Title)));
+        Line(w.Format("checklist.rubric", ("id", rubric.Id), ("version", rubric.Version), ("sha", rubric.Sha256)));
+        Line(T("format"));
         Line("#");
-        Line(T(l, "# 填写方法:", "# How to fill it in:"));
-        Line(T(l, "#   result: conforming 符合 | partial 部分符合(须填 points)| nonconforming 不符合 | not_applicable 不适用(须填 reason)",
-            "#   result: conforming | partial (give points) | nonconforming | not_applicable (give a reason)"));
-        Line(T(l, "#   抽样检查时用 sample: { size: 抽样数, conforming: 符合数 } 代替 result。",
-            "#   For sampled records use sample: { size: N, conforming: M } instead of result."));
-        Line(T(l, "#   grade: major 严重 | minor 一般 | observation 观察项(未写时,不符合项按一般计)。",
-            "#   grade: major | minor | observation (an ungraded nonconformity counts as minor)."));
-        Line(T(l, "#   methods: document 查阅文件和记录 | interview 询问工作人员 | observation 观察现场 | customer 访问顾客",
-            "#   methods: document (records review) | interview (staff) | observation (site) | customer (customer visit)"));
-        Line(T(l, "#   整个指标不适用时,删去其检查项,写一条:- { indicator: \"5.2.3\", result: not_applicable, reason: ... }",
-            "#   When a whole indicator does not apply, remove its items and write: - { indicator: \"5.2.3\", result: not_applicable, reason: ... }"));
+        foreach (var key in new[] { "how", "how_result", "how_sample", "how_grade", "how_methods", "how_indicator" })
+        {
+            Line(T(key));
+        }
+
         Line("#");
-        Line(T(l, "# ── 文件资料清单(请企业在文件评审前准备)──", "# ── Document request list (for the company to prepare before the document review) ──"));
+        Line(T("documents"));
         if (rubric.ApplicationDocuments.Count > 0)
         {
-            Line(T(l, "# 申请材料:", "# Application:"));
+            Line(T("application"));
             foreach (var document in rubric.ApplicationDocuments)
             {
                 Line("#   - " + document.Get(l));
@@ -61,30 +58,30 @@ internal static class ChecklistWriter
         Line();
         Line($"rubric: {rubric.Id}");
         Line("company:");
-        Line("  name: \"\"            # " + T(l, "企业名称(与营业执照一致)", "registered name, as on the business licence"));
-        Line("  credit_code: \"\"     # " + T(l, "统一社会信用代码(18 位)", "unified social credit code (18 characters)"));
+        Line("  name: \"\"            # " + T("company_name"));
+        Line("  credit_code: \"\"     # " + T("credit_code"));
         Line("  address: \"\"");
-        Line("  scope: \"\"           # " + T(l, "认证范围(商品和服务)", "certification scope (goods and services)"));
+        Line("  scope: \"\"           # " + T("scope"));
         Line("  contact: \"\"");
         Line("audit:");
         Line($"  kind: {EvidenceWords.Of(kind)}" + new string(' ', Math.Max(1, 14 - EvidenceWords.Of(kind).Length)) + "# initial | surveillance | recertification | mock | self");
         Line("  dates: []           # [2026-10-12, 2026-10-13]");
-        Line("  body: \"\"            # " + T(l, "认证机构", "certification body"));
-        Line("  reference: \"\"       # " + T(l, "审核编号", "audit number"));
+        Line("  body: \"\"            # " + T("body"));
+        Line("  reference: \"\"       # " + T("reference"));
         Line("  team:");
         Line("    - { name: \"\", role: lead }");
         Line("findings:");
         foreach (var category in rubric.Categories)
         {
-            Line($"  # ════ {category.Id} {category.Name.Get(l)} ({Number(category.Points)} {T(l, "分", "points")}) ════");
+            Line("  " + w.Format("checklist.category", ("id", category.Id), ("name", category.Name), ("points", category.Points)));
             foreach (var indicator in category.Indicators)
             {
-                Line($"  # ── {indicator.Id} {indicator.Name.Get(l)} ({Number(indicator.Points)} {T(l, "分", "points")}) ──");
+                Line("  " + w.Format("checklist.indicator", ("id", indicator.Id), ("name", indicator.Name), ("points", indicator.Points)));
                 foreach (var item in indicator.Items)
                 {
-                    var methods = string.Join(T(l, "、", ", "), item.Methods.Select(m => FormatWords.Describe(m).Get(l)));
-                    Line($"  - item: \"{item.Id}\"   # {Number(item.Points)} {T(l, "分", "points")} · {methods}");
-                    Line($"    # {T(l, "要求", "Requirement")}: {item.Requirement.Get(l).ReplaceLineEndings(" ")}");
+                    var methods = item.Methods.Select(m => w.Format(FormatWords.Describe(m))).ToArray();
+                    Line($"  - item: \"{item.Id}\"   # " + w.Format("checklist.item", ("points", item.Points), ("methods", methods)));
+                    Line($"    # {w.Text("label.col_requirement")}: {item.Requirement.Get(l).ReplaceLineEndings(" ")}");
                     Line("    result:");
                     Line($"    methods: [{string.Join(", ", item.Methods.Select(FormatWords.Of))}]");
                     Line("    evidence: []");
@@ -94,9 +91,9 @@ internal static class ChecklistWriter
         }
 
         Line("adjustments:");
-        Line("  deductions: []      # - { points: 1, reason: ..., basis: ..., item: \"5.x.x.x\" }  " + T(l, "特别扣分项", "special deductions"));
-        Line("  # bonus: { points: 1, reason: ..., basis: ... }              " + T(l, "特别加分项(最多一项)", "special bonus (at most one)"));
-        Line("conclusion: \"\"        # " + T(l, "审核结论", "the audit team's conclusion"));
+        Line("  deductions: []      # - { points: 1, reason: ..., basis: ..., item: \"5.x.x.x\" }  " + T("deductions"));
+        Line("  # bonus: { points: 1, reason: ..., basis: ... }              " + T("bonus"));
+        Line("conclusion: \"\"        # " + T("conclusion"));
         return y.ToString();
     }
 }

@@ -2,14 +2,14 @@ using StarRating.Rules;
 
 namespace StarRating.Cli.Output;
 
-/// <summary>Prints diagnostics to stderr as <c>file(line,col): error CODE: message</c> with the hint below.</summary>
+/// <summary>Prints diagnostics to stderr as <c>file(line,col): error CODE: message</c> with the hint below, in the user's language.</summary>
 internal static class DiagnosticPrinter
 {
     public static void Print(CliContext context, IEnumerable<Diagnostic> diagnostics)
     {
         foreach (var diagnostic in diagnostics)
         {
-            context.Error.Write(diagnostic.Format(includeHint: true));
+            context.Error.Write(diagnostic.Format(context.Messages, includeHint: true));
             context.Error.Write('\n');
         }
     }
@@ -22,11 +22,9 @@ internal static class DiagnosticPrinter
         var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
         if (errors > 0)
         {
-            context.Error.Write($"{Plural(errors, "error")}{(warnings > 0 ? ", " + Plural(warnings, "warning") : "")}; nothing was written.\n");
+            context.Error.Write(context.Text("cli.nothing_written", ("errors", errors), ("warnings", warnings)) + "\n");
         }
 
         return errors > 0;
     }
-
-    public static string Plural(int count, string word) => count == 1 ? $"1 {word}" : $"{count} {word}s";
 }

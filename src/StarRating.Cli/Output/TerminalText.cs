@@ -1,42 +1,46 @@
-using System.Text;
 using StarRating.Engine;
+using StarRating.Reports;
 using StarRating.Rules;
-using static StarRating.Cli.Output.Labels;
 
 namespace StarRating.Cli.Output;
 
 /// <summary>
-/// The readable terminal summaries. Like every other output they only present the engine's result: no score,
-/// tier or gain is computed here.
+/// The readable terminal summaries. Like every other output they only present the report model: no score, tier or
+/// gain is computed here, and every word comes from the vocabulary (labels <c>label.*</c>, lines <c>terminal.*</c>).
 /// </summary>
 internal static class TerminalText
 {
-    public static string Score(AuditResult r, Language l)
-    {
-        var text = new StringWriter { NewLine = "\n" };
-        Header(text, r, l);
+    /// <summary>Display width of the finding column of the rectification list; longer findings wrap onto more lines.</summary>
+    private const int FindingWidth = 56;
 
-        text.Write($"{T(l, "得分", "Score")} {ScoreText(r.Score, r.Rubric)} / {Number(r.PossiblePoints)}    {T(l, "等级", "Tier")} {r.Tier.Label.Get(l)}{Stars(r.Tier)}\n");
-        text.Write(Formula(r, l) + "\n");
+    public static string Score(AuditReport report)
+    {
+        var r = report.Result;
+        var w = report.Wording;
+        var text = new StringWriter { NewLine = "\n" };
+        Header(text, report);
+
+        text.Write(w.Format("terminal.score_line", ("score", report.Score), ("total", r.PossiblePoints), ("tier", r.Tier.Label), ("stars", Stars(r.Tier))) + "\n");
+        text.Write(w.Format("terminal.formula", ("formula", report.FormulaText)) + "\n");
         foreach (var block in r.TierBlocks)
         {
-            text.Write($"{T(l, "未授予", "Not granted")} {block.Tier.Label.Get(l)}: {block.Reason.Get(l)}\n");
+            text.Write(w.Format("terminal.not_granted", ("tier", block.Tier.Label), ("reason", block.Reason)) + "\n");
         }
 
-        text.Write(NextTier(r, l) + "\n\n");
+        text.Write((r.NextTier is null ? w.Format("terminal.top_tier", ("text", report.NextTierText)) : w.Format("terminal.next_tier", ("text", report.NextTierText))) + "\n\n");
 
         var table = new TextTable()
-            .Column(T(l, "类别 / 指标", "Category / indicator"))
-            .Column(T(l, "实得", "Earned"), right: true)
-            .Column(T(l, "涉及", "Applicable"), right: true)
-            .Column(T(l, "满分", "Possible"), right: true)
-            .Column(T(l, "得分率", "Percent"), right: true);
+            .Column(report.Label("col_category_indicator"))
+            .Column(report.Label("col_earned"), right: true)
+            .Column(report.Label("col_applicable"), right: true)
+            .Column(report.Label("col_possible"), right: true)
+            .Column(report.Label("col_percent"), right: true);
         foreach (var category in r.Categories)
         {
-            table.Row($"{category.Category.Id} {category.Category.Name.Get(l)}", Number(category.Earned), Number(category.Applicable), Number(category.Possible), Percent(category.Percent, l));
+            table.Row($"{category.Category.Id} {report.Text(category.Category.Name)}", Points(category.Earned), Points(category.Applicable), Points(category.Possible), Percent(category.Percent, report));
             foreach (var indicator in category.Indicators)
             {
-                table.Row($"  {indicator.Indicator.Id} {indicator.Indicator.Name.Get(l)}", indicator.Excluded ? "—" : Number(indicator.Earned), Number(indicator.Applicable), Number(indicator.Possible), Percent(indicator.Percent, l));
+                table.Row($"  {indicator.Indicator.Id} {report.Text(indicator.Indicator.Name)}", indicator.Excluded ? "—" : Points(indicator.Earned), Points(indicator.Applicable), Points(indicator.Possible), Percent(indicator.Percent, report));
             }
         }
 
@@ -44,125 +48,143 @@ internal static class TerminalText
 
         if (r.Nonconformities.Count > 0)
         {
-            text.Write($"\n{T(l, "整改清单", "Rectification list")} ({r.Nonconformities.Count})\n");
+            text.Write("\n" + w.Format("terminal.section_count", ("title", report.Label("sec_rectification")), ("count", r.Nonconformities.Count)) + "\n");
             var list = new TextTable()
-                .Column(T(l, "类别", "Grade"))
-                .Column(T(l, "检查项", "Item"))
-                .Column(T(l, "失分", "Lost"), right: true)
-                .Column(T(l, "说明", "Finding"));
+                .Column(report.Label("col_grade"))
+                .Column(report.Label("col_item"))
+                .Column(report.Label("col_lost"), right: true)
+                .Column(report.Label("col_description"), wrap: FindingWidth);
             foreach (var nc in r.Nonconformities)
             {
-                list.Row(Grade(nc.Grade, l), nc.Id ?? "—", nc.LostPoints == 0 ? "0" : "−" + Number(nc.LostPoints), Shorten(OneLine(nc.Description.Get(l)), 56));
+                // The whole finding, wrapped: a note often opens with what conforms and states the nonconformity after.
+                list.Row(report.Grade(nc.Grade), nc.Id ?? "—", ReportFigures.Lost(nc.LostPoints), OneLine(report.Text(nc.Description)));
             }
 
             list.WriteTo(text, "  ");
-            text.Write(T(l, "  (完整说明见报告:--format html 或 md)\n", "  (full findings in the report: --format html or md)\n"));
+            text.Write("  " + w.Text("terminal.full_report_hint") + "\n");
         }
 
         if (r.Exclusions.Count > 0)
         {
-            text.Write($"\n{T(l, "删减(不适用)", "Excluded (not applicable)")}\n");
+            text.Write("\n" + report.Label("sec_exclusions") + "\n");
             foreach (var exclusion in r.Exclusions)
             {
-                var name = exclusion.IsIndicator ? exclusion.Name.Get(l) : T(l, "检查项", "item");
-                text.Write($"  {exclusion.Id} {name} ({Number(exclusion.Points)} {T(l, "分", "points")}): {OneLine(exclusion.Reason)}\n");
+                var name = exclusion.IsIndicator ? report.Text(exclusion.Name) : w.Text("scope.item");
+                text.Write("  " + w.Format("terminal.exclusion", ("id", exclusion.Id), ("name", name), ("points", exclusion.Points), ("reason", OneLine(exclusion.Reason))) + "\n");
             }
         }
 
         if (r.NotAssessed.Count > 0)
         {
-            text.Write($"\n{T(l, "未评价的检查项", "Items not assessed")} ({r.NotAssessed.Count}): {string.Join(", ", r.NotAssessed.Select(i => i.Item.Id))}\n");
+            text.Write("\n" + w.Format("terminal.not_assessed", ("title", report.Label("sec_not_assessed")), ("count", r.NotAssessed.Count), ("items", string.Join(", ", r.NotAssessed.Select(i => i.Item.Id)))) + "\n");
         }
 
-        Notes(text, r, l);
+        Notes(text, report);
         return Columns(text.ToString());
     }
 
-    public static string Gap(GapAnalysis gap, Language l)
+    public static string Gap(AuditReport report)
     {
-        var r = gap.Result;
+        var r = report.Result;
+        var gap = report.Gap;
+        var w = report.Wording;
         var text = new StringWriter { NewLine = "\n" };
-        Header(text, r, l);
-        text.Write($"{T(l, "得分", "Score")} {ScoreText(r.Score, r.Rubric)}    {T(l, "等级", "Tier")} {r.Tier.Label.Get(l)}{Stars(r.Tier)}\n");
+        Header(text, report);
+        text.Write(w.Format("terminal.gap_score_line", ("score", report.Score), ("tier", r.Tier.Label), ("stars", Stars(r.Tier))) + "\n");
         if (gap.Target is null)
         {
-            text.Write(T(l, "已达到最高等级,没有更高的等级可以争取。\n", "The top tier is reached; there is no higher tier to aim for.\n"));
+            text.Write(report.Label("gap_no_target") + "\n");
         }
         else
         {
-            text.Write($"{T(l, "目标", "Target")} {gap.Target.Label.Get(l)}{Stars(gap.Target)} (≥ {Number(gap.Target.MinScore)}): {T(l, "还差", "missing")} {Number(gap.PointsMissing ?? 0)} {T(l, "分", "points")}\n");
+            text.Write(w.Format("terminal.gap_target", ("tier", gap.Target.Label), ("stars", Stars(gap.Target)), ("min", gap.Target.MinScore), ("points", gap.PointsMissing ?? 0)) + "\n");
             foreach (var blocker in gap.Blockers)
             {
-                text.Write($"{T(l, "障碍", "Blocker")}: {blocker.Get(l)}\n");
+                text.Write(w.Format("terminal.labelled", ("label", report.Label("gap_blockers")), ("text", blocker)) + "\n");
             }
 
             if (gap.Plan.Count > 0)
             {
-                text.Write($"\n{T(l, "最少整改项", "Fewest items to fix")} ({gap.Plan.Count}) → {T(l, "预计得分", "projected score")} {ScoreText(gap.ProjectedScore ?? 0, r.Rubric)}{(gap.Reachable ? "" : T(l, "(仍不能达到目标)", " (target still not reached)"))}\n");
-                GapTable(gap.Plan, l).WriteTo(text, "  ");
+                text.Write("\n" + w.Format(
+                    "terminal.gap_plan",
+                    ("count", gap.Plan.Count),
+                    ("projected", ReportFigures.Score(gap.ProjectedScore ?? 0, r.Rubric)),
+                    ("reached", gap.Reachable ? "true" : "false")) + "\n");
+                GapTable(gap.Plan, report).WriteTo(text, "  ");
             }
         }
 
         if (gap.Ranked.Count > 0)
         {
-            text.Write($"\n{T(l, "全部失分项(按整改后可增加的分数排序)", "All items that lost points, by the score they would add")} ({gap.Ranked.Count})\n");
-            GapTable(gap.Ranked, l).WriteTo(text, "  ");
+            text.Write("\n" + w.Format("terminal.section_count", ("title", report.Label("gap_ranked")), ("count", gap.Ranked.Count)) + "\n");
+            GapTable(gap.Ranked, report).WriteTo(text, "  ");
         }
 
-        Notes(text, r, l);
+        Notes(text, report);
         return Columns(text.ToString());
     }
 
-    public static string Diff(AuditComparison c, Language l)
+    public static string Diff(ComparisonReport model)
     {
+        var c = model.Comparison;
+        var before = model.Before;
+        var after = model.After;
+        var w = model.Wording;
         var text = new StringWriter { NewLine = "\n" };
-        var before = c.Before;
-        var after = c.After;
-        text.Write($"{after.Company.Name}\n");
-        text.Write($"{T(l, "之前", "Before")}: {Kind(before.Audit.Kind, l)} {Dates(before.Audit)} — {ScoreText(before.Score, before.Rubric)} {before.Tier.Label.Get(l)}{Stars(before.Tier)}\n");
-        text.Write($"{T(l, "之后", "After")}:  {Kind(after.Audit.Kind, l)} {Dates(after.Audit)} — {ScoreText(after.Score, after.Rubric)} {after.Tier.Label.Get(l)}{Stars(after.Tier)}\n");
-        var change = c.TierChange switch
+        text.Write($"{c.After.Company.Name}\n");
+        var beforeLabel = after.Label("col_before");
+        var afterLabel = after.Label("col_after");
+        var labelWidth = Math.Max(TextTable.Width(beforeLabel), TextTable.Width(afterLabel));
+        foreach (var (label, side) in new[] { (beforeLabel, before), (afterLabel, after) })
         {
-            > 0 => T(l, $"上升 {c.TierChange} 级", $"up {c.TierChange} tier(s)"),
-            < 0 => T(l, $"下降 {-c.TierChange} 级", $"down {-c.TierChange} tier(s)"),
-            _ => T(l, "不变", "unchanged"),
-        };
-        text.Write($"{T(l, "得分变化", "Score change")} {Signed(c.ScoreDelta)}    {T(l, "等级", "Tier")} {change}\n");
+            var result = side.Result;
+            text.Write(w.Format(
+                "terminal.diff_side",
+                ("label", label),
+                ("pad", new string(' ', labelWidth - TextTable.Width(label))),
+                ("kind", side.Kind(result.Audit.Kind)),
+                ("dates", ReportFigures.DateRange(result.Audit) is { } range ? " " + range : ""),
+                ("score", side.Score),
+                ("tier", result.Tier.Label),
+                ("stars", Stars(result.Tier))) + "\n");
+        }
+
+        text.Write(w.Format("terminal.diff_change", ("delta", ReportFigures.Signed(c.ScoreDelta)), ("change", model.TierChangeText)) + "\n");
         foreach (var warning in c.Warnings)
         {
-            text.Write($"{T(l, "警告", "Warning")} {warning.Code}: {warning.Message}\n");
+            text.Write(w.Format("terminal.warning", ("code", warning.Code), ("message", warning.MessageIn(w.Language))) + "\n");
         }
 
         text.Write("\n");
 
         var table = new TextTable()
-            .Column(T(l, "类别 / 指标", "Category / indicator"))
-            .Column(T(l, "之前", "Before"), right: true)
-            .Column(T(l, "之后", "After"), right: true)
-            .Column(T(l, "变化", "Change"), right: true)
-            .Column(T(l, "得分率变化", "Percent change"), right: true);
+            .Column(after.Label("col_category_indicator"))
+            .Column(beforeLabel, right: true)
+            .Column(afterLabel, right: true)
+            .Column(after.Label("col_delta"), right: true)
+            .Column(after.Label("col_percent_delta"), right: true);
         var indicatorsByCategory = c.Indicators.ToLookup(i => i.Id[..i.Id.LastIndexOf('.')]);
         foreach (var category in c.Categories)
         {
-            table.Row($"{category.Id} {category.Name.Get(l)}", Opt(category.BeforeEarned), Opt(category.AfterEarned), OptSigned(category.EarnedDelta), OptPercent(category.PercentDelta));
+            table.Row($"{category.Id} {after.Text(category.Name)}", Opt(category.BeforeEarned), Opt(category.AfterEarned), OptSigned(category.EarnedDelta), OptPercent(category.PercentDelta));
             foreach (var indicator in indicatorsByCategory[category.Id])
             {
-                table.Row($"  {indicator.Id} {indicator.Name.Get(l)}", Opt(indicator.BeforeEarned), Opt(indicator.AfterEarned), OptSigned(indicator.EarnedDelta), OptPercent(indicator.PercentDelta));
+                table.Row($"  {indicator.Id} {after.Text(indicator.Name)}", Opt(indicator.BeforeEarned), Opt(indicator.AfterEarned), OptSigned(indicator.EarnedDelta), OptPercent(indicator.PercentDelta));
             }
         }
 
         table.WriteTo(text);
         if (c.ChangedItems.Count > 0)
         {
-            text.Write($"\n{T(l, "结果有变化的检查项", "Items whose result changed")} ({c.ChangedItems.Count})\n");
+            text.Write("\n" + w.Format("terminal.section_count", ("title", after.Label("sec_changed_items")), ("count", c.ChangedItems.Count)) + "\n");
             var items = new TextTable()
-                .Column(T(l, "检查项", "Item"))
-                .Column(T(l, "之前", "Before"))
-                .Column(T(l, "之后", "After"))
-                .Column(T(l, "变化", "Change"), right: true);
+                .Column(after.Label("col_item"))
+                .Column(beforeLabel)
+                .Column(afterLabel)
+                .Column(after.Label("col_delta"), right: true);
             foreach (var item in c.ChangedItems)
             {
-                items.Row(item.Id, item.Before is { } b ? Status(b, l) : "—", item.After is { } a ? Status(a, l) : "—", OptSigned(item.EarnedDelta));
+                items.Row(item.Id, item.Before is { } b ? after.Status(b) : "—", item.After is { } a ? after.Status(a) : "—", OptSigned(item.EarnedDelta));
             }
 
             items.WriteTo(text, "  ");
@@ -171,23 +193,30 @@ internal static class TerminalText
         return Columns(text.ToString());
     }
 
-    public static string Rubric(Rubric rubric, Language l)
+    public static string Rubric(Rubric rubric, Wording w)
     {
+        string Label(string key) => w.Text("label." + key);
         var text = new StringWriter { NewLine = "\n" };
-        text.Write($"{rubric.Title.Get(l)}\n{rubric.Standard} · {rubric.Id} {T(l, "版本", "version")} {rubric.Version} · SHA-256 {rubric.Sha256}\n\n");
+        text.Write(w.Format(
+            "terminal.rubric_title",
+            ("title", rubric.Title),
+            ("standard", rubric.Standard),
+            ("id", rubric.Id),
+            ("version", rubric.Version),
+            ("sha", rubric.Sha256)) + "\n\n");
         var table = new TextTable()
-            .Column(T(l, "编号", "Id"))
-            .Column(T(l, "分值", "Points"), right: true)
-            .Column(T(l, "名称 / 要求", "Name / requirement"));
+            .Column(Label("col_id"))
+            .Column(Label("col_points"), right: true)
+            .Column(Label("col_name_requirement"));
         foreach (var category in rubric.Categories)
         {
-            table.Row(category.Id, Number(category.Points), category.Name.Get(l));
+            table.Row(category.Id, Points(category.Points), category.Name.Get(w.Language));
             foreach (var indicator in category.Indicators)
             {
-                table.Row("  " + indicator.Id, Number(indicator.Points) + (indicator.PointsProvisional ? "*" : ""), indicator.Name.Get(l));
+                table.Row("  " + indicator.Id, Points(indicator.Points) + (indicator.PointsProvisional ? "*" : ""), indicator.Name.Get(w.Language));
                 foreach (var item in indicator.Items)
                 {
-                    table.Row("    " + item.Id, Number(item.Points), OneLine(item.Requirement.Get(l)));
+                    table.Row("    " + item.Id, Points(item.Points), OneLine(item.Requirement.Get(w.Language)));
                 }
             }
         }
@@ -195,130 +224,115 @@ internal static class TerminalText
         table.WriteTo(text);
         if (rubric.HasProvisionalPoints)
         {
-            text.Write($"\n* {rubric.ProvisionalNote?.Get(l) ?? T(l, "暂定分值", "provisional points")}\n");
+            // For the people who maintain the rubric: its own note on how to replace the provisional points.
+            text.Write($"\n* {rubric.ProvisionalNote?.Get(w.Language) ?? w.Text("notice.provisional-points")}\n");
         }
 
-        text.Write($"\n{T(l, "等级", "Tiers")}\n");
+        text.Write($"\n{Label("tier_thresholds")}\n");
         foreach (var tier in rubric.Tiers)
         {
-            var prerequisites = tier.Prerequisites.Count > 0 ? $"  {T(l, "前提", "requires")} {string.Join(", ", tier.Prerequisites)}" : "";
-            text.Write($"  ≥ {Number(tier.MinScore),-5} {tier.Id,-12} {tier.Label.Get(l)}{Stars(tier)}{prerequisites}\n");
+            var prerequisites = tier.Prerequisites.Count > 0 ? $"  {Label("col_prerequisite")} {string.Join(", ", tier.Prerequisites)}" : "";
+            text.Write($"  ≥ {Points(tier.MinScore),-5} {tier.Id,-12} {tier.Label.Get(w.Language)}{Stars(tier)}{prerequisites}\n");
         }
 
         var s = rubric.Scoring;
-        text.Write($"\n{T(l, "评分规则", "Scoring")}: {T(l, "保留", "rounded to")} {s.Decimals} {T(l, "位小数", "decimal(s)")} ({s.Rounding}); "
-            + $"{T(l, "特别扣分默认", "special deduction default")} {Number(s.DefaultDeduction)}; "
-            + $"{T(l, "特别加分最多", "bonus at most")} {s.MaxBonusCount} × {Number(s.MaxBonusPoints)}"
-            + (s.MaxSpecialDeductions is { } max ? $"; {T(l, "特别扣分项多于", "more than")} {max} {T(l, "项不予评级", "special deductions: not graded")}" : "")
-            + "\n");
+        text.Write(w.Format(
+            "terminal.rubric_scoring",
+            ("decimals", s.Decimals),
+            ("rounding", RoundingWord(s.Rounding)),
+            ("deduction", s.DefaultDeduction),
+            ("bonus_count", s.MaxBonusCount),
+            ("bonus", s.MaxBonusPoints),
+            ("max_deductions", s.MaxSpecialDeductions is { } max ? max.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none")) + "\n");
         return Columns(text.ToString());
     }
 
-    private static TextTable GapTable(IReadOnlyList<GapItem> items, Language l)
+    private static TextTable GapTable(IReadOnlyList<GapItem> items, AuditReport report)
     {
         var table = new TextTable()
-            .Column(T(l, "检查项", "Item"))
-            .Column(T(l, "现状", "Now"))
-            .Column(T(l, "失分", "Lost"), right: true)
-            .Column(T(l, "可增加得分", "Score gain"), right: true)
-            .Column(T(l, "要求", "Requirement"));
+            .Column(report.Label("col_item"))
+            .Column(report.Label("col_status"))
+            .Column(report.Label("col_lost"), right: true)
+            .Column(report.Label("col_gain"), right: true)
+            .Column(report.Label("col_requirement"));
         foreach (var g in items)
         {
-            var requirement = OneLine(g.Item.Item.Requirement.Get(l));
-            table.Row(g.Item.Item.Id + (g.Prerequisite ? "!" : ""), Status(g.Item.Status, l), Number(g.LostPoints), "+" + Number(g.ScoreGain), Shorten(requirement, 40));
+            var requirement = OneLine(report.Text(g.Item.Item.Requirement));
+            table.Row(g.Item.Item.Id + (g.Prerequisite ? "!" : ""), report.Status(g.Item.Status), Points(g.LostPoints), "+" + Points(g.ScoreGain), Shorten(requirement, 40));
         }
 
         return table;
     }
 
-    private static void Header(StringWriter text, AuditResult r, Language l)
+    private static void Header(StringWriter text, AuditReport report)
     {
+        var r = report.Result;
+        var w = report.Wording;
         text.Write($"{r.Company.Name}\n");
-        var lead = r.Audit.Team.FirstOrDefault(m => m.IsLead);
-        var parts = new List<string> { Kind(r.Audit.Kind, l) };
-        if (r.Audit.Dates.Count > 0)
+        var parts = new List<string> { report.Kind(r.Audit.Kind) };
+        if (ReportFigures.DateRange(r.Audit) is { } dates)
         {
-            parts.Add(Dates(r.Audit));
+            parts.Add(dates);
         }
 
-        if (lead is not null)
+        if (report.Lead is { } lead)
         {
-            parts.Add(T(l, "审核组长 ", "lead auditor ") + lead.Name);
+            parts.Add(w.Format("terminal.lead", ("name", lead.Name)));
         }
 
         text.Write(string.Join(" · ", parts) + "\n");
-        text.Write($"{T(l, "评价细则", "Rubric")} {r.Rubric.Id} {r.Rubric.Version} · SHA-256 {r.Rubric.Sha256[..16]}…\n\n");
+        text.Write(w.Format("terminal.rubric_line", ("id", r.Rubric.Id), ("version", r.Rubric.Version), ("sha", r.Rubric.Sha256[..16])) + "\n");
+        if (report.MockMark is { } mark)
+        {
+            text.Write(w.Format("terminal.mock_mark", ("mark", mark)) + "\n");
+        }
+
+        text.Write("\n");
     }
 
-    private static string Formula(AuditResult r, Language l)
+    private static void Notes(StringWriter text, AuditReport report)
     {
-        var formula = new StringBuilder(T(l, "计算: 实得 ", "Computed: earned "))
-            .Append(Number(r.EarnedPoints))
-            .Append(T(l, " ÷ 涉及项分值 ", " ÷ applicable "))
-            .Append(Number(r.ApplicablePoints))
-            .Append(" × ")
-            .Append(Number(r.PossiblePoints))
-            .Append(" = ")
-            .Append(Number(r.ItemScore));
-        if (r.DeductionPoints != 0)
-        {
-            formula.Append(T(l, " − 特别扣分 ", " − deductions ")).Append(Number(r.DeductionPoints));
-        }
-
-        if (r.BonusPoints != 0)
-        {
-            formula.Append(T(l, " + 特别加分 ", " + bonus ")).Append(Number(r.BonusPoints));
-        }
-
-        if (r.DeductionPoints != 0 || r.BonusPoints != 0 || r.Clamped)
-        {
-            formula.Append(" = ").Append(Number(r.UnroundedScore));
-        }
-
-        return formula.Append(" → ").Append(ScoreText(r.Score, r.Rubric)).ToString();
-    }
-
-    private static string NextTier(AuditResult r, Language l) => r.NextTier is null
-        ? T(l, "已达到最高等级。", "Top tier reached.")
-        : T(l, $"下一等级 {r.NextTier.Label.Zh}(≥ {Number(r.NextTier.MinScore)}):还差 {Number(r.PointsToNextTier ?? 0)} 分。'starrating gap' 列出整改路径。",
-            $"Next tier {r.NextTier.Label.Get(Language.English)} (≥ {Number(r.NextTier.MinScore)}): {Number(r.PointsToNextTier ?? 0)} points to go. 'starrating gap' lists what to fix.");
-
-    private static void Notes(StringWriter text, AuditResult r, Language l)
-    {
+        var r = report.Result;
         if (r.Notices.Count == 0 && r.Warnings.Count == 0)
         {
             return;
         }
 
-        text.Write($"\n{T(l, "说明", "Notes")}\n");
+        text.Write($"\n{report.Label("sec_notices")}\n");
         foreach (var notice in r.Notices)
         {
-            text.Write($"  · {notice.Text.Get(l)}\n");
+            text.Write($"  · {report.Text(notice.Text)}\n");
         }
 
         foreach (var warning in r.Warnings)
         {
-            text.Write($"  · {T(l, "警告", "warning")} {warning.Code}: {warning.Message}\n");
+            text.Write("  · " + report.Wording.Format("terminal.warning", ("code", warning.Code), ("message", warning.MessageIn(report.Wording.Language))) + "\n");
         }
     }
 
-    private static string Dates(AuditInfo audit) => audit.Dates.Count switch
+    private static string RoundingWord(ScoreRounding rounding) => rounding switch
     {
-        0 => "",
-        1 => Date(audit.Dates[0]),
-        _ => Date(audit.Dates[0]) + " – " + Date(audit.Dates[^1]),
+        ScoreRounding.HalfEven => "half_even",
+        ScoreRounding.Down => "down",
+        _ => "half_away_from_zero",
     };
 
     /// <summary>A tab or carriage return in a name or note would break the columns: each shows as a space.</summary>
     private static string Columns(string text) => text.Replace('\t', ' ').Replace('\r', ' ');
 
+    private static string Stars(Tier tier) => tier.Stars > 0 ? " " + ReportFigures.Stars(tier.Stars) : "";
+
+    private static string Points(decimal value) => ReportFigures.Points(value)!;
+
+    private static string Percent(decimal? value, AuditReport report) => ReportFigures.Percent(value) ?? report.Label("excluded");
+
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Replace('\t', ' ').Trim();
 
     private static string Shorten(string text, int width) => Rules.Text.DisplayText.Shorten(text, width);
 
-    private static string Opt(decimal? value) => value is { } v ? Number(v) : "—";
+    private static string Opt(decimal? value) => value is { } v ? Points(v) : "—";
 
-    private static string OptSigned(decimal? value) => value is { } v ? Signed(v) : "—";
+    private static string OptSigned(decimal? value) => value is { } v ? ReportFigures.Signed(v) : "—";
 
-    private static string OptPercent(decimal? value) => value is { } v ? Signed(v) + "%" : "—";
+    private static string OptPercent(decimal? value) => value is { } v ? ReportFigures.Signed(v) + "%" : "—";
 }

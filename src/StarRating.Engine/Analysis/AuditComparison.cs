@@ -86,7 +86,7 @@ internal static class Comparer
     {
         if (before.Evidence.Sha256 is { } a && a == after.Evidence.Sha256)
         {
-            bag.Add(DiagnosticCatalog.ComparisonSameEvidence, location, Rules.Text.DisplayText.Escape(before.Evidence.SourceName), Rules.Text.DisplayText.Escape(after.Evidence.SourceName));
+            bag.Add(DiagnosticCatalog.ComparisonSameEvidence, location, ("before", before.Evidence.SourceName), ("after", after.Evidence.SourceName));
             return;
         }
 
@@ -98,18 +98,19 @@ internal static class Comparer
             bag.Add(
                 DiagnosticCatalog.ComparisonDifferentCompanies,
                 location,
-                Describe(beforeCompany),
-                Describe(afterCompany));
+                ("before", Describe(beforeCompany)),
+                ("after", Describe(afterCompany)));
         }
 
         if (before.Audit.Dates.Count > 0 && after.Audit.Dates.Count > 0 && after.Audit.Dates[0] < before.Audit.Dates[^1])
         {
-            bag.Add(DiagnosticCatalog.ComparisonWrongOrder, location, Date(after.Audit.Dates[0]), Date(before.Audit.Dates[^1]));
+            bag.Add(DiagnosticCatalog.ComparisonWrongOrder, location, ("after", Date(after.Audit.Dates[0])), ("before", Date(before.Audit.Dates[^1])));
         }
     }
 
-    private static string Describe(Company company) =>
-        Values.Shorten(company.Name) + (company.CreditCode is { } code ? " (" + Values.Shorten(code) + ")" : "");
+    private static object Describe(Company company) => company.CreditCode is { } code
+        ? new Message("diagnostic.company_with_code", ("name", Values.Shorten(company.Name)), ("code", Values.Shorten(code)))
+        : Values.Shorten(company.Name);
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -121,13 +122,13 @@ internal static class Comparer
         var location = SourceLocation.WholeFile(after.Evidence.SourceName);
         if (!string.Equals(before.Rubric.Id, after.Rubric.Id, StringComparison.Ordinal))
         {
-            bag.Add(DiagnosticCatalog.ComparisonRubricMismatch, location, before.Rubric.Id, after.Rubric.Id);
+            bag.Add(DiagnosticCatalog.ComparisonRubricMismatch, location, ("before", before.Rubric.Id), ("after", after.Rubric.Id));
             return LoadResult.From<AuditComparison>(null, bag);
         }
 
         if (!string.Equals(before.Rubric.Sha256, after.Rubric.Sha256, StringComparison.Ordinal))
         {
-            bag.Add(DiagnosticCatalog.ComparisonRubricChanged, location, after.Rubric.Id, before.Rubric.Version + " " + before.Rubric.Sha256[..12], after.Rubric.Version + " " + after.Rubric.Sha256[..12]);
+            bag.Add(DiagnosticCatalog.ComparisonRubricChanged, location, ("id", after.Rubric.Id), ("before", before.Rubric.Version + " " + before.Rubric.Sha256[..12]), ("after", after.Rubric.Version + " " + after.Rubric.Sha256[..12]));
         }
 
         var beforeCategories = before.Categories.ToDictionary(c => c.Category.Id, StringComparer.Ordinal);

@@ -36,14 +36,17 @@ public sealed class GapAnalysis
     /// <summary>The score once the plan is carried out (all else equal), or null when there is no target.</summary>
     public decimal? ProjectedScore { get; internal init; }
 
-    /// <summary>What stands in the way beyond item points (special deductions), if anything.</summary>
-    public IReadOnlyList<LocalizedText> Blockers { get; internal init; } = [];
+    /// <summary>
+    /// What stands in the way beyond item points, if anything: <c>gap_blocker.deductions</c> (<c>count</c>, <c>max</c>)
+    /// or <c>gap_blocker.unreachable</c> (<c>projected</c>, <c>min</c>, <c>tier</c>).
+    /// </summary>
+    public IReadOnlyList<Message> Blockers { get; internal init; } = [];
 }
 
 /// <summary>An item that lost points, and what fixing it is worth.</summary>
 /// <param name="Item">The item's result.</param>
 /// <param name="LostPoints">Item points lost (detail decimals).</param>
-/// <param name="ScoreGain">Score points gained by making the item conforming (two decimals).</param>
+/// <param name="ScoreGain">Score points gained by making the item conforming (two decimals, rounded half toward zero like <paramref name="LostPoints"/>, so a loss of 0.675 shows as 0.67 lost and 0.67 gained).</param>
 /// <param name="Prerequisite">True when the target tier requires the item.</param>
 public sealed record GapItem(ItemResult Item, decimal LostPoints, decimal ScoreGain, bool Prerequisite);
 
@@ -53,17 +56,10 @@ internal static class GapAnalyzer
     {
         var rubric = result.Rubric;
         target ??= result.NextTier;
-        var total = Rational.FromDecimal(rubric.TotalPoints);
-        var applicable = Rational.FromDecimal(result.ApplicablePoints);
-        var adjustment = Rational.FromDecimal(result.BonusPoints) - Rational.FromDecimal(result.DeductionPoints);
 
         Rational Lost(ItemResult item) => Rational.FromDecimal(item.Applicable) - item.ExactEarned;
-        decimal Gain(Rational lost) => (lost * total / applicable).Round(2);
-        decimal ScoreWith(Rational earned)
-        {
-            var adjusted = earned * total / applicable + adjustment;
-            return Rational.Max(Rational.Zero, Rational.Min(total, adjusted)).Round(rubric.Scoring.Decimals, rubric.Scoring.Rounding);
-        }
+        decimal Gain(Rational lost) => ScoreRules.ItemScore(lost, result.ApplicablePoints, rubric.TotalPoints).RoundHalfTowardZero(2);
+        decimal ScoreWith(Rational earned) => ScoreRules.Score(earned, result.ApplicablePoints, result.DeductionPoints, result.BonusPoints, rubric);
 
         var losing = result.Items.Where(i => i.Status != ItemStatus.NotApplicable && Lost(i) > Rational.Zero).ToArray();
         var prerequisites = target?.Prerequisites.ToHashSet(StringComparer.Ordinal) ?? [];
@@ -79,13 +75,11 @@ internal static class GapAnalyzer
             return new GapAnalysis(result, target) { Reachable = true, Ranked = ranked, ProjectedScore = target is null ? null : result.Score };
         }
 
-        var blockers = new List<LocalizedText>();
-        var deductionsBlock = rubric.Scoring.MaxSpecialDeductions is { } max && result.Deductions.Count > max;
+        var blockers = new List<Message>();
+        var deductionsBlock = ScoreRules.RefusesGrade(rubric, result.Deductions.Count);
         if (deductionsBlock)
         {
-            blockers.Add(new LocalizedText(
-                $"特别扣分项 {result.Deductions.Count} 项,超过允许的 {rubric.Scoring.MaxSpecialDeductions} 项:须先消除扣分项所反映的问题,否则不予评级。",
-                $"{result.Deductions.Count} special deductions exceed the {rubric.Scoring.MaxSpecialDeductions} allowed: the issues behind them must be removed before any grade."));
+            blockers.Add(new Message("gap_blocker.deductions", ("count", result.Deductions.Count), ("max", rubric.Scoring.MaxSpecialDeductions!.Value)));
         }
 
         // Prerequisites of the target go first; then the largest gains, which gives the fewest items.
@@ -106,9 +100,7 @@ internal static class GapAnalyzer
         var reachable = projected >= target.MinScore && !deductionsBlock;
         if (projected < target.MinScore)
         {
-            blockers.Add(new LocalizedText(
-                $"即使所有失分项全部整改,得分也只能达到 {Numbers.Format(projected)} 分,低于 {target.Label.Zh} 所需的 {Numbers.Format(target.MinScore)} 分(特别扣分项的影响)。",
-                $"Even with every item fixed the score reaches only {Numbers.Format(projected)}, below the {Numbers.Format(target.MinScore)} needed for {target.Label.Get(Language.English)} (special deductions)."));
+            blockers.Add(new Message("gap_blocker.unreachable", ("projected", projected), ("min", Numbers.Normalize(target.MinScore)), ("tier", target.Label)));
         }
 
         return new GapAnalysis(result, target)

@@ -97,14 +97,24 @@ public sealed record AuditInfo
 /// <summary>A member of the audit team.</summary>
 public sealed record TeamMember
 {
+    private readonly string role = "member";
+
     /// <summary>The member's name.</summary>
     public required string Name { get; init; }
 
-    /// <summary>The role: <c>lead</c>, <c>member</c>, <c>expert</c>, <c>observer</c> or <c>trainee</c> (others are kept as written).</summary>
-    public string Role { get; init; } = "member";
+    /// <summary>
+    /// The role: <c>lead</c>, <c>member</c>, <c>expert</c>, <c>observer</c> or <c>trainee</c>. Set in any of the
+    /// words the vocabulary lists for a role (<c>evidence_words.role.*</c>: 组长, 审核组长, 审查组长, Lead, lead auditor …
+    /// are all <c>lead</c>), it is normalised to that word as it is set; other roles are kept as written (trimmed).
+    /// </summary>
+    public string Role
+    {
+        get => role;
+        init => role = TeamRoles.Normalize(value);
+    }
 
-    /// <summary>True for the lead auditor: role <c>lead</c> (any case), 组长 or 审核组长.</summary>
-    public bool IsLead => Role.Trim() is var role && (string.Equals(role, "lead", StringComparison.OrdinalIgnoreCase) || role is "组长" or "审核组长");
+    /// <summary>True for the lead auditor (role <c>lead</c>).</summary>
+    public bool IsLead => Role == TeamRoles.Lead;
 
     /// <summary>The auditor's registration number, if given.</summary>
     public string? Registration { get; init; }
@@ -151,8 +161,8 @@ public sealed record Finding
 
     internal IReadOnlyDictionary<string, SourceLocation> KeyLocations { get; init; } = EmptyLocations.Instance;
 
-    /// <summary>The item or indicator the finding is for, as written, for messages.</summary>
-    internal string Target => Item is not null ? "item " + Item : "indicator " + Indicator;
+    /// <summary>The item or indicator the finding is for, as written, for messages ("item 5.1.1.1").</summary>
+    internal Message Target => Item is not null ? new("diagnostic.target.item", ("id", Item)) : new("diagnostic.target.indicator", ("id", Indicator));
 }
 
 /// <summary>A sample of records (staff, orders, complaints, sites...) checked for one item.</summary>

@@ -16,8 +16,8 @@ internal static class EvidenceReader
     public static AuditEvidence? Read(ParsedDocument document, DiagnosticBag bag, InputLimits limits)
     {
         var ctx = new ReadContext(document.File, bag, FormatDoc, limits);
-        if (!MapReader.IsKind(document.Root, ctx, "an evidence file", ["company", "audit", "findings"], ["categories", "tiers", "scoring", "total"], "a rubric",
-                "Give the audit's evidence file here, and a rubric with --rubric FILE (or leave --rubric out for the built-in GB/T 27922-2011 rubric)."))
+        if (!MapReader.IsKind(document.Root, ctx, new Message("diagnostic.file_kind.evidence"), ["company", "audit", "findings"], ["categories", "tiers", "scoring", "total"],
+                new Message("diagnostic.file_kind.rubric"), new Message("diagnostic.file_kind.fix_evidence")))
         {
             return null;
         }
@@ -269,12 +269,12 @@ internal static class EvidenceReader
             case DocScalar scalar:
                 return [scalar];
             case DocSequence sequence when sequence.Items.Count > ctx.Limits.MaxListEntries:
-                ctx.Report(DiagnosticCatalog.TooManyEntries, sequence, key, sequence.Items.Count, ctx.Limits.MaxListEntries);
+                ctx.Report(DiagnosticCatalog.TooManyEntries, sequence, ("key", key), ("count", sequence.Items.Count), ("limit", ctx.Limits.MaxListEntries));
                 return [];
             case DocSequence sequence:
                 return sequence.Items;
             default:
-                ctx.Report(DiagnosticCatalog.WrongType, node, key, "a list", node.Describe(), ctx.FormatDoc);
+                ctx.Report(DiagnosticCatalog.WrongType, node, ("key", key), ("expected", ValueWords.List), ("actual", node.Describe()), ("doc", ctx.FormatDoc));
                 return [];
         }
     }

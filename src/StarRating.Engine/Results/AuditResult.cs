@@ -56,6 +56,9 @@ public sealed class AuditResult
     /// <summary>True when the adjusted score fell outside 0..total and was clamped.</summary>
     public bool Clamped { get; internal init; }
 
+    /// <summary>The calculation as printed: figures that give the printed score on a calculator.</summary>
+    public ScoreFormula Formula { get; internal init; } = null!;
+
     /// <summary>The tier granted.</summary>
     public Tier Tier { get; internal init; } = null!;
 
@@ -74,11 +77,11 @@ public sealed class AuditResult
     /// <summary>Categories in rubric order, with their indicators and items.</summary>
     public IReadOnlyList<CategoryResult> Categories { get; internal init; } = [];
 
-    /// <summary>All indicators in rubric order.</summary>
-    public IReadOnlyList<IndicatorResult> Indicators => Categories.SelectMany(c => c.Indicators).ToArray();
+    /// <summary>All indicators in rubric order (the same objects as under <see cref="Categories"/>).</summary>
+    public IReadOnlyList<IndicatorResult> Indicators { get; internal init; } = [];
 
-    /// <summary>All items in rubric order.</summary>
-    public IReadOnlyList<ItemResult> Items => Categories.SelectMany(c => c.Indicators).SelectMany(i => i.Items).ToArray();
+    /// <summary>All items in rubric order (the same objects as under <see cref="Indicators"/>).</summary>
+    public IReadOnlyList<ItemResult> Items { get; internal init; } = [];
 
     /// <summary>Special deductions with the points applied.</summary>
     public IReadOnlyList<AppliedAdjustment> Deductions { get; internal init; } = [];
@@ -95,7 +98,7 @@ public sealed class AuditResult
     /// <summary>The rectification list: nonconformities by grade, then special deductions, then observations.</summary>
     public IReadOnlyList<Nonconformity> Nonconformities { get; internal init; } = [];
 
-    /// <summary>Notes for the reader: provisional points, certification practice, clamping, mock status.</summary>
+    /// <summary>Notes for the reader: mock status, items not assessed, clamping, certification practice, provisional points.</summary>
     public IReadOnlyList<Notice> Notices { get; internal init; } = [];
 
     /// <summary>Warnings found while reading and checking the evidence.</summary>
@@ -110,9 +113,42 @@ public sealed class AuditResult
 
 /// <summary>A tier the score reaches but that was not granted, and why.</summary>
 /// <param name="Tier">The tier refused.</param>
-/// <param name="Reason">Why.</param>
+/// <param name="Reason">Why: <c>tier_block.deductions</c> (<c>count</c>, <c>max</c>) or <c>tier_block.prerequisites</c> (<c>count</c>, <c>items</c>).</param>
 /// <param name="Items">The prerequisite items not conforming (empty for other reasons).</param>
-public sealed record TierBlock(Tier Tier, LocalizedText Reason, IReadOnlyList<string> Items);
+public sealed record TierBlock(Tier Tier, Message Reason, IReadOnlyList<string> Items);
+
+/// <summary>
+/// The score's calculation as a person checks it on a calculator:
+/// <c>Earned ÷ Applicable × Total = ItemScore</c> (≈ when <see cref="ItemScoreRounded"/>), <c>− Deductions + Bonus = Sum</c>,
+/// then <c>Sum</c> rounded (and held within 0..total when <see cref="Clamped"/>) gives <see cref="Score"/>. The figures are the
+/// printed ones, so the chain gives the printed score; the engine's own values (<see cref="AuditResult.ItemScore"/>,
+/// <see cref="AuditResult.UnroundedScore"/>) are exact and may differ in the last decimals.
+/// </summary>
+/// <param name="Earned">Earned points as shown (the rubric's detail decimals, more in the rare case they are needed).</param>
+/// <param name="Applicable">Applicable points.</param>
+/// <param name="Total">The rubric's total.</param>
+/// <param name="ItemScore">Earned ÷ applicable × total, from the figures shown, to four decimals.</param>
+/// <param name="ItemScoreRounded">True when <paramref name="ItemScore"/> is rounded (write ≈, not =).</param>
+/// <param name="Deductions">Special deductions.</param>
+/// <param name="Bonus">Special bonus.</param>
+/// <param name="Sum">Item score − deductions + bonus.</param>
+/// <param name="Clamped">True when the sum lies outside 0..total, so the score is the bound.</param>
+/// <param name="Score">The final score.</param>
+public sealed record ScoreFormula(
+    decimal Earned,
+    decimal Applicable,
+    decimal Total,
+    decimal ItemScore,
+    bool ItemScoreRounded,
+    decimal Deductions,
+    decimal Bonus,
+    decimal Sum,
+    bool Clamped,
+    decimal Score)
+{
+    /// <summary>True when special deductions or bonus change the item score.</summary>
+    public bool HasAdjustments => Deductions != 0 || Bonus != 0;
+}
 
 /// <summary>A special deduction or bonus as applied.</summary>
 /// <param name="Points">Points applied.</param>
@@ -145,7 +181,7 @@ public enum NonconformityKind
 /// <param name="Id">The item id (or the deduction's item, if any).</param>
 /// <param name="Requirement">The item's requirement, when about an item.</param>
 /// <param name="LostPoints">Points lost.</param>
-/// <param name="Description">What was found: the auditor's note (as written), the engine's explanation when there is no note, or the deduction's reason.</param>
+/// <param name="Description">What was found: the auditor's note (as written, <c>text.verbatim</c>), the engine's explanation when there is no note, or the deduction's reason (as written).</param>
 /// <param name="Evidence">Evidence cited.</param>
 public sealed record Nonconformity(
     NonconformityKind Kind,
@@ -153,10 +189,10 @@ public sealed record Nonconformity(
     string? Id,
     LocalizedText? Requirement,
     decimal LostPoints,
-    LocalizedText Description,
+    Message Description,
     IReadOnlyList<string> Evidence);
 
 /// <summary>A note for the reader of a result.</summary>
 /// <param name="Code">A stable word: mock, not-assessed, clamped, initial-star or provisional-points.</param>
-/// <param name="Text">The note.</param>
-public sealed record Notice(string Code, LocalizedText Text);
+/// <param name="Text">The note: the vocabulary text <c>notice.CODE</c> with its arguments.</param>
+public sealed record Notice(string Code, Message Text);

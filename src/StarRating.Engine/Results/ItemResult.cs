@@ -5,7 +5,7 @@ namespace StarRating.Engine;
 /// <summary>How one check item scored, and why.</summary>
 public sealed class ItemResult
 {
-    internal ItemResult(CheckItem item, ItemStatus status, Finding? finding, bool fromIndicatorFinding, decimal earned, NonconformityGrade? grade, LocalizedText explanation)
+    internal ItemResult(CheckItem item, ItemStatus status, Finding? finding, bool fromIndicatorFinding, decimal earned, NonconformityGrade? grade, Message explanation)
     {
         Item = item;
         Status = status;
@@ -40,14 +40,14 @@ public sealed class ItemResult
     /// <summary>Points lost: applicable minus earned.</summary>
     public decimal Lost => Numbers.Normalize(Applicable - Earned);
 
-    /// <summary>Earned as a percentage of applicable, one decimal; null when excluded.</summary>
-    public decimal? Percent => Status == ItemStatus.NotApplicable ? null : Percentages.Of(Earned, Applicable);
+    /// <summary>Earned as a percentage of applicable, one decimal, from the exact earned points; null when excluded.</summary>
+    public decimal? Percent => Status == ItemStatus.NotApplicable ? null : Percentages.Of(ExactEarned, Applicable);
 
     /// <summary>The grade: given by the auditor, or the default (minor) for what is not fully conforming.</summary>
     public NonconformityGrade? Grade { get; }
 
-    /// <summary>Why the item scored what it did: the points won or lost and the rule applied.</summary>
-    public LocalizedText Explanation { get; }
+    /// <summary>Why the item scored what it did: the points won or lost and the rule applied (vocabulary texts <c>explanation.*</c>).</summary>
+    public Message Explanation { get; }
 
     /// <summary>The sample, when the item was sampled.</summary>
     public Sample? Sample => Finding?.Sample;
@@ -78,10 +78,12 @@ public sealed class IndicatorResult
     {
         Indicator = indicator;
         Items = items;
-        var exact = items.Aggregate(Scoring.Rational.Zero, (sum, i) => sum + i.ExactEarned);
+        exact = items.Aggregate(Scoring.Rational.Zero, (sum, i) => sum + i.ExactEarned);
         Earned = Numbers.Normalize(exact.Round(detailDecimals));
         Applicable = Numbers.Normalize(items.Sum(i => i.Applicable));
     }
+
+    private readonly Scoring.Rational exact;
 
     /// <summary>The rubric's indicator.</summary>
     public Indicator Indicator { get; }
@@ -98,8 +100,8 @@ public sealed class IndicatorResult
     /// <summary>The indicator's points in the rubric.</summary>
     public decimal Possible => Numbers.Normalize(Indicator.Points);
 
-    /// <summary>Earned as a percentage of applicable, one decimal; null when the whole indicator is excluded.</summary>
-    public decimal? Percent => Percentages.Of(Earned, Applicable);
+    /// <summary>Earned as a percentage of applicable, one decimal, from the exact earned points; null when the whole indicator is excluded.</summary>
+    public decimal? Percent => Percentages.Of(exact, Applicable);
 
     /// <summary>True when every item of the indicator is excluded.</summary>
     public bool Excluded => Applicable == 0;
@@ -115,10 +117,12 @@ public sealed class CategoryResult
     {
         Category = category;
         Indicators = indicators;
-        var exact = indicators.SelectMany(i => i.Items).Aggregate(Scoring.Rational.Zero, (sum, i) => sum + i.ExactEarned);
+        exact = indicators.SelectMany(i => i.Items).Aggregate(Scoring.Rational.Zero, (sum, i) => sum + i.ExactEarned);
         Earned = Numbers.Normalize(exact.Round(detailDecimals));
         Applicable = Numbers.Normalize(indicators.Sum(i => i.Applicable));
     }
+
+    private readonly Scoring.Rational exact;
 
     /// <summary>The rubric's category.</summary>
     public RubricCategory Category { get; }
@@ -135,8 +139,8 @@ public sealed class CategoryResult
     /// <summary>The category's points in the rubric.</summary>
     public decimal Possible => Numbers.Normalize(Category.Points);
 
-    /// <summary>Earned as a percentage of applicable, one decimal; null when nothing applies.</summary>
-    public decimal? Percent => Percentages.Of(Earned, Applicable);
+    /// <summary>Earned as a percentage of applicable, one decimal, from the exact earned points; null when nothing applies.</summary>
+    public decimal? Percent => Percentages.Of(exact, Applicable);
 
     /// <inheritdoc />
     public override string ToString() => $"{Category.Id} {Earned}/{Applicable}";
@@ -144,6 +148,10 @@ public sealed class CategoryResult
 
 internal static class Percentages
 {
-    public static decimal? Of(decimal earned, decimal applicable) =>
-        applicable == 0 ? null : Numbers.Normalize((Scoring.Rational.FromDecimal(earned) * Scoring.Rational.FromInt(100) / Scoring.Rational.FromDecimal(applicable)).Round(1));
+    /// <summary>
+    /// Earned ÷ applicable × 100, one decimal, from the exact earned points: 3⅓ of 6 is 55.6 %, as a calculator gives
+    /// it, not 55.5 % from the 3.33 shown.
+    /// </summary>
+    public static decimal? Of(Scoring.Rational earned, decimal applicable) =>
+        applicable == 0 ? null : Numbers.Normalize((earned * Scoring.Rational.FromInt(100) / Scoring.Rational.FromDecimal(applicable)).Round(1));
 }

@@ -86,13 +86,13 @@ public sealed class AuditEngine
             return LoadResult.From<AuditResult>(null, bag);
         }
 
-        EvidenceValidator.Validate(evidence, Rubric, bag);
+        var findings = EvidenceValidator.Validate(evidence, Rubric, bag);
         if (bag.HasErrors)
         {
             return LoadResult.From<AuditResult>(null, bag);
         }
 
         var diagnostics = bag.ToSortedList();
-        return new LoadResult<AuditResult>(Scorer.Score(evidence, Rubric, diagnostics), diagnostics);
+        return new LoadResult<AuditResult>(Scorer.Score(evidence, Rubric, findings, diagnostics), diagnostics);
     }
 }

@@ -10,27 +10,28 @@ namespace StarRating.Engine.Scoring;
 /// </summary>
 internal static class EvidenceValidator
 {
-    public static void Validate(AuditEvidence evidence, Rubric rubric, DiagnosticBag bag)
+    /// <summary>Checks the evidence, reporting into <paramref name="bag"/>; returns the finding of each item and indicator.</summary>
+    public static FindingIndex Validate(AuditEvidence evidence, Rubric rubric, DiagnosticBag bag)
     {
+        var findings = new FindingIndex();
         var file = SourceLocation.WholeFile(evidence.SourceName);
         if (evidence.RubricId is not null && !string.Equals(evidence.RubricId, rubric.Id, StringComparison.Ordinal))
         {
-            bag.Add(DiagnosticCatalog.RubricMismatch, evidence.RubricLocation ?? file, evidence.RubricId, rubric.Id);
-            return; // Every item check would be against the wrong rubric.
+            bag.Add(DiagnosticCatalog.RubricMismatch, evidence.RubricLocation ?? file, ("id", evidence.RubricId), ("loaded", rubric.Id));
+            return findings; // Every item check would be against the wrong rubric.
         }
 
-        var itemFindings = new Dictionary<string, Finding>(StringComparer.Ordinal);
-        var indicatorFindings = new Dictionary<string, Finding>(StringComparer.Ordinal);
         foreach (var finding in evidence.Findings)
         {
-            CheckFinding(finding, rubric, evidence, bag, itemFindings, indicatorFindings);
+            CheckFinding(finding, rubric, evidence, bag, findings);
         }
 
-        CheckOverridden(rubric, evidence, bag, itemFindings, indicatorFindings);
-        CheckCompleteness(evidence, rubric, bag, itemFindings, indicatorFindings);
+        CheckOverridden(rubric, evidence, bag, findings);
+        CheckCompleteness(evidence, rubric, bag, findings);
         CheckAdjustments(evidence, rubric, bag);
         CheckAudit(evidence, bag);
         CheckTexts(evidence, bag);
+        return findings;
     }
 
     /// <summary>
@@ -46,11 +47,11 @@ internal static class EvidenceValidator
             {
                 if (Rules.Text.DisplayText.IsBidiControl(c))
                 {
-                    bag.Add(DiagnosticCatalog.BidiCharacter, at ?? file, Rules.Text.DisplayText.CodePoint(c));
+                    bag.Add(DiagnosticCatalog.BidiCharacter, at ?? file, ("codePoint", Rules.Text.DisplayText.CodePoint(c)));
                 }
                 else
                 {
-                    bag.Add(DiagnosticCatalog.EscapedControlCharacter, at ?? file, "value", Rules.Text.DisplayText.CodePoint(c));
+                    bag.Add(DiagnosticCatalog.EscapedControlCharacter, at ?? file, ("place", "value"), ("codePoint", Rules.Text.DisplayText.CodePoint(c)));
                 }
             }
         }
@@ -92,29 +93,24 @@ internal static class EvidenceValidator
         Rubric rubric,
         AuditEvidence evidence,
         DiagnosticBag bag,
-        Dictionary<string, Finding> itemFindings,
-        Dictionary<string, Finding> indicatorFindings)
+        FindingIndex findings)
     {
         var whole = finding.Location ?? SourceLocation.WholeFile(evidence.SourceName);
         CheckItem? item = null;
         if (finding.Item is not null && finding.Indicator is not null)
         {
-            bag.Add(DiagnosticCatalog.ItemAndIndicator, At(finding, "indicator", evidence), finding.Item, finding.Indicator);
+            bag.Add(DiagnosticCatalog.ItemAndIndicator, At(finding, "indicator", evidence), ("item", finding.Item), ("indicator", finding.Indicator));
         }
         else if (finding.Item is not null)
         {
             item = rubric.FindItem(finding.Item);
             if (item is null)
             {
-                bag.Add(DiagnosticCatalog.UnknownItem, At(finding, "item", evidence), finding.Item, Suggest.DidYouMean(finding.Item, rubric.Items.Select(i => i.Id)));
+                bag.Add(DiagnosticCatalog.UnknownItem, At(finding, "item", evidence), ("id", finding.Item), ("suggestion", Suggest.DidYouMean(finding.Item, rubric.Items.Select(i => i.Id))));
             }
-            else if (itemFindings.TryGetValue(item.Id, out var first))
+            else if (!findings.TryAddItem(item.Id, finding))
             {
-                bag.Add(DiagnosticCatalog.DuplicateFinding, At(finding, "item", evidence), finding.Target, first.Location?.Line ?? 0);
-            }
-            else
-            {
-                itemFindings[item.Id] = finding;
+                bag.Add(DiagnosticCatalog.DuplicateFinding, At(finding, "item", evidence), ("target", finding.Target), ("line", findings.OfItem(item.Id)!.Location?.Line ?? 0));
             }
         }
         else if (finding.Indicator is not null)
@@ -122,20 +118,16 @@ internal static class EvidenceValidator
             var indicator = rubric.FindIndicator(finding.Indicator);
             if (indicator is null)
             {
-                bag.Add(DiagnosticCatalog.UnknownIndicator, At(finding, "indicator", evidence), finding.Indicator, Suggest.DidYouMean(finding.Indicator, rubric.Indicators.Select(i => i.Id)));
+                bag.Add(DiagnosticCatalog.UnknownIndicator, At(finding, "indicator", evidence), ("id", finding.Indicator), ("suggestion", Suggest.DidYouMean(finding.Indicator, rubric.Indicators.Select(i => i.Id))));
             }
-            else if (indicatorFindings.TryGetValue(indicator.Id, out var first))
+            else if (!findings.TryAddIndicator(indicator.Id, finding))
             {
-                bag.Add(DiagnosticCatalog.DuplicateFinding, At(finding, "indicator", evidence), finding.Target, first.Location?.Line ?? 0);
-            }
-            else
-            {
-                indicatorFindings[indicator.Id] = finding;
+                bag.Add(DiagnosticCatalog.DuplicateFinding, At(finding, "indicator", evidence), ("target", finding.Target), ("line", findings.OfIndicator(indicator.Id)!.Location?.Line ?? 0));
             }
 
             if (finding.Result == FindingResult.Partial)
             {
-                bag.Add(DiagnosticCatalog.IndicatorFindingNotItemLevel, At(finding, "result", evidence), finding.Indicator, "result: partial");
+                bag.Add(DiagnosticCatalog.IndicatorFindingNotItemLevel, At(finding, "result", evidence), ("id", finding.Indicator), ("what", new Message("diagnostic.value.partial")));
             }
 
             // A sample on the whole indicator ("checked 20 complaint files, 17 handled right") applies to each of its
@@ -149,23 +141,23 @@ internal static class EvidenceValidator
         var target = finding.Target;
         if (finding.Result is null && finding.Sample is null && !Written(finding, "result") && !Written(finding, "sample"))
         {
-            bag.Add(DiagnosticCatalog.NoResult, whole, target);
+            bag.Add(DiagnosticCatalog.NoResult, whole, ("target", target));
         }
 
         if (finding.Result is not null && finding.Sample is not null)
         {
-            bag.Add(DiagnosticCatalog.SampleWithResult, At(finding, "sample", evidence), target);
+            bag.Add(DiagnosticCatalog.SampleWithResult, At(finding, "sample", evidence), ("target", target));
         }
 
         if (finding.Sample is { } sample)
         {
             if (sample.Size < 1)
             {
-                bag.Add(DiagnosticCatalog.SampleSizeZero, At(finding, "sample", evidence), target, sample.Size);
+                bag.Add(DiagnosticCatalog.SampleSizeZero, At(finding, "sample", evidence), ("target", target), ("size", sample.Size));
             }
             else if (sample.Conforming < 0 || sample.Conforming > sample.Size)
             {
-                bag.Add(DiagnosticCatalog.SampleConformingOutOfRange, At(finding, "sample", evidence), target, sample.Conforming, sample.Size);
+                bag.Add(DiagnosticCatalog.SampleConformingOutOfRange, At(finding, "sample", evidence), ("target", target), ("conforming", sample.Conforming), ("size", sample.Size));
             }
         }
 
@@ -173,22 +165,22 @@ internal static class EvidenceValidator
         {
             if (finding.Points is null && !Written(finding, "points"))
             {
-                bag.Add(DiagnosticCatalog.PartialWithoutPoints, At(finding, "result", evidence), target, item?.Points ?? 0m);
+                bag.Add(DiagnosticCatalog.PartialWithoutPoints, At(finding, "result", evidence), ("target", target), ("max", item?.Points ?? 0m));
             }
             else if (item is not null && (finding.Points <= 0 || finding.Points >= item.Points))
             {
-                bag.Add(DiagnosticCatalog.PartialPointsOutOfRange, At(finding, "points", evidence), finding.Points.Value, target, item.Points);
+                bag.Add(DiagnosticCatalog.PartialPointsOutOfRange, At(finding, "points", evidence), ("points", finding.Points.Value), ("target", target), ("max", item.Points));
             }
         }
         else if (finding.Points is not null)
         {
-            var result = finding.Result is { } r ? EvidenceWords.Of(r) : "a sample";
-            bag.Add(DiagnosticCatalog.PointsWithoutPartial, At(finding, "points", evidence), target, result);
+            object result = finding.Result is { } r ? EvidenceWords.Of(r) : new Message("diagnostic.value.sample");
+            bag.Add(DiagnosticCatalog.PointsWithoutPartial, At(finding, "points", evidence), ("target", target), ("result", result));
         }
 
         if (finding.Result == FindingResult.NotApplicable && string.IsNullOrWhiteSpace(finding.Reason))
         {
-            bag.Add(DiagnosticCatalog.NotApplicableWithoutReason, At(finding, "result", evidence), target);
+            bag.Add(DiagnosticCatalog.NotApplicableWithoutReason, At(finding, "result", evidence), ("target", target));
         }
 
         if (finding.Grade is { } grade)
@@ -198,8 +190,8 @@ internal static class EvidenceValidator
             var excluded = finding.Result == FindingResult.NotApplicable;
             if (excluded || (fullyConforming && grade != NonconformityGrade.Observation))
             {
-                var result = finding.Result is { } r ? EvidenceWords.Of(r) : "fully conforming sample";
-                bag.Add(DiagnosticCatalog.GradeMismatch, At(finding, "grade", evidence), EvidenceWords.Of(grade), result, target);
+                object result = finding.Result is { } r ? EvidenceWords.Of(r) : new Message("diagnostic.value.full_sample");
+                bag.Add(DiagnosticCatalog.GradeMismatch, At(finding, "grade", evidence), ("grade", EvidenceWords.Of(grade)), ("result", result), ("target", target));
             }
         }
     }
@@ -208,17 +200,12 @@ internal static class EvidenceValidator
     /// An indicator finding and item findings of the same indicator: an excluded indicator whose items are assessed
     /// contradicts itself (error); any other indicator finding that every item overrides counts for nothing (warning).
     /// </summary>
-    private static void CheckOverridden(
-        Rubric rubric,
-        AuditEvidence evidence,
-        DiagnosticBag bag,
-        Dictionary<string, Finding> itemFindings,
-        Dictionary<string, Finding> indicatorFindings)
+    private static void CheckOverridden(Rubric rubric, AuditEvidence evidence, DiagnosticBag bag, FindingIndex findings)
     {
-        foreach (var (id, finding) in indicatorFindings)
+        foreach (var (id, finding) in findings.Indicators)
         {
             var indicator = rubric.FindIndicator(id)!;
-            var overriding = indicator.Items.Where(i => itemFindings.ContainsKey(i.Id)).Select(i => i.Id).ToArray();
+            var overriding = indicator.Items.Where(i => findings.OfItem(i.Id) is not null).Select(i => i.Id).ToArray();
             if (overriding.Length == 0)
             {
                 continue;
@@ -226,11 +213,11 @@ internal static class EvidenceValidator
 
             if (finding.Result == FindingResult.NotApplicable)
             {
-                bag.Add(DiagnosticCatalog.ExcludedIndicatorWithItemFindings, At(finding, "result", evidence), indicator.Id, string.Join(", ", overriding));
+                bag.Add(DiagnosticCatalog.ExcludedIndicatorWithItemFindings, At(finding, "result", evidence), ("id", indicator.Id), ("items", overriding));
             }
             else if (overriding.Length == indicator.Items.Count)
             {
-                bag.Add(DiagnosticCatalog.IndicatorFindingOverridden, At(finding, "indicator", evidence), indicator.Id, string.Join(", ", overriding));
+                bag.Add(DiagnosticCatalog.IndicatorFindingOverridden, At(finding, "indicator", evidence), ("id", indicator.Id), ("items", overriding));
             }
         }
     }
@@ -239,15 +226,14 @@ internal static class EvidenceValidator
         AuditEvidence evidence,
         Rubric rubric,
         DiagnosticBag bag,
-        Dictionary<string, Finding> itemFindings,
-        Dictionary<string, Finding> indicatorFindings)
+        FindingIndex findings)
     {
         var at = evidence.FindingsLocation ?? SourceLocation.WholeFile(evidence.SourceName);
         var anyApplicable = false;
         var missing = new List<CheckItem>();
         foreach (var item in rubric.Items)
         {
-            var finding = itemFindings.GetValueOrDefault(item.Id) ?? indicatorFindings.GetValueOrDefault(item.Indicator.Id);
+            var finding = findings.OfItem(item.Id) ?? findings.OfIndicator(item.Indicator.Id);
             if (finding is null)
             {
                 anyApplicable = true;
@@ -266,7 +252,7 @@ internal static class EvidenceValidator
 
         if (evidence.Audit.IsFormal && evidence.Audit.KindRead && missing.Count > 0)
         {
-            bag.Add(DiagnosticCatalog.MissingFinding, at, missing.Count, Abbreviate(missing), EvidenceWords.Of(evidence.Audit.Kind));
+            bag.Add(DiagnosticCatalog.MissingFinding, at, ("count", missing.Count), ("items", Abbreviate(missing)), ("kind", EvidenceWords.Of(evidence.Audit.Kind)));
         }
     }
 
@@ -297,17 +283,17 @@ internal static class EvidenceValidator
             var location = deduction.Location ?? file;
             if (deduction.Points is <= 0)
             {
-                bag.Add(DiagnosticCatalog.NumberOutOfRange, deduction.KeyLocations.GetValueOrDefault("points", location), "points", deduction.Points.Value, "greater than 0");
+                bag.Add(DiagnosticCatalog.NumberOutOfRange, deduction.KeyLocations.GetValueOrDefault("points", location), ("key", "points"), ("value", deduction.Points.Value), ("range", new Message("diagnostic.range.positive")));
             }
 
             if (deduction.Item is not null && rubric.FindItem(deduction.Item) is null)
             {
-                bag.Add(DiagnosticCatalog.UnknownItem, deduction.KeyLocations.GetValueOrDefault("item", location), deduction.Item, Suggest.DidYouMean(deduction.Item, rubric.Items.Select(i => i.Id)));
+                bag.Add(DiagnosticCatalog.UnknownItem, deduction.KeyLocations.GetValueOrDefault("item", location), ("id", deduction.Item), ("suggestion", Suggest.DidYouMean(deduction.Item, rubric.Items.Select(i => i.Id))));
             }
 
             if (string.IsNullOrWhiteSpace(deduction.Reason) && deduction.Location is null)
             {
-                bag.Add(DiagnosticCatalog.EmptyValue, location, "reason", Evidence.EvidenceReader.FormatDoc);
+                bag.Add(DiagnosticCatalog.EmptyValue, location, ("key", "reason"), ("doc", Evidence.EvidenceReader.FormatDoc));
             }
         }
 
@@ -316,7 +302,7 @@ internal static class EvidenceValidator
         var allowedBonuses = policy.MaxBonusPoints > 0 ? policy.MaxBonusCount : 0;
         if (evidence.Bonuses.Count > allowedBonuses)
         {
-            bag.Add(DiagnosticCatalog.TooManyBonuses, evidence.Bonuses[allowedBonuses].Location ?? file, evidence.Bonuses.Count, allowedBonuses);
+            bag.Add(DiagnosticCatalog.TooManyBonuses, evidence.Bonuses[allowedBonuses].Location ?? file, ("count", evidence.Bonuses.Count), ("max", allowedBonuses));
         }
 
         foreach (var bonus in evidence.Bonuses)
@@ -324,11 +310,11 @@ internal static class EvidenceValidator
             var location = bonus.KeyLocations.GetValueOrDefault("points", bonus.Location ?? file);
             if (bonus.Points is <= 0)
             {
-                bag.Add(DiagnosticCatalog.NumberOutOfRange, location, "points", bonus.Points.Value, "greater than 0");
+                bag.Add(DiagnosticCatalog.NumberOutOfRange, location, ("key", "points"), ("value", bonus.Points.Value), ("range", new Message("diagnostic.range.positive")));
             }
             else if (bonus.Points > policy.MaxBonusPoints)
             {
-                bag.Add(DiagnosticCatalog.BonusOverCap, location, bonus.Points.Value, policy.MaxBonusPoints);
+                bag.Add(DiagnosticCatalog.BonusOverCap, location, ("points", bonus.Points.Value), ("max", policy.MaxBonusPoints));
             }
         }
     }
@@ -338,7 +324,7 @@ internal static class EvidenceValidator
         var company = evidence.Company;
         if (company.CreditCode is { } code && !CreditCode.IsValid(code))
         {
-            bag.Add(DiagnosticCatalog.InvalidCreditCode, company.CreditCodeLocation ?? SourceLocation.WholeFile(evidence.SourceName), Values.Shorten(code));
+            bag.Add(DiagnosticCatalog.InvalidCreditCode, company.CreditCodeLocation ?? SourceLocation.WholeFile(evidence.SourceName), ("code", Values.Shorten(code)));
         }
 
         var audit = evidence.Audit;
@@ -352,7 +338,7 @@ internal static class EvidenceValidator
             if (audit.Dates[i] < audit.Dates[i - 1])
             {
                 var location = i < audit.DateLocations.Count ? audit.DateLocations[i] : audit.Location ?? SourceLocation.WholeFile(evidence.SourceName);
-                bag.Add(DiagnosticCatalog.DatesOutOfOrder, location, audit.Dates[i].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), audit.Dates[i - 1].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                bag.Add(DiagnosticCatalog.DatesOutOfOrder, location, ("date", audit.Dates[i].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("previous", audit.Dates[i - 1].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
             }
         }
     }

@@ -90,19 +90,30 @@ internal readonly struct Rational : IComparable<Rational>, IEquatable<Rational>
     public static Rational Max(Rational a, Rational b) => a >= b ? a : b;
 
     /// <summary>Rounds to <paramref name="decimals"/> places with the given rule, exactly.</summary>
-    public decimal Round(int decimals, ScoreRounding rounding = ScoreRounding.HalfAwayFromZero)
+    public decimal Round(int decimals, ScoreRounding rounding = ScoreRounding.HalfAwayFromZero) =>
+        RoundCore(decimals, (twice, denominator, quotient) => rounding switch
+        {
+            ScoreRounding.Down => false,
+            ScoreRounding.HalfEven => twice > denominator || (twice == denominator && !quotient.IsEven),
+            _ => twice >= denominator,
+        });
+
+    /// <summary>
+    /// Rounds half toward zero: 0.675 → 0.67. Gains are rounded so, like the losses they come from (a loss is the
+    /// item's points minus the earned points rounded half away from zero, which rounds the loss half toward zero).
+    /// </summary>
+    public decimal RoundHalfTowardZero(int decimals) => RoundCore(decimals, (twice, denominator, _) => twice > denominator);
+
+    /// <summary>True when the value has at most <paramref name="decimals"/> decimal places (rounding would not change it).</summary>
+    public bool IsExactAt(int decimals) => (BigInteger.Abs(Numerator) * BigInteger.Pow(Ten, decimals) % Denominator).IsZero;
+
+    private decimal RoundCore(int decimals, Func<BigInteger, BigInteger, BigInteger, bool> roundsUp)
     {
         var scale = BigInteger.Pow(Ten, decimals);
         var scaled = BigInteger.Abs(Numerator) * scale;
         var quotient = BigInteger.DivRem(scaled, Denominator, out var remainder);
         var twice = remainder * 2;
-        var roundUp = rounding switch
-        {
-            ScoreRounding.Down => false,
-            ScoreRounding.HalfEven => twice > Denominator || (twice == Denominator && !quotient.IsEven),
-            _ => twice >= Denominator,
-        };
-        if (roundUp)
+        if (roundsUp(twice, Denominator, quotient))
         {
             quotient += 1;
         }

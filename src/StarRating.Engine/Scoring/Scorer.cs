@@ -3,28 +3,15 @@ using StarRating.Rules;
 namespace StarRating.Engine.Scoring;
 
 /// <summary>
-/// The one scoring core. Given evidence that passed <see cref="EvidenceValidator"/>, it computes every item,
-/// indicator and category, the exact total, the adjustments, the rounded score and the tier.
+/// The one scoring core. Given evidence that passed <see cref="EvidenceValidator"/> (and the finding index it built),
+/// it computes every item, indicator and category, the exact total, the adjustments, the rounded score and the tier,
+/// through the formula of <see cref="ScoreRules"/>. Texts are messages for the vocabulary, never prose.
 /// </summary>
 internal static class Scorer
 {
-    public static AuditResult Score(AuditEvidence evidence, Rubric rubric, IReadOnlyList<Diagnostic> warnings)
+    public static AuditResult Score(AuditEvidence evidence, Rubric rubric, FindingIndex findings, IReadOnlyList<Diagnostic> warnings)
     {
         var policy = rubric.Scoring;
-        var itemFindings = new Dictionary<string, Finding>(StringComparer.Ordinal);
-        var indicatorFindings = new Dictionary<string, Finding>(StringComparer.Ordinal);
-        foreach (var finding in evidence.Findings)
-        {
-            if (finding.Item is not null)
-            {
-                itemFindings.TryAdd(finding.Item, finding);
-            }
-            else if (finding.Indicator is not null)
-            {
-                indicatorFindings.TryAdd(finding.Indicator, finding);
-            }
-        }
-
         var categories = new List<CategoryResult>();
         var exclusions = new List<Exclusion>();
         foreach (var category in rubric.Categories)
@@ -32,9 +19,9 @@ internal static class Scorer
             var indicators = new List<IndicatorResult>();
             foreach (var indicator in category.Indicators)
             {
-                var indicatorFinding = indicatorFindings.GetValueOrDefault(indicator.Id);
+                var indicatorFinding = findings.OfIndicator(indicator.Id);
                 var items = indicator.Items
-                    .Select(item => ScoreItem(item, itemFindings.GetValueOrDefault(item.Id), indicatorFinding, policy))
+                    .Select(item => ScoreItem(item, findings.OfItem(item.Id), indicatorFinding, policy))
                     .ToArray();
                 var result = new IndicatorResult(indicator, items, policy.DetailDecimals);
                 indicators.Add(result);
@@ -54,11 +41,10 @@ internal static class Scorer
             categories.Add(new CategoryResult(category, indicators, policy.DetailDecimals));
         }
 
-        var allItems = categories.SelectMany(c => c.Indicators).SelectMany(i => i.Items).ToArray();
+        var allIndicators = categories.SelectMany(c => c.Indicators).ToArray();
+        var allItems = allIndicators.SelectMany(i => i.Items).ToArray();
         var earned = allItems.Aggregate(Rational.Zero, (sum, i) => sum + i.ExactEarned);
-        var applicable = allItems.Sum(i => i.Applicable);
-        var total = Rational.FromDecimal(rubric.TotalPoints);
-        var itemScore = earned * total / Rational.FromDecimal(applicable);
+        var applicable = Numbers.Normalize(allItems.Sum(i => i.Applicable));
 
         var deductions = evidence.Deductions
             .Select(d => new AppliedAdjustment(Numbers.Normalize(d.Points ?? policy.DefaultDeduction), d.Reason, d.Basis, d.Item))
@@ -66,12 +52,13 @@ internal static class Scorer
         var bonuses = evidence.Bonuses
             .Select(b => new AppliedAdjustment(Numbers.Normalize(b.Points ?? policy.MaxBonusPoints), b.Reason, b.Basis, null))
             .ToArray();
-        var deductionPoints = deductions.Sum(d => d.Points);
-        var bonusPoints = bonuses.Sum(b => b.Points);
+        var deductionPoints = Numbers.Normalize(deductions.Sum(d => d.Points));
+        var bonusPoints = Numbers.Normalize(bonuses.Sum(b => b.Points));
 
-        var adjusted = itemScore - Rational.FromDecimal(deductionPoints) + Rational.FromDecimal(bonusPoints);
-        var clamped = Rational.Max(Rational.Zero, Rational.Min(total, adjusted));
-        var score = clamped.Round(policy.Decimals, policy.Rounding);
+        var itemScore = ScoreRules.ItemScore(earned, applicable, rubric.TotalPoints);
+        var adjusted = ScoreRules.Adjusted(itemScore, deductionPoints, bonusPoints);
+        var clamped = ScoreRules.Clamp(adjusted, rubric.TotalPoints);
+        var score = ScoreRules.Round(clamped, policy);
 
         var tierDecision = TierRules.Decide(rubric, score, allItems, deductions.Length);
         var notices = BuildNotices(rubric, evidence, tierDecision.Granted, clamped != adjusted, allItems);
@@ -82,16 +69,19 @@ internal static class Scorer
             UnroundedScore = Numbers.Normalize(clamped.Round(4)),
             ItemScore = Numbers.Normalize(itemScore.Round(4)),
             EarnedPoints = Numbers.Normalize(earned.Round(policy.DetailDecimals)),
-            ApplicablePoints = Numbers.Normalize(applicable),
-            DeductionPoints = Numbers.Normalize(deductionPoints),
-            BonusPoints = Numbers.Normalize(bonusPoints),
+            ApplicablePoints = applicable,
+            DeductionPoints = deductionPoints,
+            BonusPoints = bonusPoints,
             Clamped = clamped != adjusted,
+            Formula = ScoreRules.Figures(earned, applicable, deductionPoints, bonusPoints, score, rubric),
             Tier = tierDecision.Granted,
             ScoreTier = tierDecision.ByScore,
             TierBlocks = tierDecision.Blocks,
             NextTier = tierDecision.Next,
             PointsToNextTier = tierDecision.Next is null ? null : Math.Max(0m, tierDecision.Next.MinScore - score),
             Categories = categories,
+            Indicators = allIndicators,
+            Items = allItems,
             Deductions = deductions,
             Bonuses = bonuses,
             Exclusions = exclusions,
@@ -140,7 +130,7 @@ internal static class Scorer
         };
 
         var rounded = earned.Round(policy.DetailDecimals);
-        return new ItemResult(item, status, finding, fromIndicator, rounded, grade, Explanations.ForItem(item, status, finding, fromIndicator, rounded))
+        return new ItemResult(item, status, finding, fromIndicator, rounded, grade, Explanations.ForItem(item, status, finding, fromIndicator, earned, rounded))
         {
             ExactEarned = earned,
         };
@@ -154,7 +144,7 @@ internal static class Scorer
             item.Item.Id,
             item.Item.Requirement,
             item.Lost,
-            item.Note is { } note ? new LocalizedText(note) : item.Explanation,
+            item.Note is { } note ? Message.Verbatim(note) : item.Explanation,
             item.Evidence);
 
         var graded = items.Where(i => i.Grade is not null).ToArray();
@@ -166,7 +156,7 @@ internal static class Scorer
             d.Item,
             d.Item is null ? null : rubric.FindItem(d.Item)?.Requirement,
             d.Points,
-            new LocalizedText(d.Reason),
+            Message.Verbatim(d.Reason),
             d.Basis is null ? [] : [d.Basis])));
         list.AddRange(graded.Where(i => i.Grade == NonconformityGrade.Minor).Select(FromItem));
         list.AddRange(graded.Where(i => i.Grade == NonconformityGrade.Observation).Select(FromItem));
@@ -178,36 +168,30 @@ internal static class Scorer
         var notices = new List<Notice>();
         if (evidence.Audit.Kind is AuditKind.Mock or AuditKind.Self)
         {
-            notices.Add(new Notice("mock", new LocalizedText(
-                "本结果来自模拟审核或自我评价,不是认证结论。",
-                "This result comes from a mock audit or self-assessment; it is not a certification decision.")));
+            notices.Add(new Notice("mock", new Message("notice.mock", ("kind", EvidenceWords.Of(evidence.Audit.Kind)))));
         }
 
         var notAssessed = items.Count(i => i.Status == ItemStatus.NotAssessed);
         if (notAssessed > 0)
         {
-            notices.Add(new Notice("not-assessed", new LocalizedText(
-                $"{notAssessed} 个检查项未评价,按 0 分计入;补充评价后得分可能提高。",
-                $"{notAssessed} check items were not assessed and count as 0; the score may rise once they are.")));
+            notices.Add(new Notice("not-assessed", new Message("notice.not-assessed", ("count", notAssessed))));
         }
 
         if (clamped)
         {
-            notices.Add(new Notice("clamped", new LocalizedText(
-                $"特别扣分和加分调整后的得分超出 0–{Numbers.Format(rubric.TotalPoints)} 分范围,已按边界计。",
-                $"After special deductions and bonus the score fell outside 0–{Numbers.Format(rubric.TotalPoints)} and was clamped.")));
+            notices.Add(new Notice("clamped", new Message("notice.clamped", ("total", Numbers.Normalize(rubric.TotalPoints)))));
         }
 
         if (evidence.Audit.Kind == AuditKind.Initial && granted.InitialAuditNote is { } note)
         {
-            notices.Add(new Notice("initial-star", note));
+            notices.Add(new Notice("initial-star", new Message("notice.initial-star", ("note", note))));
         }
 
         if (rubric.HasProvisionalPoints)
         {
-            notices.Add(new Notice("provisional-points", rubric.ProvisionalNote ?? new LocalizedText(
-                "部分指标分值为暂定分值,不是官方评分表的分值。",
-                "Some indicator points are provisional, not from an official scoring table.")));
+            // The client report says only that the points are provisional; how to replace them is the rubric's
+            // own note (Rubric.ProvisionalNote), for the people who maintain it.
+            notices.Add(new Notice("provisional-points", new Message("notice.provisional-points")));
         }
 
         return notices;

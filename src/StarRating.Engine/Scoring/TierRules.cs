@@ -16,16 +16,12 @@ internal static class TierRules
         var blocks = new List<TierBlock>();
         var granted = byScore;
 
-        if (rubric.Scoring.MaxSpecialDeductions is { } max && specialDeductions > max)
+        if (ScoreRules.RefusesGrade(rubric, specialDeductions))
         {
+            var reason = new Message("tier_block.deductions", ("count", specialDeductions), ("max", rubric.Scoring.MaxSpecialDeductions!.Value));
             for (var rank = byScore.Rank; rank > 0; rank--)
             {
-                blocks.Add(new TierBlock(
-                    rubric.Tiers[rank],
-                    new LocalizedText(
-                        $"特别扣分项 {specialDeductions} 项,超过允许的 {max} 项,不予评级。",
-                        $"{specialDeductions} special deductions exceed the {max} allowed for a grade."),
-                    []));
+                blocks.Add(new TierBlock(rubric.Tiers[rank], reason, []));
             }
 
             granted = rubric.LowestTier;
@@ -42,12 +38,7 @@ internal static class TierRules
                     break;
                 }
 
-                blocks.Add(new TierBlock(
-                    granted,
-                    new LocalizedText(
-                        $"前提检查项未达到符合:{string.Join("、", failing)}。",
-                        $"Prerequisite check items are not conforming: {string.Join(", ", failing)}."),
-                    failing));
+                blocks.Add(new TierBlock(granted, new Message("tier_block.prerequisites", ("count", failing.Length), ("items", failing)), failing));
                 granted = rubric.Tiers[granted.Rank - 1];
             }
         }

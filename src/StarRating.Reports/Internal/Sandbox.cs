@@ -35,7 +35,7 @@ internal static class Sandbox
         var template = set.Find(name);
         if (template is null)
         {
-            bag.Add(DiagnosticCatalog.TemplateMissing, SourceLocation.WholeFile(name), name, "the template set", string.Join(", ", set.Names));
+            bag.Add(DiagnosticCatalog.TemplateMissing, SourceLocation.WholeFile(name), ("name", name), ("folder", new Message("diagnostic.template_set")), ("available", string.Join(", ", set.Names)));
             return LoadResult.From<RenderedReport>(null, bag);
         }
 
@@ -53,7 +53,7 @@ internal static class Sandbox
             var text = template.Render(context);
             if (text.Length > limits.MaxOutputChars || context.OutputExceeded)
             {
-                bag.Add(DiagnosticCatalog.TemplateOutputLimit, SourceLocation.WholeFile(file), limits.MaxOutputChars);
+                bag.Add(DiagnosticCatalog.TemplateOutputLimit, SourceLocation.WholeFile(file), ("limit", limits.MaxOutputChars));
                 return LoadResult.From<RenderedReport>(null, bag);
             }
 
@@ -69,13 +69,13 @@ internal static class Sandbox
         }
         catch (RegexMatchTimeoutException)
         {
-            bag.Add(DiagnosticCatalog.TemplateRegexTimeout, Locate(context.CurrentSpan, file), (long)limits.RegexTimeout.TotalMilliseconds);
+            bag.Add(DiagnosticCatalog.TemplateRegexTimeout, Locate(context.CurrentSpan, file), ("limit", (long)limits.RegexTimeout.TotalMilliseconds));
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not StackOverflowException)
         {
             // Anything else a template provokes inside Scriban (an overflow, a huge allocation...) is still the
             // template's failure: report it, never a stack trace.
-            bag.Add(DiagnosticCatalog.TemplateRuntime, Locate(context.CurrentSpan, file), Describe(ex));
+            bag.Add(DiagnosticCatalog.TemplateRuntime, Locate(context.CurrentSpan, file), ("detail", Describe(ex)));
         }
 
         return LoadResult.From<RenderedReport>(null, bag);
@@ -85,17 +85,17 @@ internal static class Sandbox
     /// What a foreign exception means, in our words: never its message, which under <c>UseSystemResourceKeys</c> is a
     /// resource key such as <c>Arg_OverflowException</c>, nor its type name.
     /// </summary>
-    public static string Describe(Exception ex) => ex switch
+    public static Message Describe(Exception ex) => new("diagnostic.template_failure." + ex switch
     {
-        OverflowException => "a number is too large for the operation",
-        DivideByZeroException => "a division by zero",
-        OutOfMemoryException or InsufficientExecutionStackException => "the template needs more memory than a report may use",
-        InvalidCastException or FormatException => "a value has the wrong type for the operation",
-        IndexOutOfRangeException or ArgumentOutOfRangeException => "an index or a count is out of range",
-        RegexParseException => "a regular expression is not valid",
-        ArgumentException or NullReferenceException or InvalidOperationException => "a function was called with values it cannot use",
-        _ => "the template cannot be run",
-    };
+        OverflowException => "overflow",
+        DivideByZeroException => "division_by_zero",
+        OutOfMemoryException or InsufficientExecutionStackException => "memory",
+        InvalidCastException or FormatException => "wrong_type",
+        IndexOutOfRangeException or ArgumentOutOfRangeException => "out_of_range",
+        RegexParseException => "regex",
+        ArgumentException or NullReferenceException or InvalidOperationException => "bad_arguments",
+        _ => "other",
+    });
 
     /// <summary>Converts a Scriban span (0-based) to a 1-based location in its template file.</summary>
     public static SourceLocation Locate(SourceSpan span, string fallbackFile)
@@ -111,29 +111,29 @@ internal static class Sandbox
         if (ex.InnerException is RegexMatchTimeoutException || (ex is not ScriptAbortException && !timedOut && message.Contains("RegexMatchTimeout", StringComparison.Ordinal)))
         {
             // The limit that fired: the regular-expression limit, not the render's time limit.
-            return DiagnosticCatalog.TemplateRegexTimeout.Create(location, (long)limits.RegexTimeout.TotalMilliseconds);
+            return DiagnosticCatalog.TemplateRegexTimeout.Create(location, ("limit", (long)limits.RegexTimeout.TotalMilliseconds));
         }
 
         if (ex is ScriptAbortException || timedOut)
         {
-            return DiagnosticCatalog.TemplateTimeout.Create(location, (long)limits.Timeout.TotalMilliseconds);
+            return DiagnosticCatalog.TemplateTimeout.Create(location, ("limit", (long)limits.Timeout.TotalMilliseconds));
         }
 
         return ex switch
         {
-            IncludeRefusedException refused => DiagnosticCatalog.TemplateIncludeRefused.Create(location, refused.Name, refused.Available),
-            FunctionRefusedException refused => DiagnosticCatalog.TemplateFunctionRefused.Create(location, refused.Name),
-            OutputLimitException => DiagnosticCatalog.TemplateOutputLimit.Create(location, limits.MaxOutputChars),
-            ScriptParserRuntimeException parser => DiagnosticCatalog.TemplateSyntax.Create(location, parser.OriginalMessage),
+            IncludeRefusedException refused => DiagnosticCatalog.TemplateIncludeRefused.Create(location, ("name", refused.Name), ("available", refused.Available)),
+            FunctionRefusedException refused => DiagnosticCatalog.TemplateFunctionRefused.Create(location, ("name", refused.Name)),
+            OutputLimitException => DiagnosticCatalog.TemplateOutputLimit.Create(location, ("limit", limits.MaxOutputChars)),
+            ScriptParserRuntimeException parser => DiagnosticCatalog.TemplateSyntax.Create(location, ("detail", parser.OriginalMessage)),
             // Scriban 7.5 says so in words only: "Exceeding number of iteration limit", "Range expression exceeds
             // LoopLimit", "String multiplication exceeds LimitToString"... (checked by SandboxTests).
             _ when message.StartsWith("Exceeding number of iteration limit", StringComparison.Ordinal) || message.Contains("LoopLimit", StringComparison.Ordinal) =>
-                DiagnosticCatalog.TemplateLoopLimit.Create(location, limits.LoopLimit),
+                DiagnosticCatalog.TemplateLoopLimit.Create(location, ("limit", limits.LoopLimit)),
             _ when message.Contains("LimitToString", StringComparison.Ordinal) =>
-                DiagnosticCatalog.TemplateOutputLimit.Create(location, limits.MaxOutputChars),
+                DiagnosticCatalog.TemplateOutputLimit.Create(location, ("limit", limits.MaxOutputChars)),
             _ when message.StartsWith("Exceeding number of recursive depth limit", StringComparison.Ordinal) =>
-                DiagnosticCatalog.TemplateRecursionLimit.Create(location, limits.RecursionLimit),
-            _ => DiagnosticCatalog.TemplateRuntime.Create(location, message),
+                DiagnosticCatalog.TemplateRecursionLimit.Create(location, ("limit", limits.RecursionLimit)),
+            _ => DiagnosticCatalog.TemplateRuntime.Create(location, ("detail", message)),
         };
     }
 
@@ -342,7 +342,8 @@ internal static class Escape
 
     /// <summary>
     /// Markdown: a backslash before the characters that start markup or raw HTML (so a value stays text and
-    /// cannot open a link, an emphasis or an HTML tag), and line breaks as spaces so a value cannot break a table.
+    /// cannot open a link, an emphasis or an HTML tag), and line breaks as <c>&lt;br&gt;</c>, so the line breaks
+    /// people wrote (a conclusion, a note) are kept and a value still cannot end a table row or a list item.
     /// </summary>
     public static string Markdown(string text)
     {
@@ -351,6 +352,9 @@ internal static class Escape
         {
             return text;
         }
+
+        // A block scalar's final line break ends the text; it is not a line of its own.
+        text = text.TrimEnd('\r', '\n');
 
         var builder = new StringBuilder(text.Length + 16);
         for (var i = 0; i < text.Length; i++)
@@ -363,7 +367,7 @@ internal static class Escape
 
             if (c == '\n')
             {
-                builder.Append(' ');
+                builder.Append("<br>");
                 continue;
             }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Scriban.Runtime;
 using StarRating.Engine;
 using StarRating.Rules;
@@ -7,98 +8,101 @@ using StarRating.Rules.Text;
 namespace StarRating.Reports;
 
 /// <summary>
-/// Turns results into plain view data (<see cref="ScriptObject"/> and <see cref="ScriptArray"/> of strings, booleans
-/// and integers) for templates. Every number is taken from the result and formatted here, invariantly; templates
-/// never compute a score or a tier. Built afresh for every render, so a template can change only its own copy
-/// (within one render, an item or indicator is one object wherever it appears).
-/// The variables are documented in docs/templates.md.
+/// Turns the report model into plain view data (<see cref="ScriptObject"/> and <see cref="ScriptArray"/> of strings,
+/// booleans and integers) for templates. Every word comes from the model's wording (the vocabulary), every number
+/// from the result through <see cref="ReportFigures"/>; templates never compute a score or a tier and never write a
+/// label of their own. Built afresh for every render, so a template can change only its own copy (within one render,
+/// an item or indicator is one object wherever it appears). The variables are documented in docs/templates.md.
 /// </summary>
 internal static class Views
 {
-    public static ScriptObject Report(AuditResult result, GapAnalysis gap, Language language)
+    public static ScriptObject Report(AuditReport report)
     {
-        var v = Common(language);
-        AddResult(v, result, language);
-        v["gap"] = GapData(gap, language);
-        v["charts"] = Charts.Build(result, language);
+        var v = Common(report.Wording);
+        AddResult(v, report);
+        v["gap"] = GapData(report);
+        v["charts"] = Charts.Build(report.Result, report.Wording.Language);
         return v;
     }
 
-    public static ScriptObject Gap(GapAnalysis gap, Language language)
+    public static ScriptObject Gap(AuditReport report)
     {
-        var v = Common(language);
-        AddResult(v, gap.Result, language);
-        v["gap"] = GapData(gap, language);
+        var v = Common(report.Wording);
+        AddResult(v, report);
+        v["gap"] = GapData(report);
         return v;
     }
 
-    public static ScriptObject Comparison(AuditComparison comparison, Language language)
+    public static ScriptObject Comparison(ComparisonReport model)
     {
-        var v = Common(language);
-        var before = new ScriptObject();
-        AddResult(before, comparison.Before, language);
-        var after = new ScriptObject();
-        AddResult(after, comparison.After, language);
-        v["before"] = before;
-        v["after"] = after;
-        v["rubric"] = after["rubric"];
-        v["company"] = after["company"];
-        v["score_delta"] = Signed(comparison.ScoreDelta);
+        var comparison = model.Comparison;
+        var after = model.After;
+        var v = Common(model.Wording);
+        var beforeView = new ScriptObject();
+        AddResult(beforeView, model.Before);
+        var afterView = new ScriptObject();
+        AddResult(afterView, after);
+        v["before"] = beforeView;
+        v["after"] = afterView;
+        v["rubric"] = afterView["rubric"];
+        v["company"] = afterView["company"];
+        v["score_delta"] = ReportFigures.Signed(comparison.ScoreDelta);
         v["tier_change"] = comparison.TierChange;
-        v["tier_change_text"] = TierChangeText(comparison, language);
-        v["warnings"] = Arr(comparison.Warnings.Select(w => Obj(("code", w.Code), ("text", w.Code + ": " + w.Message))));
-        v["categories"] = Arr(comparison.Categories.Select(d => Delta(d, language)));
-        v["indicators"] = Arr(comparison.Indicators.Select(d => Delta(d, language)));
+        v["tier_change_text"] = model.TierChangeText;
+        v["warnings"] = Arr(comparison.Warnings.Select(w => Obj(("code", w.Code), ("text", w.Code + ": " + w.MessageIn(model.Wording.Language)))));
+        v["categories"] = Arr(comparison.Categories.Select(d => Delta(d, after)));
+        v["indicators"] = Arr(comparison.Indicators.Select(d => Delta(d, after)));
         v["changed_items"] = Arr(comparison.ChangedItems.Select(c => Obj(
             ("id", c.Id),
-            ("requirement", c.Requirement.Get(language)),
+            ("requirement", after.Text(c.Requirement)),
             ("before", c.Before is { } b ? EvidenceWords.Of(b) : null),
-            ("before_label", c.Before is { } bl ? Labels.Status(bl, language) : Label(language, "cmp_absent")),
+            ("before_label", c.Before is { } bl ? after.Status(bl) : after.Label("cmp_absent")),
             ("after", c.After is { } a ? EvidenceWords.Of(a) : null),
-            ("after_label", c.After is { } al ? Labels.Status(al, language) : Label(language, "cmp_absent")),
-            ("before_earned", N(c.BeforeEarned)),
-            ("after_earned", N(c.AfterEarned)),
-            ("earned_delta", c.EarnedDelta is { } e ? Signed(e) : null),
+            ("after_label", c.After is { } al ? after.Status(al) : after.Label("cmp_absent")),
+            ("before_earned", ReportFigures.Points(c.BeforeEarned)),
+            ("after_earned", ReportFigures.Points(c.AfterEarned)),
+            ("earned_delta", c.EarnedDelta is { } e ? ReportFigures.Signed(e) : null),
             ("direction", Direction(c.EarnedDelta)))));
         return v;
     }
 
-    private static ScriptObject Common(Language language)
+    private static ScriptObject Common(Wording wording)
     {
         var t = new ScriptObject();
-        foreach (var (key, zh, en) in Labels.All)
+        foreach (var (key, text) in Vocabulary.Default.Texts("label", wording))
         {
-            t[key] = language == Language.English ? en : zh;
+            t[key] = text;
         }
 
+        var language = wording.Language;
         return Obj(
-            ("lang", language == Language.English ? "en" : "zh"),
-            ("html_lang", language == Language.English ? "en" : "zh-CN"),
+            ("lang", language.Tag),
+            ("html_lang", language.Tag == "zh" ? "zh-CN" : language.Tag),
             ("t", t));
     }
 
-    private static void AddResult(ScriptObject v, AuditResult r, Language language)
+    private static void AddResult(ScriptObject v, AuditReport report)
     {
+        var r = report.Result;
         var rubric = r.Rubric;
         var audit = r.Audit;
-        var separator = Label(language, "list_separator");
-        var lead = audit.Team.FirstOrDefault(m => m.Role == "lead");
+        var language = report.Wording.Language;
 
         v["rubric"] = Obj(
             ("id", rubric.Id),
             ("version", rubric.Version),
             ("sha256", rubric.Sha256),
-            ("title", rubric.Title.Get(language)),
+            ("title", report.Text(rubric.Title)),
             ("standard", rubric.Standard),
-            ("total", N(rubric.TotalPoints)),
+            ("total", ReportFigures.Points(rubric.TotalPoints)),
             ("has_provisional", rubric.HasProvisionalPoints),
             ("provisional_note", rubric.ProvisionalNote?.Get(language)),
             ("tiers", Arr(rubric.Tiers.Select(tier => Obj(
                 ("id", tier.Id),
-                ("label", tier.Label.Get(language)),
-                ("min", N(tier.MinScore)),
+                ("label", report.Text(tier.Label)),
+                ("min", ReportFigures.Points(tier.MinScore)),
                 ("stars", tier.Stars),
-                ("stars_text", new string('★', tier.Stars)),
+                ("stars_text", ReportFigures.Stars(tier.Stars)),
                 ("granted", tier == r.Tier))))));
         v["company"] = Obj(
             ("name", r.Company.Name),
@@ -106,120 +110,123 @@ internal static class Views
             ("address", r.Company.Address),
             ("scope", r.Company.Scope),
             ("contact", r.Company.Contact));
+        var dates = audit.Dates.Select(ReportFigures.Date).ToArray();
         v["audit"] = Obj(
             ("kind", EvidenceWords.Of(audit.Kind)),
-            ("kind_label", Labels.Kind(audit.Kind, language)),
+            ("kind_label", report.Kind(audit.Kind)),
             ("formal", audit.IsFormal),
-            ("dates", Arr(audit.Dates.Select(Date))),
-            ("dates_text", audit.Dates.Count == 0 ? null : string.Join(separator, audit.Dates.Select(Date))),
-            ("first_date", audit.Dates.Count == 0 ? null : Date(audit.Dates[0])),
-            ("last_date", audit.Dates.Count == 0 ? null : Date(audit.Dates[^1])),
+            ("mock_mark", report.MockMark),
+            ("dates", Arr(dates)),
+            ("dates_text", dates.Length == 0 ? null : report.List(dates)),
+            ("first_date", dates.Length == 0 ? null : dates[0]),
+            ("last_date", dates.Length == 0 ? null : dates[^1]),
             ("team", Arr(audit.Team.Select(m => Obj(
                 ("name", m.Name),
                 ("role", m.Role),
-                ("role_label", Labels.Role(m.Role, language)),
+                ("role_label", report.Role(m)),
                 ("registration", m.Registration))))),
-            ("team_text", audit.Team.Count == 0 ? null : string.Join(separator, audit.Team.Select(m => m.Name + (language == Language.English ? " (" + Labels.Role(m.Role, language) + ")" : "(" + Labels.Role(m.Role, language) + ")")))),
-            ("lead", lead?.Name),
-            ("members", Arr(audit.Team.Where(m => m != lead).Select(m => Obj(("name", m.Name), ("role_label", Labels.Role(m.Role, language)))))),
+            ("team_text", report.TeamText),
+            ("lead", report.Lead?.Name),
+            ("members", Arr(report.Members.Select(m => Obj(("name", m.Name), ("role_label", report.Role(m)))))),
             ("body", audit.Body),
             ("reference", audit.Reference),
             ("sites", Arr(audit.Sites)),
-            ("sites_text", audit.Sites.Count == 0 ? null : string.Join(separator, audit.Sites)),
+            ("sites_text", audit.Sites.Count == 0 ? null : report.List(audit.Sites)),
             ("evidence_file", DisplayText.Escape(r.Evidence.SourceName)),
             ("evidence_sha256", r.Evidence.Sha256),
             ("conclusion", r.Evidence.Conclusion));
 
-        var decimals = rubric.Scoring.Decimals;
-        var score = Numbers.Fixed(r.Score, decimals);
+        // What every printed page carries in its margins (CSS strings, escaped for a CSS "…" literal).
+        var reference = report.Label("reference") + ": " + (audit.Reference ?? "—");
+        v["print"] = Obj(
+            ("header_left", CssString(Breakable(report.Label("report_title") + " · " + reference))),
+            ("header_right", CssString(Breakable(report.MockMark ?? r.Company.Name))));
+
         v["score"] = Obj(
-            ("value", score),
-            ("unrounded", N(r.UnroundedScore)),
-            ("item_score", N(r.ItemScore)),
-            ("earned", N(r.EarnedPoints)),
-            ("applicable", N(r.ApplicablePoints)),
-            ("possible", N(r.PossiblePoints)),
-            ("excluded", N(r.ExcludedPoints)),
-            ("deductions", N(r.DeductionPoints)),
-            ("bonus", N(r.BonusPoints)),
+            ("value", report.Score),
+            ("unrounded", ReportFigures.Points(r.UnroundedScore)),
+            ("item_score", ReportFigures.Points(r.ItemScore)),
+            ("earned", ReportFigures.Points(r.EarnedPoints)),
+            ("applicable", ReportFigures.Points(r.ApplicablePoints)),
+            ("possible", ReportFigures.Points(r.PossiblePoints)),
+            ("excluded", ReportFigures.Points(r.ExcludedPoints)),
+            ("deductions", ReportFigures.Points(r.DeductionPoints)),
+            ("bonus", ReportFigures.Points(r.BonusPoints)),
             ("clamped", r.Clamped),
-            ("decimals", decimals),
-            ("formula", $"{N(r.EarnedPoints)} ÷ {N(r.ApplicablePoints)} × {N(r.PossiblePoints)} − {N(r.DeductionPoints)} + {N(r.BonusPoints)} = {N(r.UnroundedScore)} → {score}"));
+            ("decimals", rubric.Scoring.Decimals),
+            ("formula", report.FormulaText));
 
         v["tier"] = Obj(
             ("id", r.Tier.Id),
-            ("label", r.Tier.Label.Get(language)),
+            ("label", report.Text(r.Tier.Label)),
             ("stars", r.Tier.Stars),
-            ("stars_text", new string('★', r.Tier.Stars)),
+            ("stars_text", ReportFigures.Stars(r.Tier.Stars)),
             ("stars_empty", new string('☆', Math.Max(0, rubric.Tiers.Max(t => t.Stars) - r.Tier.Stars))),
-            ("min", N(r.Tier.MinScore)),
+            ("min", ReportFigures.Points(r.Tier.MinScore)),
             ("by_score_id", r.ScoreTier.Id),
-            ("by_score_label", r.ScoreTier.Label.Get(language)),
+            ("by_score_label", report.Text(r.ScoreTier.Label)),
             ("blocked", r.ScoreTier != r.Tier),
             ("blocks", Arr(r.TierBlocks.Select(b => Obj(
                 ("tier_id", b.Tier.Id),
-                ("tier_label", b.Tier.Label.Get(language)),
-                ("reason", b.Reason.Get(language)),
+                ("tier_label", report.Text(b.Tier.Label)),
+                ("reason", report.Text(b.Reason)),
                 ("items", Arr(b.Items)))))));
         v["next_tier"] = r.NextTier is { } next
             ? Obj(
                 ("id", next.Id),
-                ("label", next.Label.Get(language)),
-                ("min", N(next.MinScore)),
-                ("points_missing", N(r.PointsToNextTier)),
-                ("text", NextTierText(next, r.PointsToNextTier ?? 0m, language)))
+                ("label", report.Text(next.Label)),
+                ("min", ReportFigures.Points(next.MinScore)),
+                ("points_missing", ReportFigures.Points(r.PointsToNextTier)),
+                ("text", report.NextTierText))
             : null;
+        v["next_tier_text"] = report.NextTierText;
 
         // Each item and indicator view is built once and reached from every list that holds it (categories →
         // indicators → items, indicators, items): building them once per list tripled the cost of the view data.
-        var itemViews = r.Items.ToDictionary(i => i, i => Item(i, language, separator));
-        var indicatorViews = r.Indicators.ToDictionary(i => i, i => Indicator(i, language, itemViews));
-        ScriptObject ItemView(ItemResult i) => itemViews.TryGetValue(i, out var view) ? view : Item(i, language, separator);
-        ScriptObject IndicatorView(IndicatorResult i) => indicatorViews.TryGetValue(i, out var view) ? view : Indicator(i, language, itemViews);
+        var itemViews = r.Items.ToDictionary(i => i, i => Item(i, report));
+        var indicatorViews = r.Indicators.ToDictionary(i => i, i => Indicator(i, report, itemViews));
         v["categories"] = Arr(r.Categories.Select(c => Obj(
             ("id", c.Category.Id),
-            ("name", c.Category.Name.Get(language)),
-            ("earned", N(c.Earned)),
-            ("applicable", N(c.Applicable)),
-            ("possible", N(c.Possible)),
-            ("percent", Percent(c.Percent)),
+            ("name", report.Text(c.Category.Name)),
+            ("earned", ReportFigures.Points(c.Earned)),
+            ("applicable", ReportFigures.Points(c.Applicable)),
+            ("possible", ReportFigures.Points(c.Possible)),
+            ("percent", ReportFigures.Percent(c.Percent)),
             ("excluded", c.Applicable == 0),
-            ("indicators", Arr(c.Indicators.Select(IndicatorView))))));
-        v["indicators"] = Arr(r.Indicators.Select(IndicatorView));
-        v["items"] = Arr(r.Items.Select(ItemView));
+            ("indicators", Arr(c.Indicators.Select(i => indicatorViews[i]))))));
+        v["indicators"] = Arr(r.Indicators.Select(i => indicatorViews[i]));
+        v["items"] = Arr(r.Items.Select(i => itemViews[i]));
         v["totals"] = Obj(
-            ("earned", N(r.EarnedPoints)),
-            ("applicable", N(r.ApplicablePoints)),
-            ("possible", N(r.PossiblePoints)));
+            ("earned", ReportFigures.Points(r.EarnedPoints)),
+            ("applicable", ReportFigures.Points(r.ApplicablePoints)),
+            ("possible", ReportFigures.Points(r.PossiblePoints)));
 
         var number = 0;
-
-        string Describe(Nonconformity n) => n.Description.Get(language);
         v["rectification"] = Arr(r.Nonconformities.Select(n => Obj(
             ("no", ++number),
             ("kind", n.Kind == NonconformityKind.Item ? "item" : "special_deduction"),
-            ("kind_label", Labels.NonconformityKind(n.Kind, language)),
+            ("kind_label", report.Wording.Text("nonconformity_kind." + (n.Kind == NonconformityKind.Item ? "item" : "special_deduction"))),
             ("grade", n.Grade is { } g ? EvidenceWords.Of(g) : null),
-            ("grade_label", n.Grade is { } gl ? Labels.Grade(gl, language) : Labels.NonconformityKind(n.Kind, language)),
+            ("grade_label", report.Grade(n.Grade)),
             ("id", n.Id),
-            ("requirement", n.Requirement?.Get(language)),
-            ("lost", N(n.LostPoints)),
-            ("description", Describe(n)),
+            ("requirement", n.Requirement is { } req ? report.Text(req) : null),
+            ("lost", ReportFigures.Points(n.LostPoints)),
+            ("description", report.Text(n.Description)),
             ("evidence", Arr(n.Evidence)))));
         v["exclusions"] = Arr(r.Exclusions.Select(e => Obj(
             ("id", e.Id),
             ("is_indicator", e.IsIndicator),
-            ("scope_label", Labels.Scope(e.IsIndicator, language)),
-            ("name", e.Name.Get(language)),
-            ("points", N(e.Points)),
+            ("scope_label", report.Wording.Text(e.IsIndicator ? "scope.indicator" : "scope.item")),
+            ("name", report.Text(e.Name)),
+            ("points", ReportFigures.Points(e.Points)),
             ("reason", e.Reason))));
         v["deductions"] = Arr(r.Deductions.Select(Adjustment));
         v["bonuses"] = Arr(r.Bonuses.Select(Adjustment));
         v["not_assessed"] = Arr(r.NotAssessed.Select(i => Obj(
             ("id", i.Item.Id),
             ("indicator_id", i.Item.Indicator.Id),
-            ("requirement", i.Item.Requirement.Get(language)),
-            ("possible", N(i.Possible)))));
+            ("requirement", report.Text(i.Item.Requirement)),
+            ("possible", ReportFigures.Points(i.Possible)))));
         v["counts"] = Obj(
             ("items", r.Items.Count),
             ("conforming", r.Items.Count(i => i.Status == ItemStatus.Conforming)),
@@ -232,149 +239,100 @@ internal static class Views
             ("observation", r.Nonconformities.Count(n => n.Grade == NonconformityGrade.Observation)),
             ("deductions", r.Deductions.Count),
             ("bonuses", r.Bonuses.Count));
-        v["notices"] = Arr(r.Notices.Select(n => Obj(("code", n.Code), ("text", n.Text.Get(language)))));
-        v["warnings"] = Arr(r.Warnings.Select(w => Obj(("code", w.Code), ("text", w.ToString()))));
+        v["notices"] = Arr(r.Notices.Select(n => Obj(("code", n.Code), ("text", report.Text(n.Text)))));
+        v["warnings"] = Arr(r.Warnings.Select(w => Obj(("code", w.Code), ("text", w.Format(language, includeHint: false)))));
         v["conclusion"] = Obj(
-            ("summary", ConclusionText(r, score, language)),
+            ("summary", report.ConclusionText),
             ("team", r.Evidence.Conclusion));
     }
 
-    private static ScriptObject Indicator(IndicatorResult i, Language language, IReadOnlyDictionary<ItemResult, ScriptObject> itemViews) => Obj(
+    private static ScriptObject Indicator(IndicatorResult i, AuditReport report, IReadOnlyDictionary<ItemResult, ScriptObject> itemViews) => Obj(
         ("id", i.Indicator.Id),
         ("category_id", i.Indicator.Category.Id),
-        ("name", i.Indicator.Name.Get(language)),
-        ("earned", N(i.Earned)),
-        ("applicable", N(i.Applicable)),
-        ("possible", N(i.Possible)),
-        ("percent", Percent(i.Percent)),
+        ("name", report.Text(i.Indicator.Name)),
+        ("earned", ReportFigures.Points(i.Earned)),
+        ("applicable", ReportFigures.Points(i.Applicable)),
+        ("possible", ReportFigures.Points(i.Possible)),
+        ("percent", ReportFigures.Percent(i.Percent)),
         ("excluded", i.Excluded),
         ("provisional", i.Indicator.PointsProvisional),
-        ("items", Arr(i.Items.Select(item => itemViews.TryGetValue(item, out var view) ? view : Item(item, language, Label(language, "list_separator"))))));
+        ("items", Arr(i.Items.Select(item => itemViews[item]))));
 
-    private static ScriptObject Item(ItemResult i, Language language, string separator)
+    private static ScriptObject Item(ItemResult i, AuditReport report)
     {
-        var methods = i.Methods.Select(m => FormatWords.Describe(m).Get(language)).ToArray();
+        var methods = i.Methods.Select(report.Method).ToArray();
         return Obj(
             ("id", i.Item.Id),
             ("indicator_id", i.Item.Indicator.Id),
-            ("requirement", i.Item.Requirement.Get(language)),
+            ("requirement", report.Text(i.Item.Requirement)),
             ("status", EvidenceWords.Of(i.Status)),
-            ("status_label", Labels.Status(i.Status, language)),
+            ("status_label", report.Status(i.Status)),
             ("grade", i.Grade is { } g ? EvidenceWords.Of(g) : null),
-            ("grade_label", i.Grade is { } gl ? Labels.Grade(gl, language) : null),
-            ("earned", N(i.Earned)),
-            ("applicable", N(i.Applicable)),
-            ("possible", N(i.Possible)),
-            ("lost", N(i.Lost)),
-            ("percent", Percent(i.Percent)),
+            ("grade_label", i.Grade is { } gl ? report.Grade(gl) : null),
+            ("earned", ReportFigures.Points(i.Earned)),
+            ("applicable", ReportFigures.Points(i.Applicable)),
+            ("possible", ReportFigures.Points(i.Possible)),
+            ("lost", ReportFigures.Points(i.Lost)),
+            ("percent", ReportFigures.Percent(i.Percent)),
             ("from_indicator", i.FromIndicatorFinding),
             ("sample", i.Sample is { } s ? Obj(("size", s.Size), ("conforming", s.Conforming)) : null),
             ("methods", Arr(methods)),
-            ("methods_text", methods.Length == 0 ? null : string.Join(separator, methods)),
+            ("methods_text", methods.Length == 0 ? null : report.List(methods)),
             ("evidence", Arr(i.Evidence)),
             ("note", i.Note),
-            ("explanation", i.Explanation.Get(language)),
+            ("explanation", report.Text(i.Explanation)),
             ("exclusion_reason", i.ExclusionReason));
     }
 
     private static ScriptObject Adjustment(AppliedAdjustment a) => Obj(
-        ("points", N(a.Points)),
+        ("points", ReportFigures.Points(a.Points)),
         ("reason", a.Reason),
         ("basis", a.Basis),
         ("item", a.Item));
 
-    private static ScriptObject GapData(GapAnalysis gap, Language language)
+    private static ScriptObject GapData(AuditReport report)
     {
+        var gap = report.Gap;
         var planIds = gap.Plan.Select(p => p.Item.Item.Id).ToHashSet(StringComparer.Ordinal);
         ScriptObject Entry(GapItem g, int rank) => Obj(
             ("rank", rank),
             ("id", g.Item.Item.Id),
             ("indicator_id", g.Item.Item.Indicator.Id),
-            ("requirement", g.Item.Item.Requirement.Get(language)),
+            ("requirement", report.Text(g.Item.Item.Requirement)),
             ("status", EvidenceWords.Of(g.Item.Status)),
-            ("status_label", Labels.Status(g.Item.Status, language)),
-            ("lost", N(g.LostPoints)),
-            ("gain", N(g.ScoreGain)),
+            ("status_label", report.Status(g.Item.Status)),
+            ("lost", ReportFigures.Points(g.LostPoints)),
+            ("gain", ReportFigures.Points(g.ScoreGain)),
             ("prerequisite", g.Prerequisite),
             ("in_plan", planIds.Contains(g.Item.Item.Id)));
 
-        var decimals = gap.Result.Rubric.Scoring.Decimals;
         return Obj(
             ("has_target", gap.Target is not null),
             ("target", gap.Target is { } target
-                ? Obj(("id", target.Id), ("label", target.Label.Get(language)), ("min", N(target.MinScore)), ("stars", target.Stars))
+                ? Obj(("id", target.Id), ("label", report.Text(target.Label)), ("min", ReportFigures.Points(target.MinScore)), ("stars", target.Stars))
                 : null),
-            ("points_missing", N(gap.PointsMissing)),
+            ("points_missing", ReportFigures.Points(gap.PointsMissing)),
             ("reachable", gap.Reachable),
-            ("projected_score", gap.ProjectedScore is { } p ? Numbers.Fixed(p, decimals) : null),
+            ("projected_score", gap.ProjectedScore is { } p ? ReportFigures.Score(p, gap.Result.Rubric) : null),
             ("ranked", Arr(gap.Ranked.Select((g, i) => Entry(g, i + 1)))),
             ("plan", Arr(gap.Plan.Select((g, i) => Entry(g, i + 1)))),
-            ("plan_gain", N(gap.Plan.Sum(g => g.ScoreGain))),
-            ("plan_text", PlanText(gap, decimals, language)),
-            ("blockers", Arr(gap.Blockers.Select(b => b.Get(language)))));
+            ("plan_gain", ReportFigures.Points(gap.Plan.Sum(g => g.ScoreGain))),
+            ("plan_text", report.PlanText),
+            ("blockers", Arr(gap.Blockers.Select(report.Text))));
     }
 
-    private static ScriptObject Delta(ScoreDelta d, Language language) => Obj(
+    private static ScriptObject Delta(ScoreDelta d, AuditReport report) => Obj(
         ("id", d.Id),
-        ("name", d.Name.Get(language)),
-        ("before_earned", N(d.BeforeEarned)),
-        ("after_earned", N(d.AfterEarned)),
-        ("before_applicable", N(d.BeforeApplicable)),
-        ("after_applicable", N(d.AfterApplicable)),
-        ("before_percent", Percent(d.BeforePercent)),
-        ("after_percent", Percent(d.AfterPercent)),
-        ("earned_delta", d.EarnedDelta is { } e ? Signed(e) : null),
-        ("percent_delta", d.PercentDelta is { } p ? Signed(Numbers.Normalize(p)) : null),
+        ("name", report.Text(d.Name)),
+        ("before_earned", ReportFigures.Points(d.BeforeEarned)),
+        ("after_earned", ReportFigures.Points(d.AfterEarned)),
+        ("before_applicable", ReportFigures.Points(d.BeforeApplicable)),
+        ("after_applicable", ReportFigures.Points(d.AfterApplicable)),
+        ("before_percent", ReportFigures.Percent(d.BeforePercent)),
+        ("after_percent", ReportFigures.Percent(d.AfterPercent)),
+        ("earned_delta", d.EarnedDelta is { } e ? ReportFigures.Signed(e) : null),
+        ("percent_delta", d.PercentDelta is { } p ? ReportFigures.Signed(Numbers.Normalize(p)) : null),
         ("direction", Direction(d.EarnedDelta)));
-
-    private static string NextTierText(Tier next, decimal missing, Language language)
-    {
-        var label = next.Label.Get(language);
-        return missing > 0
-            ? Labels.Pick(language, ($"距{label}(≥ {N(next.MinScore)} 分)还差 {N(missing)} 分", $"{N(missing)} points short of {label} (≥ {N(next.MinScore)})"))
-            : Labels.Pick(language, ($"得分已达到{label}的最低分 {N(next.MinScore)} 分,但未满足授予条件", $"The score reaches the {N(next.MinScore)} needed for {label}, but a condition is not met"));
-    }
-
-    private static string ConclusionText(AuditResult r, string score, Language language)
-    {
-        var tier = r.Tier.Label.Get(language);
-        var stars = r.Tier.Stars > 0 ? " " + new string('★', r.Tier.Stars) : string.Empty;
-        var kind = Labels.Kind(r.Audit.Kind, language);
-        return Labels.Pick(language, (
-            $"经{kind},{r.Company.Name}的商品售后服务评价得分为 {score} 分(满分 {N(r.PossiblePoints)} 分),评价等级为{tier}{stars}。",
-            $"The {kind.ToLowerInvariant()} of {r.Company.Name} scored {score} of {N(r.PossiblePoints)} points; the rating is {tier}{stars}."));
-    }
-
-    private static string? PlanText(GapAnalysis gap, int decimals, Language language)
-    {
-        if (gap.Target is null || gap.ProjectedScore is null || gap.Plan.Count == 0)
-        {
-            return null;
-        }
-
-        var target = gap.Target.Label.Get(language);
-        var projected = Numbers.Fixed(gap.ProjectedScore.Value, decimals);
-        return gap.Reachable
-            ? Labels.Pick(language, (
-                $"整改下列 {gap.Plan.Count} 个检查项后,预计得分 {projected} 分,可达到{target}。",
-                $"Fixing the {gap.Plan.Count} check items below projects a score of {projected}, reaching {target}."))
-            : Labels.Pick(language, (
-                $"整改下列 {gap.Plan.Count} 个检查项后,预计得分 {projected} 分,仍不能达到{target}。",
-                $"Fixing the {gap.Plan.Count} check items below projects a score of {projected}, still short of {target}."));
-    }
-
-    private static string TierChangeText(AuditComparison c, Language language)
-    {
-        var from = c.Before.Tier.Label.Get(language);
-        var to = c.After.Tier.Label.Get(language);
-        var steps = Math.Abs(c.TierChange);
-        return c.TierChange switch
-        {
-            > 0 => Labels.Pick(language, ($"升 {steps} 级({from} → {to})", $"up {steps} (from {from} to {to})")),
-            < 0 => Labels.Pick(language, ($"降 {steps} 级({from} → {to})", $"down {steps} (from {from} to {to})")),
-            _ => Labels.Pick(language, ($"不变({to})", $"unchanged ({to})")),
-        };
-    }
 
     private static string Direction(decimal? delta) => delta switch
     {
@@ -383,19 +341,55 @@ internal static class Views
         _ => "same",
     };
 
-    private static string Label(Language language, string key)
+    /// <summary>
+    /// The inside of a CSS string literal: letters, digits and spaces as they are, every other character as a
+    /// six-digit hex escape followed by the space that ends it. The result holds none of the characters HTML escaping changes, so it passes the HTML
+    /// renderer unchanged, and nothing in it can end the string or the rule.
+    /// </summary>
+    internal static string CssString(string text)
     {
-        var entry = Labels.All.First(l => l.Key == key);
-        return language == Language.English ? entry.En : entry.Zh;
+        var builder = new StringBuilder(text.Length * 2);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.IsAscii && (char.IsAsciiLetterOrDigit((char)rune.Value) || rune.Value == ' '))
+            {
+                builder.Append((char)rune.Value);
+            }
+            else
+            {
+                // The space ends the escape (CSS consumes one space after a hex escape), so a real space after it stays.
+                builder.Append('\\').Append(rune.Value.ToString("X6", CultureInfo.InvariantCulture)).Append(' ');
+            }
+        }
+
+        return builder.ToString();
     }
 
-    internal static string? N(decimal? value) => value is { } v ? Numbers.Format(v) : null;
+    /// <summary>
+    /// Text with a break opportunity (a zero-width space) every 16 characters of a run that has none, such as a long
+    /// Latin name or code: the page margins of a printed report wrap only where the text allows, and a longer run
+    /// would run off the page.
+    /// </summary>
+    internal static string Breakable(string text)
+    {
+        var builder = new StringBuilder(text.Length + 8);
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = char.IsAsciiLetterOrDigit(c) || c is '_' or '.' ? run + 1 : 0;
+            if (run > 16)
+            {
+                builder.Append('\u200B');
+                run = 1;
+            }
 
-    internal static string Signed(decimal value) => value > 0 ? "+" + Numbers.Format(value) : Numbers.Format(value);
+            builder.Append(c);
+        }
 
-    internal static string? Percent(decimal? value) => value is { } v ? Numbers.Fixed(v, 1) + "%" : null;
+        return builder.ToString();
+    }
 
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string? Percent(decimal? value) => ReportFigures.Percent(value);
 
     internal static ScriptObject Obj(params (string Key, object? Value)[] members)
     {

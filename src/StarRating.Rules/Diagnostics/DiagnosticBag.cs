@@ -17,7 +17,7 @@ internal sealed class DiagnosticBag
         HasErrors |= diagnostic.IsError;
     }
 
-    public void Add(DiagnosticDescriptor descriptor, SourceLocation location, params object?[] arguments) =>
+    public void Add(DiagnosticDescriptor descriptor, SourceLocation location, params (string Name, object? Value)[] arguments) =>
         Add(descriptor.Create(location, arguments));
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics)

@@ -1,24 +1,27 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 
 namespace StarRating.Rules;
 
 /// <summary>
-/// The definition behind a diagnostic code: its default severity, a short title and the message and hint
-/// templates with named placeholders such as <c>{key}</c>. All descriptors live in <see cref="DiagnosticCatalog"/>,
-/// so messages stay consistent and the error catalogue in the docs is generated from one table.
+/// The definition behind a diagnostic code: its default severity, and the keys of its title, message and hint in
+/// the vocabulary (<c>diagnostic.CODE.title</c>, <c>.message</c>, <c>.hint</c>), whose texts take named arguments
+/// such as <c>{key}</c>. All descriptors live in <see cref="DiagnosticCatalog"/>; <c>docs/errors.md</c> is generated
+/// from them in every language of the vocabulary.
 /// </summary>
 public sealed class DiagnosticDescriptor
 {
-    internal DiagnosticDescriptor(string code, DiagnosticSeverity severity, string title, string messageFormat, string hintFormat)
+    private readonly Lazy<ImmutableArray<string>> parameters;
+
+    internal DiagnosticDescriptor(string code, DiagnosticSeverity severity)
     {
         Code = code;
         Severity = severity;
-        Title = title;
-        MessageFormat = messageFormat;
-        HintFormat = hintFormat;
-        Parameters = ParsePlaceholders(messageFormat + "\n" + hintFormat);
+        parameters = new(() => Vocabulary.Default.Languages
+            .SelectMany(l => Vocabulary.Default.ArgumentsOf(MessageKey, l).Concat(Vocabulary.Default.ArgumentsOf(HintKey, l)))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToImmutableArray());
     }
 
     /// <summary>Stable code, e.g. <c>SR1101</c>.</summary>
@@ -27,112 +30,58 @@ public sealed class DiagnosticDescriptor
     /// <summary>Default severity.</summary>
     public DiagnosticSeverity Severity { get; }
 
-    /// <summary>Short title for catalogues.</summary>
-    public string Title { get; }
+    /// <summary>The vocabulary key of the short title, <c>diagnostic.CODE.title</c>.</summary>
+    public string TitleKey => "diagnostic." + Code + ".title";
 
-    /// <summary>Message template with named placeholders.</summary>
-    public string MessageFormat { get; }
+    /// <summary>The vocabulary key of the message, <c>diagnostic.CODE.message</c>.</summary>
+    public string MessageKey => "diagnostic." + Code + ".message";
 
-    /// <summary>Hint template with named placeholders.</summary>
-    public string HintFormat { get; }
+    /// <summary>The vocabulary key of the hint, <c>diagnostic.CODE.hint</c> (an empty text when there is none).</summary>
+    public string HintKey => "diagnostic." + Code + ".hint";
 
-    /// <summary>Placeholder names in order of first appearance (message first, then hint).</summary>
-    public ImmutableArray<string> Parameters { get; }
+    /// <summary>Short title for catalogues, in English.</summary>
+    public string Title => Vocabulary.Default.Format(TitleKey, Wording.English, null);
+
+    /// <summary>The English message text with its named placeholders, as written in the vocabulary.</summary>
+    public string MessageFormat => Vocabulary.Default.Source(MessageKey, Language.English) ?? "";
+
+    /// <summary>The English hint text with its named placeholders, as written in the vocabulary.</summary>
+    public string HintFormat => Vocabulary.Default.Source(HintKey, Language.English) ?? "";
+
+    /// <summary>The argument names the message and hint take (in any language), in ordinal order.</summary>
+    public ImmutableArray<string> Parameters => parameters.Value;
 
     /// <summary>
-    /// Creates a diagnostic at <paramref name="location"/>. <paramref name="arguments"/> fill the placeholders
-    /// in the order of <see cref="Parameters"/>; numbers are formatted with the invariant culture.
+    /// Creates a diagnostic at <paramref name="location"/>. Arguments are bound by name and must be exactly
+    /// <see cref="Parameters"/>: <c>Create(at, ("key", "tiers"), ("context", "the top level"))</c>. Values are texts,
+    /// numbers (written invariantly) or <see cref="Message"/>s (worded in the reader's language).
     /// </summary>
     /// <param name="location">Where the problem is.</param>
-    /// <param name="arguments">One value per placeholder.</param>
-    public Diagnostic Create(SourceLocation location, params object?[] arguments)
+    /// <param name="arguments">One named value per parameter.</param>
+    /// <exception cref="ArgumentException">A parameter is missing, unknown or given twice.</exception>
+    public Diagnostic Create(SourceLocation location, params (string Name, object? Value)[] arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        if (arguments.Length != Parameters.Length)
+        var values = new Dictionary<string, object?>(arguments.Length, StringComparer.Ordinal);
+        foreach (var (name, value) in arguments)
         {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"{Code} takes {Parameters.Length} arguments ({string.Join(", ", Parameters)}), got {arguments.Length}."),
-                nameof(arguments));
-        }
-
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < arguments.Length; i++)
-        {
-            values[Parameters[i]] = FormatValue(arguments[i]);
-        }
-
-        var hint = Fill(HintFormat, values);
-        return new Diagnostic(Code, Severity, location, Fill(MessageFormat, values), hint.Length == 0 ? null : hint);
-    }
-
-    internal static string FormatValue(object? value) => value switch
-    {
-        null => "",
-        decimal d => Numbers.Format(d),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        // Text from the input (keys, values, file names, messages of other libraries) is echoed escaped, so a
-        // control or bidi character in it is seen and cannot act on the terminal or the report.
-        _ => Text.DisplayText.Escape(value.ToString() ?? ""),
-    };
-
-    // Templates use {name} placeholders; "{{" and "}}" stand for literal braces.
-    private static string Fill(string template, Dictionary<string, string> values)
-    {
-        var builder = new StringBuilder(template.Length + 32);
-        foreach (var (literal, name) in Tokenize(template))
-        {
-            builder.Append(name is null ? literal : values[name]);
-        }
-
-        return builder.ToString();
-    }
-
-    private static ImmutableArray<string> ParsePlaceholders(string text)
-    {
-        var names = ImmutableArray.CreateBuilder<string>();
-        foreach (var (_, name) in Tokenize(text))
-        {
-            if (name is not null && !names.Contains(name))
+            if (!Parameters.Contains(name) || !values.TryAdd(name, value))
             {
-                names.Add(name);
+                throw new ArgumentException(Mismatch(arguments.Select(a => a.Name)), nameof(arguments));
             }
         }
 
-        return names.ToImmutable();
-    }
-
-    private static IEnumerable<(string Literal, string? Name)> Tokenize(string template)
-    {
-        var literal = new StringBuilder();
-        for (var i = 0; i < template.Length; i++)
+        if (values.Count != Parameters.Length)
         {
-            var c = template[i];
-            if ((c == '{' || c == '}') && i + 1 < template.Length && template[i + 1] == c)
-            {
-                literal.Append(c);
-                i++;
-            }
-            else if (c == '{')
-            {
-                var close = template.IndexOf('}', i);
-                if (literal.Length > 0)
-                {
-                    yield return (literal.ToString(), null);
-                    literal.Clear();
-                }
-
-                yield return ("", template.Substring(i + 1, close - i - 1));
-                i = close;
-            }
-            else
-            {
-                literal.Append(c);
-            }
+            throw new ArgumentException(Mismatch(arguments.Select(a => a.Name)), nameof(arguments));
         }
 
-        if (literal.Length > 0)
-        {
-            yield return (literal.ToString(), null);
-        }
+        return new Diagnostic(this, location, values.AsReadOnly());
     }
+
+    /// <inheritdoc />
+    public override string ToString() => Code;
+
+    private string Mismatch(IEnumerable<string> given) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Code} takes the arguments ({string.Join(", ", Parameters)}), got ({string.Join(", ", given)}).");
 }

@@ -13,8 +13,8 @@ internal abstract class DocNode
 
     public Mark Start { get; }
 
-    /// <summary>How the value is described in messages: "text", "a mapping", "a list".</summary>
-    public abstract string Describe();
+    /// <summary>How the value is described in messages: "text", "a mapping", "a list" (worded in the reader's language).</summary>
+    public abstract Message Describe();
 }
 
 internal sealed class DocScalar(Mark start, string value, bool isQuoted, bool isNull) : DocNode(start)
@@ -27,7 +27,7 @@ internal sealed class DocScalar(Mark start, string value, bool isQuoted, bool is
     /// <summary>True for YAML <c>~</c>, <c>null</c>, an empty plain value, or JSON <c>null</c>.</summary>
     public bool IsNull { get; } = isNull;
 
-    public override string Describe() => IsNull ? "empty" : IsQuoted ? "quoted text" : "a single value";
+    public override Message Describe() => IsNull ? ValueWords.Empty : IsQuoted ? ValueWords.QuotedText : ValueWords.SingleValue;
 }
 
 internal sealed class DocMapping(Mark start, bool isFlow = false) : DocNode(start)
@@ -37,14 +37,14 @@ internal sealed class DocMapping(Mark start, bool isFlow = false) : DocNode(star
 
     public List<KeyValuePair<DocScalar, DocNode>> Entries { get; } = [];
 
-    public override string Describe() => "a mapping (key: value pairs)";
+    public override Message Describe() => ValueWords.Mapping;
 }
 
 internal sealed class DocSequence(Mark start) : DocNode(start)
 {
     public List<DocNode> Items { get; } = [];
 
-    public override string Describe() => "a list";
+    public override Message Describe() => ValueWords.List;
 }
 
 internal enum DocumentFormat
@@ -55,3 +55,16 @@ internal enum DocumentFormat
 
 /// <summary>A parsed file: its tree, its raw bytes' SHA-256 and the name used in diagnostics.</summary>
 internal sealed record ParsedDocument(string File, DocNode Root, DocumentFormat Format, string Sha256);
+
+/// <summary>How diagnostics name the kinds of values (vocabulary texts <c>diagnostic.value.*</c>).</summary>
+internal static class ValueWords
+{
+    public static readonly Message Text = new("diagnostic.value.text");
+    public static readonly Message Number = new("diagnostic.value.number");
+    public static readonly Message QuotedText = new("diagnostic.value.quoted_text");
+    public static readonly Message SingleValue = new("diagnostic.value.single_value");
+    public static readonly Message Empty = new("diagnostic.value.empty");
+    public static readonly Message Mapping = new("diagnostic.value.mapping");
+    public static readonly Message List = new("diagnostic.value.list");
+    public static readonly Message TextOrMapping = new("diagnostic.value.text_or_mapping");
+}

@@ -15,7 +15,7 @@ internal static class DocumentLoader
     {
         if (bytes.Length > limits.MaxFileBytes)
         {
-            bag.Add(DiagnosticCatalog.FileTooLarge, SourceLocation.WholeFile(displayName), bytes.Length, limits.MaxFileBytes);
+            bag.Add(DiagnosticCatalog.FileTooLarge, SourceLocation.WholeFile(displayName), ("size", bytes.Length), ("limit", limits.MaxFileBytes));
             return null;
         }
 
@@ -33,7 +33,7 @@ internal static class DocumentLoader
         var byteCount = Encoding.UTF8.GetByteCount(text);
         if (byteCount > limits.MaxFileBytes)
         {
-            bag.Add(DiagnosticCatalog.FileTooLarge, SourceLocation.WholeFile(displayName), byteCount, limits.MaxFileBytes);
+            bag.Add(DiagnosticCatalog.FileTooLarge, SourceLocation.WholeFile(displayName), ("size", byteCount), ("limit", limits.MaxFileBytes));
             return null;
         }
 

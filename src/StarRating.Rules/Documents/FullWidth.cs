@@ -7,25 +7,28 @@ namespace StarRating.Rules.Documents;
 /// </summary>
 internal static class FullWidth
 {
-    /// <summary>The characters, their English names and the ASCII character YAML expects instead.</summary>
+    /// <summary>
+    /// The characters (by code point: C# source holds no full-width character, see ConventionTests), the vocabulary key
+    /// of their name (<c>diagnostic.full_width.NAME</c>) and the ASCII character YAML expects instead.
+    /// </summary>
     private static readonly (char Character, string Name, string Ascii)[] Table =
     [
-        ('\uFF1A', "full-width colon", ":"),
-        ('\uFF0C', "full-width comma", ","),
-        ('\u3001', "ideographic comma", ","),
-        ('\uFF1B', "full-width semicolon", ","),
-        ('\uFF08', "full-width opening parenthesis", "["),
-        ('\uFF09', "full-width closing parenthesis", "]"),
-        ('\u3010', "full-width opening bracket", "["),
-        ('\u3011', "full-width closing bracket", "]"),
-        ('\uFF3B', "full-width opening bracket", "["),
-        ('\uFF3D', "full-width closing bracket", "]"),
-        ('\uFF5B', "full-width opening brace", "{"),
-        ('\uFF5D', "full-width closing brace", "}"),
-        ('\u201C', "curly opening quotation mark", "\""),
-        ('\u201D', "curly closing quotation mark", "\""),
-        ('\u2018', "curly opening quotation mark", "'"),
-        ('\u2019', "curly closing quotation mark", "'"),
+        ((char)0xFF1A, "colon", ":"),
+        ((char)0xFF0C, "comma", ","),
+        ((char)0x3001, "ideographic_comma", ","),
+        ((char)0xFF1B, "semicolon", ","),
+        ((char)0xFF08, "opening_parenthesis", "["),
+        ((char)0xFF09, "closing_parenthesis", "]"),
+        ((char)0x3010, "opening_lenticular_bracket", "["),
+        ((char)0x3011, "closing_lenticular_bracket", "]"),
+        ((char)0xFF3B, "opening_bracket", "["),
+        ((char)0xFF3D, "closing_bracket", "]"),
+        ((char)0xFF5B, "opening_brace", "{"),
+        ((char)0xFF5D, "closing_brace", "}"),
+        ((char)0x201C, "opening_double_quote", "\""),
+        ((char)0x201D, "closing_double_quote", "\""),
+        ((char)0x2018, "opening_single_quote", "'"),
+        ((char)0x2019, "closing_single_quote", "'"),
     ];
 
     /// <summary>Every character of the table, for IndexOfAny.</summary>
@@ -50,8 +53,13 @@ internal static class FullWidth
     public static Diagnostic Create(string file, Mark at, char c)
     {
         var (name, ascii) = Describe(c)!.Value;
-        var after = ascii == ":" ? " followed by a space" : "";
-        return DiagnosticCatalog.FullWidthPunctuation.Create(new SourceLocation(file, at.Line, at.Column), name, c.ToString(), Text.DisplayText.CodePoint(c), ascii, after);
+        return DiagnosticCatalog.FullWidthPunctuation.Create(
+            new SourceLocation(file, at.Line, at.Column),
+            ("name", new Message("diagnostic.full_width." + name)),
+            ("character", c.ToString()),
+            ("codePoint", Text.DisplayText.CodePoint(c)),
+            ("ascii", ascii),
+            ("space", ascii == ":" ? "after" : "none"));
     }
 
     /// <summary>

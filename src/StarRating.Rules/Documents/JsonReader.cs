@@ -29,7 +29,7 @@ internal static partial class JsonReader
                 var end = new Mark(reader.LineNumber, reader.LinePosition);
                 if (Strictness(reader, lines, end) is { } lenient)
                 {
-                    bag.Add(DiagnosticCatalog.NotStrictJson, new SourceLocation(file, lenient.At.Line, lenient.At.Column), lenient.What, lenient.Fix);
+                    bag.Add(DiagnosticCatalog.NotStrictJson, new SourceLocation(file, lenient.At.Line, lenient.At.Column), ("what", lenient.What), ("fix", lenient.Fix));
                     return null;
                 }
 
@@ -55,7 +55,13 @@ internal static partial class JsonReader
             if (builder.OpenContainer is { } unclosed)
             {
                 var last = lines.EndOfText();
-                bag.Add(DiagnosticCatalog.UnclosedBracket, new SourceLocation(file, last.Line, last.Column), unclosed is DocMapping ? "{" : "[", unclosed.Start.Line, unclosed.Start.Column, unclosed is DocMapping ? "}" : "]");
+                bag.Add(
+                    DiagnosticCatalog.UnclosedBracket,
+                    new SourceLocation(file, last.Line, last.Column),
+                    ("bracket", unclosed is DocMapping ? "{" : "["),
+                    ("line", unclosed.Start.Line),
+                    ("column", unclosed.Start.Column),
+                    ("closer", unclosed is DocMapping ? "}" : "]"));
                 return null;
             }
         }
@@ -67,25 +73,27 @@ internal static partial class JsonReader
             var raw = lines.TokenText(end);
             if (JsonNumber().IsMatch(raw))
             {
-                Values.Decimal(new DocScalar(at, raw, isQuoted: false, isNull: false), "this value", new ReadContext(file, bag, "", limits));
+                // Named by its path (findings[2].points), as the reader was at the number when it failed.
+                Values.Decimal(new DocScalar(at, raw, isQuoted: false, isNull: false), reader.Path, new ReadContext(file, bag, "", limits));
             }
             else
             {
-                bag.Add(DiagnosticCatalog.NotStrictJson, new SourceLocation(file, at.Line, at.Column), $"the number '{Values.Shorten(raw)}'", NumberFix);
+                bag.Add(DiagnosticCatalog.NotStrictJson, new SourceLocation(file, at.Line, at.Column), ("what", new Message("diagnostic.json.number", ("number", Values.Shorten(raw)))), ("fix", NumberFix));
             }
 
             return null;
         }
         catch (JsonReaderException ex)
         {
-            bag.Add(DiagnosticCatalog.JsonSyntax, new SourceLocation(file, Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition)), CleanMessage(ex.Message));
+            bag.Add(DiagnosticCatalog.JsonSyntax, new SourceLocation(file, Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition)), ("detail", CleanMessage(ex.Message)));
             return null;
         }
 #pragma warning disable CA1031 // The boundary: no foreign exception may reach the caller.
-        catch (Exception ex)
+        catch (Exception)
 #pragma warning restore CA1031
         {
-            bag.Add(DiagnosticCatalog.JsonSyntax, new SourceLocation(file, Math.Max(1, reader.LineNumber), Math.Max(1, reader.LinePosition)), CleanMessage(ex.Message));
+            // Never the exception's own text: under UseSystemResourceKeys it is a resource key.
+            bag.Add(DiagnosticCatalog.JsonSyntax, new SourceLocation(file, Math.Max(1, reader.LineNumber), Math.Max(1, reader.LinePosition)), ("detail", new Message("diagnostic.json.unreadable")));
             return null;
         }
 
@@ -101,28 +109,28 @@ internal static partial class JsonReader
     /// What Newtonsoft accepts beyond strict JSON (RFC 8259): comments, single quotes, unquoted keys, trailing commas,
     /// NaN and Infinity, undefined, constructors. Refused at the token, with what to type instead.
     /// </summary>
-    private static (Mark At, string What, string Fix)? Strictness(JsonTextReader reader, LineIndex lines, Mark end)
+    private static (Mark At, Message What, Message Fix)? Strictness(JsonTextReader reader, LineIndex lines, Mark end)
     {
         switch (reader.TokenType)
         {
             case JsonToken.Comment:
-                return (lines.CommentStart(end), "comments", "Remove the comment; to keep notes, write them in a value such as \"note\", or save the file as YAML (.yaml), which allows # comments.");
+                return (lines.CommentStart(end), new Message("diagnostic.json.comments"), new Message("diagnostic.json.fix_comments"));
             case JsonToken.String or JsonToken.PropertyName when reader.QuoteChar == '\'':
-                return (lines.QuotedStart(end, '\''), "single quotes", "Write text between quotation marks (\"text\"); JSON has no other quotes.");
+                return (lines.QuotedStart(end, '\''), new Message("diagnostic.json.single_quotes"), new Message("diagnostic.json.fix_single_quotes"));
             case JsonToken.PropertyName when lines.CharAt(lines.PropertyStart(end)) != '"':
-                return (lines.PropertyStart(end), "keys without quotes", $"Put the key between quotation marks: \"{reader.Value}\": ...");
+                return (lines.PropertyStart(end), new Message("diagnostic.json.unquoted_keys"), new Message("diagnostic.json.fix_unquoted_key", ("key", Values.Shorten(reader.Value as string ?? ""))));
             case JsonToken.EndObject or JsonToken.EndArray when lines.CommaBefore(end) is { } comma:
-                return (comma, "a comma before a closing bracket", "Remove the comma after the last entry.");
+                return (comma, new Message("diagnostic.json.trailing_comma"), new Message("diagnostic.json.fix_trailing_comma"));
             case JsonToken.Float or JsonToken.Integer when !JsonNumber().IsMatch(lines.TokenText(end)):
-                return (lines.TokenStart(end), $"the number '{Values.Shorten(lines.TokenText(end))}'", NumberFix);
+                return (lines.TokenStart(end), new Message("diagnostic.json.number", ("number", Values.Shorten(lines.TokenText(end)))), NumberFix);
             case JsonToken.Undefined or JsonToken.StartConstructor or JsonToken.EndConstructor or JsonToken.Raw or JsonToken.Bytes:
-                return (lines.TokenStart(end), "this value", "Use only strings, numbers, true, false, null, objects and arrays.");
+                return (lines.TokenStart(end), new Message("diagnostic.json.other_value"), new Message("diagnostic.json.fix_other_value"));
             default:
                 return null;
         }
     }
 
-    private const string NumberFix = "Write a plain decimal number such as 2 or 1.5 (JSON has no NaN, Infinity, hexadecimal or leading '+').";
+    private static readonly Message NumberFix = new("diagnostic.json.fix_number");
 
     private static bool NumberFailure(JsonReaderException ex) =>
         (ex.Message.StartsWith("JSON integer ", StringComparison.Ordinal) && ex.Message.Contains(" is too large", StringComparison.Ordinal))
@@ -140,7 +148,7 @@ internal static partial class JsonReader
         return true;
     }
 
-    private static string CleanMessage(string message)
+    private static object CleanMessage(string message)
     {
         // Newtonsoft appends "Path 'x', line 3, position 5."; the location is ours to print.
         var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
@@ -152,8 +160,8 @@ internal static partial class JsonReader
         message = (cut >= 0 ? message[..cut] : message).Trim().TrimEnd('.', ',');
         return message switch
         {
-            "JsonToken EndObject is not valid for closing JsonType Array" => "'}' where the list opened with '[' should close with ']'",
-            "JsonToken EndArray is not valid for closing JsonType Object" => "']' where the object opened with '{' should close with '}'",
+            "JsonToken EndObject is not valid for closing JsonType Array" => new Message("diagnostic.json.array_closed_by_brace"),
+            "JsonToken EndArray is not valid for closing JsonType Object" => new Message("diagnostic.json.object_closed_by_bracket"),
             _ => message,
         };
     }

@@ -19,7 +19,7 @@ internal sealed class MapReader
         {
             if (entries.TryGetValue(entry.Key.Value, out var first))
             {
-                ctx.Report(DiagnosticCatalog.DuplicateKey, entry.Key, Values.Shorten(entry.Key.Value), Context, first.Key.Start.Line);
+                ctx.Report(DiagnosticCatalog.DuplicateKey, entry.Key, ("key", Values.Shorten(entry.Key.Value)), ("context", Context), ("line", first.Key.Start.Line));
             }
             else
             {
@@ -33,7 +33,8 @@ internal sealed class MapReader
     /// <summary>Where the mapping sits, e.g. <c>findings[2]</c>; empty for the top level.</summary>
     public string Path { get; }
 
-    public string Context => Path.Length == 0 ? "the top level" : Path;
+    /// <summary>Where the mapping sits, for messages: its path, or "the top level" (worded in the reader's language).</summary>
+    public object Context => Path.Length == 0 ? new Message("diagnostic.context.top_level") : Path;
 
     public SourceLocation Location => ctx.At(Node);
 
@@ -44,12 +45,12 @@ internal sealed class MapReader
     /// </summary>
     /// <param name="node">The document's root.</param>
     /// <param name="ctx">Where to report.</param>
-    /// <param name="expected">What the reader expects, e.g. "an evidence file".</param>
+    /// <param name="expected">What the reader expects (<c>diagnostic.file_kind.*</c>), e.g. an evidence file.</param>
     /// <param name="own">Keys only the expected kind has.</param>
     /// <param name="other">Keys only the other kind has.</param>
-    /// <param name="otherKind">The other kind, e.g. "a rubric".</param>
+    /// <param name="otherKind">The other kind, e.g. a rubric.</param>
     /// <param name="fix">What to do when the file is of the other kind.</param>
-    public static bool IsKind(DocNode node, ReadContext ctx, string expected, string[] own, string[] other, string otherKind, string fix)
+    public static bool IsKind(DocNode node, ReadContext ctx, Message expected, string[] own, string[] other, Message otherKind, Message fix)
     {
         if (node is not DocMapping map)
         {
@@ -63,11 +64,13 @@ internal sealed class MapReader
         }
 
         var theirs = other.FirstOrDefault(keys.Contains);
-        var found = map.Entries.Count == 0 ? "an empty mapping"
-            : theirs is not null ? $"{otherKind} (it has '{theirs}')"
-            : $"a mapping without any key of {expected} ({string.Join(", ", own)})";
-        var hint = theirs is not null ? fix : $"Write the keys of {expected} ({string.Join(", ", own.Select(k => k + ":"))}); see {ctx.FormatDoc}.";
-        ctx.Report(DiagnosticCatalog.WrongKindOfFile, map, found, expected, hint);
+        var found = map.Entries.Count == 0 ? new Message("diagnostic.file_kind.empty_mapping")
+            : theirs is not null ? new Message("diagnostic.file_kind.other", ("kind", otherKind), ("key", theirs))
+            : new Message("diagnostic.file_kind.no_keys", ("expected", expected), ("keys", string.Join(", ", own)));
+        var hint = theirs is not null
+            ? fix
+            : new Message("diagnostic.file_kind.write_keys", ("expected", expected), ("keys", string.Join(", ", own.Select(k => k + ":"))), ("doc", ctx.FormatDoc));
+        ctx.Report(DiagnosticCatalog.WrongKindOfFile, map, ("found", found), ("expected", expected), ("fix", hint));
         return false;
     }
 
@@ -81,7 +84,7 @@ internal sealed class MapReader
             case null:
                 return null;
             default:
-                ctx.Report(DiagnosticCatalog.WrongType, node, key, "a mapping (key: value pairs)", node.Describe(), ctx.FormatDoc);
+                ctx.Report(DiagnosticCatalog.WrongType, node, ("key", key), ("expected", ValueWords.Mapping), ("actual", node.Describe()), ("doc", ctx.FormatDoc));
                 return null;
         }
     }
@@ -116,11 +119,11 @@ internal sealed class MapReader
         {
             if (entries.ContainsKey(key))
             {
-                ctx.Report(DiagnosticCatalog.EmptyValue, KeyLocation(key), key, ctx.FormatDoc);
+                ctx.Report(DiagnosticCatalog.EmptyValue, KeyLocation(key), ("key", key), ("doc", ctx.FormatDoc));
             }
             else
             {
-                ctx.Report(DiagnosticCatalog.MissingKey, Location, key, Context, ctx.FormatDoc);
+                ctx.Report(DiagnosticCatalog.MissingKey, Location, ("key", key), ("context", Context), ("doc", ctx.FormatDoc));
             }
         }
 
@@ -136,7 +139,7 @@ internal sealed class MapReader
             // An optional text left blank ("") means "not given"; a required one is reported.
             if (required)
             {
-                ctx.Report(DiagnosticCatalog.EmptyValue, node!, key, ctx.FormatDoc);
+                ctx.Report(DiagnosticCatalog.EmptyValue, node!, ("key", key), ("doc", ctx.FormatDoc));
             }
 
             return null;
@@ -188,7 +191,7 @@ internal sealed class MapReader
         var text = node is null ? null : Values.Text(node, key, ctx, Child(key));
         if (text is null && node is DocScalar && required)
         {
-            ctx.Report(DiagnosticCatalog.EmptyValue, node, key, ctx.FormatDoc);
+            ctx.Report(DiagnosticCatalog.EmptyValue, node, ("key", key), ("doc", ctx.FormatDoc));
         }
 
         return text;
@@ -205,19 +208,19 @@ internal sealed class MapReader
             case DocSequence sequence:
                 if (!allowEmpty && sequence.Items.Count == 0)
                 {
-                    ctx.Report(DiagnosticCatalog.EmptyValue, sequence, key, ctx.FormatDoc);
+                    ctx.Report(DiagnosticCatalog.EmptyValue, sequence, ("key", key), ("doc", ctx.FormatDoc));
                     return null;
                 }
 
                 if (sequence.Items.Count > ctx.Limits.MaxListEntries)
                 {
-                    ctx.Report(DiagnosticCatalog.TooManyEntries, sequence, key, sequence.Items.Count, ctx.Limits.MaxListEntries);
+                    ctx.Report(DiagnosticCatalog.TooManyEntries, sequence, ("key", key), ("count", sequence.Items.Count), ("limit", ctx.Limits.MaxListEntries));
                     return null;
                 }
 
                 return sequence;
             default:
-                ctx.Report(DiagnosticCatalog.WrongType, node, key, "a list", node.Describe(), ctx.FormatDoc);
+                ctx.Report(DiagnosticCatalog.WrongType, node, ("key", key), ("expected", ValueWords.List), ("actual", node.Describe()), ("doc", ctx.FormatDoc));
                 return null;
         }
     }
@@ -252,17 +255,17 @@ internal sealed class MapReader
             if (Node.IsFlow && index > 0 && entry.Value is DocScalar { IsNull: true } && !entry.Key.IsQuoted
                 && Node.Entries[index - 1] is { Value: DocScalar { IsQuoted: false, IsNull: false } } previous && known.Contains(previous.Key.Value))
             {
-                ctx.Report(DiagnosticCatalog.CommaInFlowText, entry.Key, Values.Shorten(key), Values.Shorten(previous.Key.Value));
+                ctx.Report(DiagnosticCatalog.CommaInFlowText, entry.Key, ("key", Values.Shorten(key)), ("previous", Values.Shorten(previous.Key.Value)));
                 continue;
             }
 
             ctx.Report(
                 DiagnosticCatalog.UnknownKey,
                 entry.Key,
-                Values.Shorten(key),
-                Context,
-                Suggest.DidYouMean(key, known),
-                string.Join(", ", known.Distinct(StringComparer.Ordinal)));
+                ("key", Values.Shorten(key)),
+                ("context", Context),
+                ("suggestion", Suggest.DidYouMean(key, known)),
+                ("allowed", string.Join(", ", known.Distinct(StringComparer.Ordinal))));
         }
     }
 }

@@ -17,10 +17,10 @@ internal sealed class ReadContext(string file, DiagnosticBag bag, string formatD
 
     public SourceLocation At(DocNode node) => new(File, node.Start.Line, node.Start.Column);
 
-    public void Report(DiagnosticDescriptor descriptor, DocNode at, params object?[] arguments) =>
+    public void Report(DiagnosticDescriptor descriptor, DocNode at, params (string Name, object? Value)[] arguments) =>
         Bag.Add(descriptor, At(at), arguments);
 
-    public void Report(DiagnosticDescriptor descriptor, SourceLocation at, params object?[] arguments) =>
+    public void Report(DiagnosticDescriptor descriptor, SourceLocation at, params (string Name, object? Value)[] arguments) =>
         Bag.Add(descriptor, at, arguments);
 }
 
@@ -58,7 +58,7 @@ internal static partial class Values
             return scalar.IsNull ? null : scalar.Value;
         }
 
-        ctx.Report(DiagnosticCatalog.WrongType, node, key, "text", node.Describe(), ctx.FormatDoc);
+        ctx.Report(DiagnosticCatalog.WrongType, node, ("key", key), ("expected", ValueWords.Text), ("actual", node.Describe()), ("doc", ctx.FormatDoc));
         return null;
     }
 
@@ -77,7 +77,7 @@ internal static partial class Values
                 return null;
             }
 
-            ctx.Report(DiagnosticCatalog.InvalidId, node, Shorten(value));
+            ctx.Report(DiagnosticCatalog.InvalidId, node, ("value", Shorten(value)));
             return null;
         }
 
@@ -88,13 +88,13 @@ internal static partial class Values
     {
         if (node is not DocScalar scalar)
         {
-            ctx.Report(DiagnosticCatalog.WrongType, node, key, "a number", node.Describe(), ctx.FormatDoc);
+            ctx.Report(DiagnosticCatalog.WrongType, node, ("key", key), ("expected", ValueWords.Number), ("actual", node.Describe()), ("doc", ctx.FormatDoc));
             return null;
         }
 
         if (scalar.IsQuoted)
         {
-            ctx.Report(DiagnosticCatalog.WrongType, node, key, "a number", "quoted text", ctx.FormatDoc);
+            ctx.Report(DiagnosticCatalog.WrongType, node, ("key", key), ("expected", ValueWords.Number), ("actual", ValueWords.QuotedText), ("doc", ctx.FormatDoc));
             return null;
         }
 
@@ -108,15 +108,15 @@ internal static partial class Values
         var plain = PlainNumberPattern().Match(scalar.Value);
         if (plain.Success && plain.Groups[2].Value.Length > MaxDecimals)
         {
-            ctx.Report(DiagnosticCatalog.TooManyDecimals, node, Shorten(scalar.Value), MaxDecimals, key);
+            ctx.Report(DiagnosticCatalog.TooManyDecimals, node, ("value", Shorten(scalar.Value)), ("max", MaxDecimals), ("key", key));
         }
         else if (plain.Success && plain.Groups[1].Value.TrimStart('0').Length > MaxIntegerDigits)
         {
-            ctx.Report(DiagnosticCatalog.NumberTooLarge, node, Shorten(scalar.Value), key, MaxIntegerDigits);
+            ctx.Report(DiagnosticCatalog.NumberTooLarge, node, ("value", Shorten(scalar.Value)), ("key", key), ("max", MaxIntegerDigits));
         }
         else if (!FullWidthInstead(node, ctx))
         {
-            ctx.Report(DiagnosticCatalog.InvalidNumber, node, Shorten(scalar.Value), key);
+            ctx.Report(DiagnosticCatalog.InvalidNumber, node, ("value", Shorten(scalar.Value)), ("key", key));
         }
 
         return null;
@@ -132,13 +132,13 @@ internal static partial class Values
 
         if (value != decimal.Truncate(value.Value))
         {
-            ctx.Report(DiagnosticCatalog.NotWholeNumber, node, key, value.Value);
+            ctx.Report(DiagnosticCatalog.NotWholeNumber, node, ("key", key), ("value", value.Value));
             return null;
         }
 
         if (value < min || value > max)
         {
-            ctx.Report(DiagnosticCatalog.NumberOutOfRange, node, key, value.Value, string.Create(CultureInfo.InvariantCulture, $"{min}..{max}"));
+            ctx.Report(DiagnosticCatalog.NumberOutOfRange, node, ("key", key), ("value", value.Value), ("range", new Message("diagnostic.range.whole", ("min", min), ("max", max))));
             return null;
         }
 
@@ -158,7 +158,7 @@ internal static partial class Values
             }
         }
 
-        ctx.Report(DiagnosticCatalog.InvalidBoolean, node, node is DocScalar s ? Shorten(s.Value) : node.Describe(), key);
+        ctx.Report(DiagnosticCatalog.InvalidBoolean, node, ("value", node is DocScalar s ? Shorten(s.Value) : (object)node.Describe()), ("key", key));
         return null;
     }
 
@@ -177,7 +177,7 @@ internal static partial class Values
 
         if (!FullWidthInstead(node, ctx))
         {
-            ctx.Report(DiagnosticCatalog.InvalidDate, node, Shorten(text), key);
+            ctx.Report(DiagnosticCatalog.InvalidDate, node, ("value", Shorten(text)), ("key", key));
         }
 
         return null;
@@ -199,7 +199,7 @@ internal static partial class Values
 
         if (!FullWidthInstead(node, ctx))
         {
-            ctx.Report(DiagnosticCatalog.InvalidEnum, node, Shorten(text), key, Suggest.DidYouMean(text, map.Tokens), string.Join(", ", map.Tokens));
+            ctx.Report(DiagnosticCatalog.InvalidEnum, node, ("value", Shorten(text)), ("key", key), ("suggestion", Suggest.DidYouMean(text, map.Tokens)), ("allowed", string.Join(", ", map.Tokens)));
         }
 
         return null;
@@ -222,7 +222,7 @@ internal static partial class Values
             return zh is null ? null : new LocalizedText(zh, en);
         }
 
-        ctx.Report(DiagnosticCatalog.WrongType, node, key, "text or a mapping with 'zh' and 'en'", node.Describe(), ctx.FormatDoc);
+        ctx.Report(DiagnosticCatalog.WrongType, node, ("key", key), ("expected", ValueWords.TextOrMapping), ("actual", node.Describe()), ("doc", ctx.FormatDoc));
         return null;
     }
 

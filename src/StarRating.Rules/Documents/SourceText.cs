@@ -19,7 +19,7 @@ internal static class SourceText
         {
             if (Directory.Exists(path))
             {
-                bag.Add(DiagnosticCatalog.FileUnreadable, location, "it is a folder, not a file");
+                bag.Add(DiagnosticCatalog.FileUnreadable, location, ("reason", new Message("diagnostic.reason.folder")));
                 return null;
             }
 
@@ -32,7 +32,7 @@ internal static class SourceText
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
             if (stream.CanSeek && stream.Length > limits.MaxFileBytes)
             {
-                bag.Add(DiagnosticCatalog.FileTooLarge, location, stream.Length, limits.MaxFileBytes);
+                bag.Add(DiagnosticCatalog.FileTooLarge, location, ("size", stream.Length), ("limit", limits.MaxFileBytes));
                 return null;
             }
 
@@ -46,7 +46,7 @@ internal static class SourceText
                     buffer.Write(chunk, 0, read);
                     if (buffer.Length > limits.MaxFileBytes)
                     {
-                        bag.Add(DiagnosticCatalog.FileTooLarge, location, "more than " + buffer.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), limits.MaxFileBytes);
+                        bag.Add(DiagnosticCatalog.FileTooLarge, location, ("size", new Message("diagnostic.size.more_than", ("size", buffer.Length))), ("limit", limits.MaxFileBytes));
                         return null;
                     }
                 }
@@ -60,7 +60,7 @@ internal static class SourceText
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
         {
-            bag.Add(DiagnosticCatalog.FileUnreadable, location, Files.IoErrors.Describe(ex));
+            bag.Add(DiagnosticCatalog.FileUnreadable, location, ("reason", Files.IoErrors.Describe(ex)));
             return null;
         }
     }
@@ -88,14 +88,14 @@ internal static class SourceText
             }
             catch (DecoderFallbackException)
             {
-                bag.Add(DiagnosticCatalog.NotUtf8, SourceLocation.WholeFile(file), "??", "?");
+                bag.Add(DiagnosticCatalog.NotUtf8, SourceLocation.WholeFile(file), ("byte", "??"), ("offset", "?"));
                 return null;
             }
         }
 
         if (LooksLikeUtf16(bytes) is { } order)
         {
-            bag.Add(DiagnosticCatalog.Utf16WithoutBom, SourceLocation.WholeFile(file), order);
+            bag.Add(DiagnosticCatalog.Utf16WithoutBom, SourceLocation.WholeFile(file), ("order", order));
             return null;
         }
 
@@ -123,8 +123,8 @@ internal static class SourceText
         bag.Add(
             DiagnosticCatalog.NotUtf8,
             new SourceLocation(file, line, charsWritten - lastNewline),
-            badByte.ToString("X2", System.Globalization.CultureInfo.InvariantCulture),
-            bytesRead);
+            ("byte", badByte.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)),
+            ("offset", bytesRead));
         return null;
     }
 
@@ -148,8 +148,9 @@ internal static class SourceText
         }
 
         var pairs = sample.Length / 2;
-        return oddZeros * 4 >= pairs && evenZeros * 20 < pairs ? "little-endian"
-            : evenZeros * 4 >= pairs && oddZeros * 20 < pairs ? "big-endian"
+        // The byte order, as the vocabulary's SR1021 text selects it.
+        return oddZeros * 4 >= pairs && evenZeros * 20 < pairs ? "little"
+            : evenZeros * 4 >= pairs && oddZeros * 20 < pairs ? "big"
             : null;
     }
 
@@ -177,13 +178,13 @@ internal static class SourceText
                 || (char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1]));
             if (printable && Text.DisplayText.IsBidiControl(c))
             {
-                bag.Add(DiagnosticCatalog.BidiCharacter, new SourceLocation(file, line, i - lineStart + 1), Text.DisplayText.CodePoint(c));
+                bag.Add(DiagnosticCatalog.BidiCharacter, new SourceLocation(file, line, i - lineStart + 1), ("codePoint", Text.DisplayText.CodePoint(c)));
                 return false;
             }
 
             if (!printable)
             {
-                bag.Add(DiagnosticCatalog.ControlCharacter, new SourceLocation(file, line, i - lineStart + 1), ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                bag.Add(DiagnosticCatalog.ControlCharacter, new SourceLocation(file, line, i - lineStart + 1), ("code", ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)));
                 return false;
             }
         }
@@ -212,7 +213,7 @@ internal static class SourceText
 
             if (length > limits.MaxLineLength)
             {
-                bag.Add(DiagnosticCatalog.LineTooLong, new SourceLocation(file, line, limits.MaxLineLength + 1), line, length, limits.MaxLineLength);
+                bag.Add(DiagnosticCatalog.LineTooLong, new SourceLocation(file, line, limits.MaxLineLength + 1), ("line", line), ("length", length), ("limit", limits.MaxLineLength));
                 return false;
             }
 

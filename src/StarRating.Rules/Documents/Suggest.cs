@@ -27,11 +27,11 @@ internal static class Suggest
         return bestDistance <= allowed ? best : null;
     }
 
-    /// <summary>The hint prefix "Did you mean 'x'? ", or empty.</summary>
-    public static string DidYouMean(string input, IEnumerable<string> candidates)
+    /// <summary>The hint prefix "Did you mean 'x'? " (a message, worded in the reader's language), or an empty text.</summary>
+    public static object DidYouMean(string input, IEnumerable<string> candidates)
     {
         var closest = Closest(input, candidates);
-        return closest is null ? "" : $"Did you mean '{closest}'? ";
+        return closest is null ? "" : new Message("diagnostic.did_you_mean", ("candidate", closest));
     }
 
     private static int Distance(string a, string b)

@@ -57,7 +57,7 @@ internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag
         if (!anchors.TryGetValue(name, out var anchored))
         {
             // Unknown, or an anchor whose value is still open (an alias inside its own anchor).
-            return Fail(DiagnosticCatalog.AnchorOrAlias, at, "*" + name);
+            return Fail(DiagnosticCatalog.AnchorOrAlias, at, ("alias", "*" + name));
         }
 
         nodeCount += anchored.Size - 1;
@@ -68,7 +68,7 @@ internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag
 
         if (stack.Count + anchored.Depth > limits.MaxDepth)
         {
-            return Fail(DiagnosticCatalog.NestingTooDeep, at, limits.MaxDepth);
+            return Fail(DiagnosticCatalog.NestingTooDeep, at, ("limit", limits.MaxDepth));
         }
 
         if (anchored.Node is DocScalar scalar)
@@ -112,7 +112,7 @@ internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag
 
         if (scalar.Value.Length > limits.MaxScalarLength)
         {
-            return Fail(DiagnosticCatalog.ValueTooLong, scalar.Start, scalar.Value.Length, limits.MaxScalarLength);
+            return Fail(DiagnosticCatalog.ValueTooLong, scalar.Start, ("length", scalar.Value.Length), ("limit", limits.MaxScalarLength));
         }
 
         // The raw text was checked before parsing; escapes (YAML "\e", "\0", "\x85", "\u202E"; JSON "\u001b") decode
@@ -121,8 +121,8 @@ internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag
         if (Text.DisplayText.FirstUnsafe(scalar.Value, allowLineBreaks: !key) is { } unsafeCharacter)
         {
             return Text.DisplayText.IsBidiControl(unsafeCharacter)
-                ? Fail(DiagnosticCatalog.BidiCharacter, scalar.Start, Text.DisplayText.CodePoint(unsafeCharacter))
-                : Fail(DiagnosticCatalog.EscapedControlCharacter, scalar.Start, key ? "key" : "value", Text.DisplayText.CodePoint(unsafeCharacter));
+                ? Fail(DiagnosticCatalog.BidiCharacter, scalar.Start, ("codePoint", Text.DisplayText.CodePoint(unsafeCharacter)))
+                : Fail(DiagnosticCatalog.EscapedControlCharacter, scalar.Start, ("place", key ? "key" : "value"), ("codePoint", Text.DisplayText.CodePoint(unsafeCharacter)));
         }
 
         if (stack.Count == 0)
@@ -152,7 +152,7 @@ internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag
         return true;
     }
 
-    public bool Fail(DiagnosticDescriptor descriptor, Mark at, params object?[] arguments)
+    public bool Fail(DiagnosticDescriptor descriptor, Mark at, params (string Name, object? Value)[] arguments)
     {
         bag.Add(descriptor, new SourceLocation(file, at.Line, at.Column), arguments);
         Failed = true;
@@ -168,7 +168,7 @@ internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag
 
         if (stack.Count >= limits.MaxDepth)
         {
-            return Fail(DiagnosticCatalog.NestingTooDeep, start, limits.MaxDepth);
+            return Fail(DiagnosticCatalog.NestingTooDeep, start, ("limit", limits.MaxDepth));
         }
 
         if (stack.Count > 0)
@@ -198,7 +198,7 @@ internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag
     {
         if (++nodeCount > limits.MaxNodes)
         {
-            return Fail(DiagnosticCatalog.TooManyNodes, at, limits.MaxNodes);
+            return Fail(DiagnosticCatalog.TooManyNodes, at, ("limit", limits.MaxNodes));
         }
 
         return true;

@@ -9,6 +9,10 @@ internal static class Words
         ("observation", EvidenceMethod.SiteObservation),
         ("customer", EvidenceMethod.CustomerVisit));
 
+    public static readonly EnumMap<Terminology> Terminologies = new(
+        ("audit", Terminology.Audit),
+        ("review", Terminology.Review));
+
     public static readonly EnumMap<ScoreRounding> Rounding = new(
         ("half_away_from_zero", ScoreRounding.HalfAwayFromZero),
         ("half_even", ScoreRounding.HalfEven),

@@ -38,7 +38,7 @@ internal static class YamlReader
 
                         break;
                     case NodeEvent node when !node.Tag.IsEmpty && !node.Tag.IsNonSpecific:
-                        builder.Fail(DiagnosticCatalog.TagNotAllowed, lastMark, DisplayTag(node.Tag.Value));
+                        builder.Fail(DiagnosticCatalog.TagNotAllowed, lastMark, ("tag", DisplayTag(node.Tag.Value)));
                         return null;
                     case Scalar scalar:
                         var docScalar = ToScalar(scalar, lastMark);
@@ -96,7 +96,13 @@ internal static class YamlReader
                 return null;
             }
 
-            bag.Add(DiagnosticCatalog.UnclosedBracket, new SourceLocation(file, missing.Line, missing.Column), bracket.Bracket.ToString(), bracket.At.Line, bracket.At.Column, bracket.Bracket == '{' ? "}" : "]");
+            bag.Add(
+                DiagnosticCatalog.UnclosedBracket,
+                new SourceLocation(file, missing.Line, missing.Column),
+                ("bracket", bracket.Bracket.ToString()),
+                ("line", bracket.At.Line),
+                ("column", bracket.At.Column),
+                ("closer", bracket.Bracket == '{' ? "}" : "]"));
             return null;
         }
         catch (YamlException ex)
@@ -109,7 +115,7 @@ internal static class YamlReader
                 return null;
             }
 
-            bag.Add(DiagnosticCatalog.YamlSyntax, new SourceLocation(file, at.Line, at.Column), CleanMessage(ex));
+            bag.Add(DiagnosticCatalog.YamlSyntax, new SourceLocation(file, at.Line, at.Column), ("detail", CleanMessage(ex)));
             return null;
         }
 #pragma warning disable CA1031 // The boundary: no foreign exception may reach the caller.
@@ -117,7 +123,7 @@ internal static class YamlReader
 #pragma warning restore CA1031
         {
             // Never the exception's own text: under UseSystemResourceKeys it is a resource key.
-            bag.Add(DiagnosticCatalog.YamlSyntax, new SourceLocation(file, lastMark.Line, lastMark.Column), "the text cannot be read as YAML");
+            bag.Add(DiagnosticCatalog.YamlSyntax, new SourceLocation(file, lastMark.Line, lastMark.Column), ("detail", new Message("diagnostic.yaml.unreadable")));
             return null;
         }
 
@@ -224,7 +230,7 @@ internal static class YamlReader
 
     private static Mark ToMark(YamlDotNet.Core.Mark mark) => new(Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column));
 
-    private static string CleanMessage(YamlException ex)
+    private static object CleanMessage(YamlException ex)
     {
         // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the location is ours to print.
         var message = ex.Message;
@@ -236,6 +242,6 @@ internal static class YamlReader
 
         message = message.Trim();
 
-        return message.Length == 0 ? "the text cannot be read as YAML" : message.TrimEnd('.');
+        return message.Length == 0 ? new Message("diagnostic.yaml.unreadable") : message.TrimEnd('.');
     }
 }

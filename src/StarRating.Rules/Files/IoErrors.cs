@@ -7,28 +7,28 @@ namespace StarRating.Rules.Files;
 /// </summary>
 internal static class IoErrors
 {
-    /// <summary>A short reason, e.g. "permission denied", for a failure of reading or writing a file.</summary>
-    public static string Describe(Exception exception) => exception switch
+    /// <summary>A short reason, e.g. "permission denied", for a failure of reading or writing a file (<c>diagnostic.reason.*</c>).</summary>
+    public static Message Describe(Exception exception) => new("diagnostic.reason." + exception switch
     {
-        UnauthorizedAccessException => "permission denied",
-        FileNotFoundException => "the file does not exist",
-        DirectoryNotFoundException => "the folder does not exist",
-        PathTooLongException => "the path is too long",
-        ArgumentException => "the path is not valid",
-        NotSupportedException => "the path is not supported",
-        System.Security.SecurityException => "permission denied",
+        UnauthorizedAccessException => "permission_denied",
+        FileNotFoundException => "file_missing",
+        DirectoryNotFoundException => "folder_not_found",
+        PathTooLongException => "path_too_long",
+        ArgumentException => "path_invalid",
+        NotSupportedException => "path_unsupported",
+        System.Security.SecurityException => "permission_denied",
         IOException io => (io.HResult & 0xFFFF) switch
         {
             // errno values on Linux and macOS; .NET puts the errno in HResult for I/O errors on Unix.
-            13 or 1 => "permission denied",
-            28 => "no space left on the device",
-            30 => "the file system is read-only",
-            21 => "it is a folder",
-            20 => "a part of the path is a file, not a folder",
-            36 or 63 => "the file name is too long",
-            122 or 69 => "the disk quota is exceeded",
-            _ => "an input/output error",
+            13 or 1 => "permission_denied",
+            28 => "no_space",
+            30 => "read_only",
+            21 => "folder",
+            20 => "path_through_file",
+            36 or 63 => "name_too_long",
+            122 or 69 => "quota",
+            _ => "io_error",
         },
-        _ => "an unexpected error",
-    };
+        _ => "unexpected",
+    });
 }

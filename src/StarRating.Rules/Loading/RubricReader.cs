@@ -14,8 +14,8 @@ internal static class RubricReader
     public static Rubric? Read(ParsedDocument document, DiagnosticBag bag, InputLimits limits)
     {
         var ctx = new ReadContext(document.File, bag, FormatDoc, limits);
-        if (!MapReader.IsKind(document.Root, ctx, "a rubric", ["categories", "tiers", "total", "scoring", "standard"], ["findings", "audit", "company"], "an evidence file",
-                "Give a rubric with --rubric (or leave --rubric out for the built-in GB/T 27922-2011 rubric), and the audit's evidence file as the argument."))
+        if (!MapReader.IsKind(document.Root, ctx, new Message("diagnostic.file_kind.rubric"), ["categories", "tiers", "total", "scoring", "standard"], ["findings", "audit", "company"],
+                new Message("diagnostic.file_kind.evidence"), new Message("diagnostic.file_kind.fix_rubric")))
         {
             return null;
         }
@@ -33,6 +33,7 @@ internal static class RubricReader
         var version = root.String("version", required: true);
         var total = root.Decimal("total", required: true);
         var provisional = root.Text("provisional");
+        var terminology = root.Enum("terminology", Words.Terminologies);
         var description = root.Text("description");
         var documents = ReadTexts(root, "documents", ctx);
         var scoring = ReadScoring(root.Map("scoring"), ctx);
@@ -42,7 +43,7 @@ internal static class RubricReader
 
         if (total is not null && total <= 0)
         {
-            ctx.Report(DiagnosticCatalog.PointsNotPositive, root.ValueLocation("total"), total.Value);
+            ctx.Report(DiagnosticCatalog.PointsNotPositive, root.ValueLocation("total"), ("value", total.Value));
         }
 
         Validate(categories, tiers, total, root, ctx);
@@ -69,6 +70,7 @@ internal static class RubricReader
         {
             ApplicationDocuments = documents,
             Description = description,
+            Terminology = terminology ?? Terminology.Audit,
         };
     }
 
@@ -91,12 +93,12 @@ internal static class RubricReader
 
         if (deduction is <= 0)
         {
-            ctx.Report(DiagnosticCatalog.NumberOutOfRange, map.ValueLocation("default_deduction"), "default_deduction", deduction.Value, "greater than 0");
+            ctx.Report(DiagnosticCatalog.NumberOutOfRange, map.ValueLocation("default_deduction"), ("key", "default_deduction"), ("value", deduction.Value), ("range", new Message("diagnostic.range.positive")));
         }
 
         if (maxBonus is < 0)
         {
-            ctx.Report(DiagnosticCatalog.NumberOutOfRange, map.ValueLocation("max_bonus"), "max_bonus", maxBonus.Value, "0 or more");
+            ctx.Report(DiagnosticCatalog.NumberOutOfRange, map.ValueLocation("max_bonus"), ("key", "max_bonus"), ("value", maxBonus.Value), ("range", new Message("diagnostic.range.non_negative")));
         }
 
         return new ScoringPolicy
@@ -243,7 +245,7 @@ internal static class RubricReader
 
             if (ids.TryGetValue(id, out var line))
             {
-                ctx.Report(DiagnosticCatalog.DuplicateId, at.ValueLocation("id"), id, line);
+                ctx.Report(DiagnosticCatalog.DuplicateId, at.ValueLocation("id"), ("id", id), ("line", line));
             }
             else
             {
@@ -275,7 +277,7 @@ internal static class RubricReader
 
                 if (itemsComplete && indicator.Items.Count > 0 && indicator.Points is { } points && itemSum != points)
                 {
-                    ctx.Report(DiagnosticCatalog.ItemSumMismatch, indicator.Map.ValueLocation("points"), indicator.Id, itemSum, points);
+                    ctx.Report(DiagnosticCatalog.ItemSumMismatch, indicator.Map.ValueLocation("points"), ("id", indicator.Id), ("sum", itemSum), ("points", points));
                 }
 
                 indicatorsComplete &= indicator.Points > 0;
@@ -284,7 +286,7 @@ internal static class RubricReader
 
             if (indicatorsComplete && category.Indicators.Count > 0 && category.Points is { } categoryPoints && indicatorSum != categoryPoints)
             {
-                ctx.Report(DiagnosticCatalog.IndicatorSumMismatch, category.Map.ValueLocation("points"), category.Id, indicatorSum, categoryPoints);
+                ctx.Report(DiagnosticCatalog.IndicatorSumMismatch, category.Map.ValueLocation("points"), ("id", category.Id), ("sum", indicatorSum), ("points", categoryPoints));
             }
 
             categoriesComplete &= category.Points > 0;
@@ -293,7 +295,7 @@ internal static class RubricReader
 
         if (categoriesComplete && categories.Count > 0 && total is { } t && categorySum != t)
         {
-            ctx.Report(DiagnosticCatalog.CategorySumMismatch, root.ValueLocation("total"), categorySum, t);
+            ctx.Report(DiagnosticCatalog.CategorySumMismatch, root.ValueLocation("total"), ("sum", categorySum), ("total", t));
         }
 
         ValidateTiers(tiers, total, ctx, categories.SelectMany(c => c.Indicators).SelectMany(i => i.Items).Select(i => i.Id).OfType<string>().ToHashSet(StringComparer.Ordinal));
@@ -310,7 +312,7 @@ internal static class RubricReader
             {
                 if (tierIds.TryGetValue(tier.Id, out var line))
                 {
-                    ctx.Report(DiagnosticCatalog.DuplicateId, tier.Map.ValueLocation("id"), tier.Id, line);
+                    ctx.Report(DiagnosticCatalog.DuplicateId, tier.Map.ValueLocation("id"), ("id", tier.Id), ("line", line));
                 }
                 else
                 {
@@ -322,29 +324,29 @@ internal static class RubricReader
             {
                 if (min < 0 || (total is { } t && min > t))
                 {
-                    ctx.Report(DiagnosticCatalog.TierOutOfRange, tier.Map.ValueLocation("min"), tier.Id, min, total ?? 0);
+                    ctx.Report(DiagnosticCatalog.TierOutOfRange, tier.Map.ValueLocation("min"), ("id", tier.Id), ("min", min), ("total", total ?? 0));
                 }
                 else if (i == 0 && min != 0)
                 {
-                    ctx.Report(DiagnosticCatalog.LowestTierNotZero, tier.Map.ValueLocation("min"), tier.Id, min);
+                    ctx.Report(DiagnosticCatalog.LowestTierNotZero, tier.Map.ValueLocation("min"), ("id", tier.Id), ("min", min));
                 }
 
                 if (previous?.Min is { } previousMin && min <= previousMin)
                 {
-                    ctx.Report(DiagnosticCatalog.TiersNotAscending, tier.Map.ValueLocation("min"), tier.Id, min, previous.Id, previousMin);
+                    ctx.Report(DiagnosticCatalog.TiersNotAscending, tier.Map.ValueLocation("min"), ("id", tier.Id), ("min", min), ("previous", previous.Id), ("previousMin", previousMin));
                 }
             }
 
             if (i == 0 && tier.Requires.Count > 0)
             {
-                ctx.Report(DiagnosticCatalog.LowestTierPrerequisites, tier.Map.KeyLocation("requires"), tier.Id);
+                ctx.Report(DiagnosticCatalog.LowestTierPrerequisites, tier.Map.KeyLocation("requires"), ("id", tier.Id));
             }
 
             foreach (var (item, at) in tier.Requires)
             {
                 if (!itemIds.Contains(item))
                 {
-                    ctx.Report(DiagnosticCatalog.UnknownPrerequisite, at, tier.Id, item, Suggest.DidYouMean(item, itemIds.Order(StringComparer.Ordinal)));
+                    ctx.Report(DiagnosticCatalog.UnknownPrerequisite, at, ("tier", tier.Id), ("item", item), ("suggestion", Suggest.DidYouMean(item, itemIds.Order(StringComparer.Ordinal))));
                 }
             }
 
@@ -356,7 +358,7 @@ internal static class RubricReader
     {
         if (points is <= 0)
         {
-            ctx.Report(DiagnosticCatalog.PointsNotPositive, map.ValueLocation("points"), points.Value);
+            ctx.Report(DiagnosticCatalog.PointsNotPositive, map.ValueLocation("points"), ("value", points.Value));
         }
     }
 

@@ -26,13 +26,7 @@ public static class FormatWords
     /// <param name="method">The method.</param>
     public static string Of(EvidenceMethod method) => Documents.Words.Methods.TokenOf(method);
 
-    /// <summary>The Chinese and English name of an evidence method.</summary>
+    /// <summary>The name of an evidence method, from the vocabulary (<c>method.document</c>, …).</summary>
     /// <param name="method">The method.</param>
-    public static LocalizedText Describe(EvidenceMethod method) => method switch
-    {
-        EvidenceMethod.DocumentReview => new("查阅文件和记录", "Document and record review"),
-        EvidenceMethod.StaffInterview => new("询问工作人员", "Staff interview"),
-        EvidenceMethod.SiteObservation => new("观察现场", "Site observation"),
-        _ => new("访问顾客", "Customer visit"),
-    };
+    public static Message Describe(EvidenceMethod method) => new("method." + Of(method));
 }

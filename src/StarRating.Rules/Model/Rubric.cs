@@ -71,7 +71,16 @@ public sealed class Rubric
     /// <summary>What the rubric covers, if the file says.</summary>
     public LocalizedText? Description { get; internal init; }
 
-    /// <summary>Why some points are provisional, when they are; shown on reports.</summary>
+    /// <summary>
+    /// Which word the texts use for the audit (审核 or 审查), from the rubric's <c>terminology:</c> key; 审核 when the
+    /// rubric does not say. Outputs may be asked for the other one.
+    /// </summary>
+    public Terminology Terminology { get; internal init; }
+
+    /// <summary>
+    /// Why some points are provisional, when they are, for the people who maintain the rubric (<c>rubric show</c>);
+    /// client reports say only that the points are provisional (vocabulary text <c>notice.provisional-points</c>).
+    /// </summary>
     public LocalizedText? ProvisionalNote { get; }
 
     /// <summary>

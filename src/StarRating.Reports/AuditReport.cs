@@ -1,0 +1,183 @@
+using StarRating.Engine;
+using StarRating.Rules;
+
+namespace StarRating.Reports;
+
+/// <summary>
+/// The report model: one scored audit, its gap analysis and its wording (language and terminology), built once and
+/// rendered by every output — terminal, Markdown, HTML, JSON, and those to come (workbooks, Word documents, web
+/// pages). Renderers only format it: every label and sentence comes from the vocabulary through
+/// <see cref="Wording"/>, every figure from the result through <see cref="ReportFigures"/>; nothing here or in a
+/// renderer recomputes a score, a tier or a gap. Immutable and safe to share between threads.
+/// </summary>
+/// <remarks>
+/// Walk the engine's result for the tables (<see cref="AuditResult.Categories"/>, <see cref="AuditResult.Items"/>,
+/// <see cref="AuditResult.Nonconformities"/>, <see cref="GapAnalysis.Ranked"/> …) and ask the model for their words:
+/// <see cref="Status"/>, <see cref="Grade"/>, <see cref="Text(Message)"/>, <see cref="Label"/>. The sentences of a
+/// report (next tier, conclusion, gap plan, score formula, the mock-assessment mark) are properties, worded once.
+/// <c>docs/templates.md</c> lists what the built-in templates receive from it.
+/// </remarks>
+public sealed class AuditReport
+{
+    private AuditReport(AuditResult result, GapAnalysis gap, Wording wording)
+    {
+        Result = result;
+        Gap = gap;
+        Wording = wording;
+        Lead = result.Audit.Team.FirstOrDefault(m => m.IsLead);
+        Members = result.Audit.Team.Where(m => !ReferenceEquals(m, Lead)).ToArray();
+        Score = ReportFigures.Score(result.Score, result.Rubric);
+        FormulaText = Formula(result.Formula, result.Rubric, wording);
+        NextTierText = NextTier(result, wording);
+        ConclusionText = wording.Format(
+            "report.conclusion",
+            ("kind", EvidenceWords.Of(result.Audit.Kind)),
+            ("kind_label", Kind(result.Audit.Kind)),
+            ("company", result.Company.Name),
+            ("score", Score),
+            ("total", result.PossiblePoints),
+            ("tier", result.Tier.Label),
+            ("stars", result.Tier.Stars > 0 ? " " + ReportFigures.Stars(result.Tier.Stars) : ""));
+        PlanText = Plan(gap, wording);
+        MockMark = result.Audit.IsFormal ? null : wording.Format("report.mock_mark", ("kind", EvidenceWords.Of(result.Audit.Kind)));
+    }
+
+    /// <summary>The scored audit.</summary>
+    public AuditResult Result { get; }
+
+    /// <summary>The gap analysis of the report (to the next tier, or the target it was built with).</summary>
+    public GapAnalysis Gap { get; }
+
+    /// <summary>Language and terminology of every word of the report.</summary>
+    public Wording Wording { get; }
+
+    /// <summary>The lead auditor (role <c>lead</c> in any of its spellings), or null.</summary>
+    public TeamMember? Lead { get; }
+
+    /// <summary>The team without the lead, in the order written.</summary>
+    public IReadOnlyList<TeamMember> Members { get; }
+
+    /// <summary>The final score with the rubric's decimals, e.g. <c>85.0</c>.</summary>
+    public string Score { get; }
+
+    /// <summary>The score's calculation with figures that give the printed score on a calculator (<see cref="AuditResult.Formula"/>).</summary>
+    public string FormulaText { get; }
+
+    /// <summary>The tier above the one granted and what it takes, or that the highest tier is reached.</summary>
+    public string NextTierText { get; }
+
+    /// <summary>One sentence stating the audit, the company, the score and the tier.</summary>
+    public string ConclusionText { get; }
+
+    /// <summary>What the gap plan achieves (e.g. "fixing these 3 items projects 81.2, reaching three-star"), or null without a plan.</summary>
+    public string? PlanText { get; }
+
+    /// <summary>
+    /// For a mock audit or a self-assessment, the mark every page of the report carries (模拟审核 — 非认证结论);
+    /// null for a formal audit.
+    /// </summary>
+    public string? MockMark { get; }
+
+    /// <summary>Builds the model of a scored audit: its gap analysis to <paramref name="target"/> (the next tier when null), worded as asked.</summary>
+    /// <param name="result">The scored audit.</param>
+    /// <param name="language">The language; Chinese by default.</param>
+    /// <param name="terminology">审核 or 审查; the rubric's choice when null.</param>
+    /// <param name="target">The tier the gap analysis aims at; the next tier when null.</param>
+    public static AuditReport Create(AuditResult result, Language language = default, Terminology? terminology = null, Tier? target = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new AuditReport(result, AuditEngine.AnalyzeGap(result, target), new Wording(language, terminology ?? result.Rubric.Terminology));
+    }
+
+    /// <summary>Builds the model of a gap analysis already made (its result is the report's).</summary>
+    /// <param name="gap">The gap analysis.</param>
+    /// <param name="language">The language; Chinese by default.</param>
+    /// <param name="terminology">审核 or 审查; the rubric's choice when null.</param>
+    public static AuditReport Create(GapAnalysis gap, Language language = default, Terminology? terminology = null)
+    {
+        ArgumentNullException.ThrowIfNull(gap);
+        return new AuditReport(gap.Result, gap, new Wording(language, terminology ?? gap.Result.Rubric.Terminology));
+    }
+
+    /// <summary>A label of the layout, e.g. <c>Label("score")</c> for the vocabulary text <c>label.score</c>.</summary>
+    /// <param name="key">The key within <c>label.</c>.</param>
+    public string Label(string key) => Wording.Text("label." + key);
+
+    /// <summary>A message of the engine (explanation, notice, reason) in the report's words.</summary>
+    /// <param name="message">The message.</param>
+    public string Text(Message message) => Wording.Format(message);
+
+    /// <summary>The name of an item status: 部分符合 / Partly conforming.</summary>
+    /// <param name="status">The status.</param>
+    public string Status(ItemStatus status) => Wording.Text("status." + EvidenceWords.Of(status));
+
+    /// <summary>The name of a grade (严重不符合 / Major nonconformity), or of a special deduction when null.</summary>
+    /// <param name="grade">The grade, or null for a special deduction.</param>
+    public string Grade(NonconformityGrade? grade) => Wording.Text("grade." + (grade is { } g ? EvidenceWords.Of(g) : "special_deduction"));
+
+    /// <summary>The name of an audit kind: 初次认证审核 / Initial certification audit.</summary>
+    /// <param name="kind">The kind.</param>
+    public string Kind(AuditKind kind) => Wording.Text("audit_kind." + EvidenceWords.Of(kind));
+
+    /// <summary>The name of a team member's role (审核组长 / Lead auditor); a role the vocabulary does not know, as written.</summary>
+    /// <param name="member">The member.</param>
+    public string Role(TeamMember member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return Vocabulary.Default.Contains("role." + member.Role) ? Wording.Text("role." + member.Role) : member.Role;
+    }
+
+    /// <summary>The name of an evidence method: 查阅文件和记录 / Document and record review.</summary>
+    /// <param name="method">The method.</param>
+    public string Method(EvidenceMethod method) => Wording.Format(FormatWords.Describe(method));
+
+    /// <summary>A rubric text in the report's language.</summary>
+    /// <param name="text">The text.</param>
+    public string Text(LocalizedText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Get(Wording.Language);
+    }
+
+    /// <summary>Items joined with the language's list separator (、 or ", ").</summary>
+    /// <param name="items">The texts.</param>
+    public string List(IEnumerable<string> items) => string.Join(Wording.Text("format.list_separator"), items);
+
+    /// <summary>The team as one line: 王敏(审核组长)、李强(审核员); null without a team.</summary>
+    public string? TeamText => Result.Audit.Team.Count == 0
+        ? null
+        : List(Result.Audit.Team.Select(m => Wording.Format("report.team_member", ("name", m.Name), ("role", Role(m)))));
+
+    internal static string Formula(ScoreFormula f, Rubric rubric, Wording wording) => wording.Format(
+        "report.formula",
+        ("earned", f.Earned),
+        ("applicable", f.Applicable),
+        ("total", f.Total),
+        ("equals", f.ItemScoreRounded ? "≈" : "="),
+        ("item_score", f.ItemScore),
+        ("adjusted", f.HasAdjustments ? "true" : "false"),
+        ("deductions", f.Deductions),
+        ("bonus", f.Bonus),
+        ("sum", f.Sum),
+        ("score", ReportFigures.Score(f.Score, rubric)));
+
+    private static string NextTier(AuditResult r, Wording wording) => r.NextTier is not { } next
+        ? wording.Text("report.next_tier_top")
+        : (r.PointsToNextTier ?? 0m) > 0
+            ? wording.Format("report.next_tier_missing", ("tier", next.Label), ("min", next.MinScore), ("points", r.PointsToNextTier!.Value))
+            : wording.Format("report.next_tier_blocked", ("tier", next.Label), ("min", next.MinScore));
+
+    private static string? Plan(GapAnalysis gap, Wording wording)
+    {
+        if (gap.Target is null || gap.ProjectedScore is null || gap.Plan.Count == 0)
+        {
+            return null;
+        }
+
+        return wording.Format(
+            gap.Reachable ? "report.plan_reachable" : "report.plan_unreachable",
+            ("count", gap.Plan.Count),
+            ("projected", ReportFigures.Score(gap.ProjectedScore.Value, gap.Result.Rubric)),
+            ("tier", gap.Target.Label));
+    }
+}

@@ -1,0 +1,101 @@
+using StarRating.Engine;
+using StarRating.Rules;
+
+namespace StarRating.Testing;
+
+/// <summary>Every text of a result's input (evidence and rubric) an output may show: the data, not the vocabulary.</summary>
+internal static class ReportData
+{
+    public static IEnumerable<string?> Of(AuditResult result)
+    {
+        var e = result.Evidence;
+        var c = e.Company;
+        var a = e.Audit;
+        yield return c.Name;
+        yield return c.CreditCode;
+        yield return c.Address;
+        yield return c.Scope;
+        yield return c.Contact;
+        yield return a.Body;
+        yield return a.Reference;
+        yield return e.Conclusion;
+        yield return e.SourceName;
+        yield return e.Sha256;
+        foreach (var site in a.Sites)
+        {
+            yield return site;
+        }
+
+        foreach (var member in a.Team)
+        {
+            yield return member.Name;
+            yield return member.Role;
+            yield return member.Registration;
+        }
+
+        foreach (var finding in e.Findings)
+        {
+            yield return finding.Note;
+            yield return finding.Reason;
+            foreach (var evidence in finding.Evidence)
+            {
+                yield return evidence;
+            }
+        }
+
+        foreach (var d in e.Deductions)
+        {
+            yield return d.Reason;
+            yield return d.Basis;
+        }
+
+        foreach (var b in e.Bonuses)
+        {
+            yield return b.Reason;
+            yield return b.Basis;
+        }
+
+        foreach (var text in Of(result.Rubric))
+        {
+            yield return text;
+        }
+    }
+
+    public static IEnumerable<string?> Of(Rubric rubric)
+    {
+        yield return rubric.Id;
+        yield return rubric.Version;
+        yield return rubric.Sha256;
+        yield return rubric.Standard;
+        yield return rubric.SourceName;
+        var texts = new List<LocalizedText?> { rubric.Title, rubric.Description, rubric.ProvisionalNote };
+        texts.AddRange(rubric.ApplicationDocuments);
+        foreach (var tier in rubric.Tiers)
+        {
+            yield return tier.Id;
+            texts.Add(tier.Label);
+            texts.Add(tier.InitialAuditNote);
+        }
+
+        foreach (var category in rubric.Categories)
+        {
+            texts.Add(category.Name);
+            foreach (var indicator in category.Indicators)
+            {
+                texts.Add(indicator.Name);
+                texts.Add(indicator.Summary);
+                foreach (var item in indicator.Items)
+                {
+                    texts.Add(item.Requirement);
+                    texts.AddRange(item.Documents);
+                }
+            }
+        }
+
+        foreach (var text in texts.OfType<LocalizedText>())
+        {
+            yield return text.Zh;
+            yield return text.En;
+        }
+    }
+}
