@@ -1,16 +1,16 @@
-using System.Diagnostics;
 using System.Text;
 
 namespace StarRating.Rules.Tests;
 
 /// <summary>
-/// Hostile inputs are refused with a diagnostic, quickly and without reading more than the limit allows.
-/// Time is measured but asserted generously (a loaded CI machine must not make these flaky); the real figures
-/// are in bench/ and the performance notes. Allocation is counted, which does not depend on machine load.
+/// Hostile inputs are refused with a diagnostic, without reading more than the limit allows. What shows it does
+/// not depend on the machine's load: the bytes allocated (counted for this thread) and where the refusal is located
+/// (at the limit, not at the end of the input). No wall clock is asserted: on a loaded 2-core machine a clock
+/// measures the neighbours; speed is measured in bench/ and the performance notes.
 /// </summary>
 public sealed class LimitsTests
 {
-    private static (LoadResult<Rubric> Result, TimeSpan Elapsed, long Allocated) Measure(Func<LoadResult<Rubric>> load)
+    private static (LoadResult<Rubric> Result, long Allocated) Measure(Func<LoadResult<Rubric>> load)
     {
         // The vocabulary (the texts of every diagnostic) is read once per process, on first use: not part of a limit.
         foreach (var descriptor in DiagnosticCatalog.All)
@@ -19,17 +19,14 @@ public sealed class LimitsTests
         }
 
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var clock = Stopwatch.StartNew();
         var result = load();
-        clock.Stop();
-        return (result, clock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
+        return (result, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
     }
 
-    private static void ShouldBeRefused((LoadResult<Rubric> Result, TimeSpan Elapsed, long Allocated) run, string code, long maxAllocated)
+    private static void ShouldBeRefused((LoadResult<Rubric> Result, long Allocated) run, string code, long maxAllocated)
     {
         run.Result.Succeeded.Should().BeFalse();
         run.Result.Errors.Select(e => e.Code).Should().Equal(code);
-        run.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
         run.Allocated.Should().BeLessThan(maxAllocated);
     }
 
@@ -137,6 +134,10 @@ public sealed class LimitsTests
         var run = Measure(() => Rubric.Parse(text, "many.yaml"));
 
         ShouldBeRefused(run, "SR1009", maxAllocated: 512 * 1024 * 1024);
+
+        // Stopped at the value that passes the limit (counting the top mapping, its key and the list), not at the
+        // end of the 250,001 lines: what a clock would have measured, without the clock.
+        run.Result.Errors.Single().Location.Line.Should().Be(InputLimits.Default.MaxNodes - 1);
     }
 
     [Fact]
