@@ -73,7 +73,7 @@ public sealed class ErrorCatalogTests
         text.Append("`MessageIn(language)` and `HintIn(language)` in any language of the vocabulary). Errors stop the input from being\n");
         text.Append("used (exit code 2); warnings do not.\n\n");
         text.Append("StarRating 报告的每个问题都有固定的代码、严重程度、位置和处理提示。命令行工具按\n");
-        text.Append("`文件(行,列): error 代码: 说明` 输出,下一行缩进给出 `提示:`;`error`/`warning` 两个词保持英文,便于编辑器和 CI 识别。\n\n");
+        text.Append("`文件(行,列): error 代码: 说明` 输出，下一行缩进给出 `提示：`；`error`/`warning` 两个词保持英文，便于编辑器和 CI 识别。\n\n");
         text.Append("The texts come from the vocabulary (`src/StarRating.Rules/Vocabulary/*.yaml`, keys `diagnostic.CODE.title`,\n");
         text.Append("`.message`, `.hint`; see [vocabulary.md](vocabulary.md)), in Chinese and English. Messages follow `--lang`, else the\n");
         text.Append("locale (`LC_ALL`, `LC_MESSAGES`, `LANG`): a Chinese locale or none gives Chinese, any other English.\n");
@@ -95,9 +95,9 @@ public sealed class ErrorCatalogTests
             text.Append("## ").Append(d.Code).Append(" — ").Append(d.Title).Append(" / ").Append(zhTitle).Append("\n\n");
             text.Append("- Severity: ").Append(d.Severity.ToString().ToLowerInvariant()).Append('\n');
             text.Append("- Message: `").Append(d.MessageFormat).Append("`\n");
-            text.Append("- 说明: `").Append(Vocabulary.Default.Source(d.MessageKey, Language.Chinese)).Append("`\n");
+            text.Append("- 说明：`").Append(Vocabulary.Default.Source(d.MessageKey, Language.Chinese)).Append("`\n");
             text.Append("- How to fix: ").Append(d.HintFormat).Append('\n');
-            text.Append("- 处理: ").Append(Vocabulary.Default.Source(d.HintKey, Language.Chinese)).Append('\n');
+            text.Append("- 处理：").Append(Vocabulary.Default.Source(d.HintKey, Language.Chinese)).Append('\n');
             if (d.Parameters.Length > 0)
             {
                 text.Append("- Arguments: ").Append(string.Join(", ", d.Parameters.Select(p => "`" + p + "`"))).Append('\n');
@@ -117,7 +117,7 @@ public sealed class ErrorCatalogTests
 
             if (chineseExample.Line is not null)
             {
-                text.Append("- 示例 (`").Append(Path.ChangeExtension(chineseExample.Path.Replace(".expected.txt", "", StringComparison.Ordinal), ".args")).Append("`):\n\n  ```\n  ").Append(chineseExample.Line.Trim()).Append("\n  ```\n");
+                text.Append("- 示例（`").Append(Path.ChangeExtension(chineseExample.Path.Replace(".expected.txt", "", StringComparison.Ordinal), ".args")).Append("`）：\n\n  ```\n  ").Append(chineseExample.Line.Trim()).Append("\n  ```\n");
             }
 
             text.Append('\n');

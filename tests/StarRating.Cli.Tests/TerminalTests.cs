@@ -13,7 +13,7 @@ public sealed class TerminalTests
         // The note of 5.1.2.2 opens with what conforms (年度计划已按季度实施…) and states the nonconformity after.
         var list = run.Out[run.Out.IndexOf("整改清单", StringComparison.Ordinal)..];
         list.Should().Contain("年度计划已按季度实施").And.Contain("未参训").And.Contain("也无补训记录");
-        list[..list.IndexOf("(完整说明见报告", StringComparison.Ordinal)].Should().NotContain("…", "no finding is cut off");
+        list[..list.IndexOf("（完整说明见报告", StringComparison.Ordinal)].Should().NotContain("…", "no finding is cut off");
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public sealed class TerminalTests
 
         var continuation = run.Out.Split('\n').Where(l => l.StartsWith(new string(' ', 29), StringComparison.Ordinal)).Select(l => l.TrimStart()).ToArray();
         continuation.Should().NotBeEmpty();
-        continuation.Should().NotContain(l => l.Length > 0 && ",。、;:?!)”".Contains(l[0], StringComparison.Ordinal));
+        continuation.Should().NotContain(l => l.Length > 0 && ",。、;:?!)”，；：？！）".Contains(l[0], StringComparison.Ordinal));
     }
 
     [Fact]

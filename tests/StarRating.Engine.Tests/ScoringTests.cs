@@ -70,7 +70,7 @@ public sealed class ScoringTests
         item.Earned.Should().Be(0m);
         item.Lost.Should().Be(2m);
         item.Grade.Should().Be(NonconformityGrade.Minor, "an ungraded nonconformity defaults to minor");
-        item.Explanation.Zh.Should().Be("不符合:失 2 分。");
+        item.Explanation.Zh.Should().Be("不符合：失 2 分。");
         result.Indicators.Single(i => i.Indicator.Id == "5.1.1").Earned.Should().Be(3m);
         result.Categories[0].Earned.Should().Be(38m);
         result.Categories[0].Percent.Should().Be(95.0m);
@@ -97,7 +97,7 @@ public sealed class ScoringTests
         var item = result.Items.Single(i => i.Item.Id == "5.3.2.2");
         item.Status.Should().Be(ItemStatus.Partial);
         item.Earned.Should().Be(2.55m);
-        item.Explanation.Zh.Should().Be("抽样 20 个,17 个符合:3 × 17/20 = 2.55 分,失 0.45 分。");
+        item.Explanation.Zh.Should().Be("抽样 20 个，17 个符合：3 × 17/20 = 2.55 分，失 0.45 分。");
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public sealed class ScoringTests
         var items = result.Indicators.Single(i => i.Indicator.Id == "5.2.4").Items;
         items[0].FromIndicatorFinding.Should().BeFalse();
         items.Skip(1).Should().OnlyContain(i => i.FromIndicatorFinding && i.Status == ItemStatus.Nonconforming);
-        items[1].Explanation.Zh.Should().StartWith("(按指标 5.2.4 的整体判定)");
+        items[1].Explanation.Zh.Should().StartWith("（按指标 5.2.4 的整体判定）");
     }
 
     [Fact]
@@ -331,7 +331,7 @@ public sealed class ScoringTests
             ("SR3015", "check items without a finding (2): 5.1.1.1, 5.3.2.5"));
         result.Errors.Single().Hint.Should().StartWith($"{english} audit must assess every applicable check item");
         result.Errors.Single().HintIn(Language.Chinese).Should().StartWith($"{chinese}必须评价每个适用的检查项");
-        result.Errors.Single().MessageIn(Language.Chinese).Should().Be("没有评价记录的检查项(2 个):5.1.1.1, 5.3.2.5");
+        result.Errors.Single().MessageIn(Language.Chinese).Should().Be("没有评价记录的检查项（2 个）：5.1.1.1, 5.3.2.5");
     }
 
     [Fact]

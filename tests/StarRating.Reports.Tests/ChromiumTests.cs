@@ -63,7 +63,7 @@ public sealed class ChromiumTests
             {
                 var text = string.Concat(pages[i].Where(c => !char.IsWhiteSpace(c)));
                 text.Should().Contain("模拟审核—非认证结论", $"page {i + 1} should carry the mock mark");
-                text.Should().Contain("报告编号:QH-ZX-2026-047", $"page {i + 1} should carry the report number");
+                text.Should().Contain("报告编号：QH-ZX-2026-047", $"page {i + 1} should carry the report number");
             }
         }
         finally

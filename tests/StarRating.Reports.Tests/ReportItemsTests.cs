@@ -29,9 +29,9 @@ public sealed class ReportItemsTests
         var html = Render(result, ReportFormat.Html);
         var json = Render(result, ReportFormat.Json);
 
-        md.Should().Contain("| 审核组长: 王敏 | | |").And.Contain("| 审核员: 李强 | | |").And.NotContain("组长: 王敏 | | |\n| 组长");
-        md.Should().Contain("王敏(审核组长)、李强(审核员)");
-        html.Should().Contain("<td class=\"role\">审核组长: 王敏</td>");
+        md.Should().Contain("| 审核组长：王敏 | | |").And.Contain("| 审核员：李强 | | |").And.NotContain("组长：王敏 | | |\n| 组长");
+        md.Should().Contain("王敏（审核组长）、李强（审核员）");
+        html.Should().Contain("<td class=\"role\">审核组长：王敏</td>");
         json.Should().Contain("\"name\": \"王敏\",\n        \"role\": \"lead\"");
     }
 
@@ -54,7 +54,7 @@ public sealed class ReportItemsTests
     {
         var self = Score(FormalComplete.Replace("kind: initial", "kind: self", StringComparison.Ordinal));
 
-        Render(self, ReportFormat.Markdown).Should().Contain("> **自我评价 — 非认证结论**").And.Contain("本结果来自自我评价,不是认证结论。");
+        Render(self, ReportFormat.Markdown).Should().Contain("> **自我评价 — 非认证结论**").And.Contain("本结果来自自我评价，不是认证结论。");
         Render(self, ReportFormat.Markdown, Language.English).Should().Contain("> **Self-assessment — not a certification decision**");
     }
 
@@ -65,7 +65,7 @@ public sealed class ReportItemsTests
 
         var html = Render(result, ReportFormat.Html);
 
-        html.Should().Contain("@top-left { content: \"" + Views.CssString("商品售后服务评价审核报告 · 报告编号: RZ-2026-001") + "\"; }");
+        html.Should().Contain("@top-left { content: \"" + Views.CssString("商品售后服务评价审核报告 · 报告编号：RZ-2026-001") + "\"; }");
     }
 
     [Fact]
@@ -86,9 +86,9 @@ public sealed class ReportItemsTests
         var md = Render(result, ReportFormat.Markdown);
         var html = Render(result, ReportFormat.Html);
 
-        md.Should().Contain("审核组意见: 第一段。<br>第二段。").And.Contain("未设售后服务部门。<br>第二行:职责未书面规定。");
-        html.Should().Contain("<p class=\"lines\"><b>审核组意见:</b> 第一段。\n第二段。");
-        html.Should().Contain("<div class=\"detail lines\"><b>审核记录:</b> 未设售后服务部门。\n第二行:职责未书面规定。</div>");
+        md.Should().Contain("审核组意见：第一段。<br>第二段。").And.Contain("未设售后服务部门。<br>第二行:职责未书面规定。");
+        html.Should().Contain("<p class=\"lines\"><b>审核组意见：</b>第一段。\n第二段。");
+        html.Should().Contain("<div class=\"detail lines\"><b>审核记录：</b>未设售后服务部门。\n第二行:职责未书面规定。</div>");
         html.Should().Contain(".lines { white-space: pre-line; }");
     }
 
@@ -116,7 +116,7 @@ public sealed class ReportItemsTests
         var review = Render(result, ReportFormat.Markdown, terminology: Terminology.Review);
         var audit = Render(result, ReportFormat.Markdown);
 
-        review.Should().StartWith("# 商品售后服务评价审查报告").And.Contain("| 审查组长: 王敏 |").And.Contain("| 审查类型 | 初次认证审查 |");
+        review.Should().StartWith("# 商品售后服务评价审查报告").And.Contain("| 审查组长：王敏 |").And.Contain("| 审查类型 | 初次认证审查 |");
         // 审核 is left only where the rubric's own text says it (内部审核, an internal audit the company runs).
         review.Replace("内部审核", "", StringComparison.Ordinal).Should().NotContain("审核");
         audit.Should().StartWith("# 商品售后服务评价审核报告").And.NotContain("审查");

@@ -15,7 +15,7 @@ public sealed class DiagnosticTextTests
         d.Arguments.Keys.Should().BeEquivalentTo("key", "context", "line");
         d.ToString().Should().Be("audit.yaml(3,5): error SR1103: key 'name' appears again in company (first at line 2)");
         d.Format(Language.Chinese, includeHint: true).Should().Be(
-            "audit.yaml(3,5): error SR1103: company 中再次出现键 'name'(首次出现在第 2 行)\n    提示: 请保留两项中的一项;同一映射中的键不能重复。");
+            "audit.yaml(3,5): error SR1103: company 中再次出现键 'name'（首次出现在第 2 行）\n    提示：请保留两项中的一项；同一映射中的键不能重复。");
     }
 
     [Fact]
@@ -56,6 +56,6 @@ public sealed class DiagnosticTextTests
         var d = DiagnosticCatalog.WrongType.Create(At, ("key", "team"), ("expected", new Message("diagnostic.value.list")), ("actual", new Message("diagnostic.value.mapping")), ("doc", "docs/evidence-format.md"));
 
         d.Message.Should().Be("'team' must be a list, but is a mapping (key: value pairs)");
-        d.MessageIn(Language.Chinese).Should().Be("'team' 应为列表,实际为映射(键: 值)");
+        d.MessageIn(Language.Chinese).Should().Be("'team' 应为列表，实际为映射（键：值）");
     }
 }

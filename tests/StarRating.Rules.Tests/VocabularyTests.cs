@@ -108,7 +108,7 @@ public sealed partial class VocabularyTests
     {
         Wording.English.Format("explanation.nonconforming", ("points", 1.0m)).Should().Be("Nonconforming: 1 point lost.");
         Wording.English.Format("explanation.nonconforming", ("points", 1.5m)).Should().Be("Nonconforming: 1.5 points lost.");
-        Wording.Chinese.Format("explanation.nonconforming", ("points", 1m)).Should().Be("不符合:失 1 分。");
+        Wording.Chinese.Format("explanation.nonconforming", ("points", 1m)).Should().Be("不符合：失 1 分。");
     }
 
     [Fact]

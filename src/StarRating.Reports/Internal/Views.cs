@@ -137,7 +137,7 @@ internal static class Views
             ("conclusion", r.Evidence.Conclusion));
 
         // What every printed page carries in its margins (CSS strings, escaped for a CSS "…" literal).
-        var reference = report.Label("reference") + ": " + (audit.Reference ?? "—");
+        var reference = report.Label("reference") + report.Label("colon") + (audit.Reference ?? "—");
         v["print"] = Obj(
             ("header_left", CssString(Breakable(report.Label("report_title") + " · " + reference))),
             ("header_right", CssString(Breakable(report.MockMark ?? r.Company.Name))));
