@@ -8,8 +8,9 @@ namespace StarRating.Rules;
 /// different problem. <c>docs/errors.md</c> is checked against this table by a test.
 /// </summary>
 /// <remarks>
-/// Ranges: SR1xxx reading files and their structure (rubric and evidence alike), SR2xxx rubric rules,
-/// SR3xxx evidence and scoring rules, SR4xxx report templates, SR5xxx the command-line tool and output files.
+/// Ranges: SR1xxx reading files and their structure (rubric and evidence alike), SR2xxx rubric rules (SR21xx
+/// overlays), SR3xxx evidence and scoring rules (SR32xx version pins), SR4xxx report templates, SR5xxx the
+/// command-line tool and output files (SR52xx rubric commands).
 /// </remarks>
 public static class DiagnosticCatalog
 {
@@ -250,6 +251,104 @@ public static class DiagnosticCatalog
         "the lowest tier '{id}' cannot have prerequisites",
         "Every result must be able to fall back to the lowest tier; move the prerequisites to a higher tier.");
 
+    // ---- SR21xx: rubric overlays (extends) and built-in rubrics --------------------------------------
+
+    /// <summary>SR2101: extends names no built-in rubric.</summary>
+    public static readonly DiagnosticDescriptor UnknownBaseRubric = new(
+        "SR2101", Error, "Unknown base rubric",
+        "'{id}' is not a built-in rubric",
+        "{suggestion}Built-in rubrics: {builtIns} ('starrating rubric list'). A base file is named by a path relative to this file, ending in .yaml, .yml or .json.");
+
+    /// <summary>SR2102: the base rubric file named by extends does not exist.</summary>
+    public static readonly DiagnosticDescriptor BaseFileNotFound = new(
+        "SR2102", Error, "Base rubric file not found",
+        "the base rubric file '{path}' does not exist",
+        "Paths in 'extends' are relative to the overlay file's folder ({folder}); check the name, or name a built-in rubric by its id.");
+
+    /// <summary>SR2103: an extends value that may not be used.</summary>
+    public static readonly DiagnosticDescriptor BaseRefused = new(
+        "SR2103", Error, "Base rubric refused",
+        "extends '{value}' is refused: {reason}",
+        "Name a built-in rubric by its id, or a rubric file by a relative path ending in .yaml, .yml or .json.");
+
+    /// <summary>SR2104: overlays that extend each other in a circle.</summary>
+    public static readonly DiagnosticDescriptor OverlayCycle = new(
+        "SR2104", Error, "Overlays extend each other",
+        "the overlays extend each other in a circle: {chain}",
+        "One rubric of the chain must be a plain rubric (without 'extends'); change the 'extends' of one of them.");
+
+    /// <summary>SR2105: an overlay chain longer than the limit.</summary>
+    public static readonly DiagnosticDescriptor OverlayTooDeep = new(
+        "SR2105", Error, "Too many overlays in a chain",
+        "the chain has more than {limit} overlays: {chain}",
+        "Merge some overlays into one; a body's tailoring rarely needs more than two layers.");
+
+    /// <summary>SR2106: the base of an overlay has errors.</summary>
+    public static readonly DiagnosticDescriptor BaseInvalid = new(
+        "SR2106", Error, "Base rubric has errors",
+        "the base rubric '{base}' has {count} error(s), listed with its own file name",
+        "Fix the base rubric first: every rubric of a chain must load on its own.");
+
+    /// <summary>SR2107: remove: true for an entry the base does not have.</summary>
+    public static readonly DiagnosticDescriptor RemoveUnknown = new(
+        "SR2107", Error, "Nothing to remove",
+        "cannot remove {kind} '{id}': the base has no {kind} with this id",
+        "{suggestion}remove: true drops an entry of the base, named by its exact id.");
+
+    /// <summary>SR2108: an overlay entry with a new id that lacks what a new entry needs.</summary>
+    public static readonly DiagnosticDescriptor IncompleteNewEntry = new(
+        "SR2108", Error, "New entry incomplete",
+        "'{id}' is new (the base has no {kind} with this id), and a new {kind} needs {needs}",
+        "{suggestion}To change an entry of the base, key it by its exact id; to add one, give every key it needs.");
+
+    /// <summary>SR2109: after: names no sibling.</summary>
+    public static readonly DiagnosticDescriptor UnknownAfter = new(
+        "SR2109", Error, "Unknown 'after' entry",
+        "after: '{after}' names no other {kind} {scope}",
+        "{suggestion}'after' places the entry right after a {kind} of the same {container}, of the base or added above in this file.");
+
+    /// <summary>SR2110: remove: true together with other keys.</summary>
+    public static readonly DiagnosticDescriptor RemoveWithValues = new(
+        "SR2110", Error, "Remove with values",
+        "{kind} '{id}' is removed, so its other keys ({keys}) have no effect",
+        "Write either remove: true alone, or the values to change.");
+
+    /// <summary>SR2111: an id written inside an overlay entry.</summary>
+    public static readonly DiagnosticDescriptor OverlayEntryId = new(
+        "SR2111", Error, "Id inside an overlay entry",
+        "an overlay entry is keyed by its id; 'id' cannot be written inside {kind} '{entry}'",
+        "To rename an entry, remove it (remove: true) and add one under the new id.");
+
+    /// <summary>SR2112: a list where an overlay merges by id.</summary>
+    public static readonly DiagnosticDescriptor OverlayListNotMapping = new(
+        "SR2112", Error, "Overlay entries must be keyed by id",
+        "in an overlay, '{key}' is merged by id: write a mapping keyed by id, not a list",
+        "For example: {key}: {{ \"{example}\": {{ points: 6 }} }}. See docs/rubric-format.md#overlays.");
+
+    /// <summary>SR2113: indicators written inside a category entry of an overlay.</summary>
+    public static readonly DiagnosticDescriptor OverlayNestedIndicators = new(
+        "SR2113", Error, "Indicators inside a category entry",
+        "in an overlay, indicators are merged at the top level, not inside category '{id}'",
+        "Move them to the top-level 'indicators:' mapping; a new indicator names its category with category: \"{id}\".");
+
+    /// <summary>SR2114: category: names no category.</summary>
+    public static readonly DiagnosticDescriptor UnknownTargetCategory = new(
+        "SR2114", Error, "Unknown category",
+        "indicator '{indicator}' names category '{id}', which the rubric does not have",
+        "{suggestion}Add the category under 'categories:' first, or name an existing one.");
+
+    /// <summary>SR2115: an overlay removes an item that a tier requires.</summary>
+    public static readonly DiagnosticDescriptor PrerequisiteRemoved = new(
+        "SR2115", Error, "Removed item is a prerequisite",
+        "check item '{item}' is removed, but tier '{tier}' requires it",
+        "Keep the item, or change the tier's prerequisites in the overlay too: tiers: {{ {tier}: {{ requires: [...] }} }}.");
+
+    /// <summary>SR2116: an overlay with the same id and version as its base.</summary>
+    public static readonly DiagnosticDescriptor OverlaySameVersion = new(
+        "SR2116", Warning, "Overlay keeps its base's version",
+        "the overlay has the same id and version as its base ({id} {version})",
+        "Give the overlay a version of its own (e.g. \"{version}-body.1\"), so results and version pins tell the two apart.");
+
     // ---- SR3xxx: evidence and scoring --------------------------------------------------------------
 
     /// <summary>SR3001: the evidence names another rubric than the one in use.</summary>
@@ -402,6 +501,32 @@ public static class DiagnosticCatalog
         "audit date {date} comes before the previous date {previous}",
         "List the audit days in calendar order.");
 
+    // ---- SR32xx: rubric version pins ----------------------------------------------------------------------
+
+    /// <summary>SR3200: the evidence pins another version of the rubric than the one scoring it.</summary>
+    public static readonly DiagnosticDescriptor RubricVersionMismatch = new(
+        "SR3200", Warning, "Other rubric version",
+        "the evidence is for version '{pinned}' of rubric '{id}', but version '{loaded}' is scoring it",
+        "Scores may differ from those under version {pinned}. Pass that version with --rubric, or update the pin to rubric: {id}@{loaded}. --strict-version makes this an error.");
+
+    /// <summary>SR3201: as SR3200, refused because strict version checking is on.</summary>
+    public static readonly DiagnosticDescriptor RubricVersionRefused = new(
+        "SR3201", Error, "Other rubric version refused",
+        "the evidence is for version '{pinned}' of rubric '{id}', but version '{loaded}' is loaded (strict version check)",
+        "Pass version {pinned} of the rubric with --rubric, or update the pin to rubric: {id}@{loaded} after checking the changes ('starrating rubric diff').");
+
+    /// <summary>SR3202: a rubric reference that is not ID or ID@VERSION.</summary>
+    public static readonly DiagnosticDescriptor InvalidRubricReference = new(
+        "SR3202", Error, "Invalid rubric reference",
+        "'{value}' is not a rubric reference",
+        "Write rubric: ID or rubric: ID@VERSION, e.g. gbt27922-2011@2026.1 (ids and versions are letters, digits, '.', '-', '_' and '+').");
+
+    /// <summary>SR3203: audits scored with different but related rubrics compared.</summary>
+    public static readonly DiagnosticDescriptor ComparisonRelatedRubrics = new(
+        "SR3203", Warning, "Related rubrics compared",
+        "the audits used different rubrics built on one base: '{before}' and '{after}' (both on '{common}')",
+        "Items are matched by id; the rubric changes are listed with the comparison, and deltas may come from them as well as from the company.");
+
     // ---- SR4xxx: report templates ---------------------------------------------------------------------
 
     /// <summary>SR4001: a template that does not parse.</summary>
@@ -495,6 +620,14 @@ public static class DiagnosticCatalog
         "SR5006", Error, "Unknown tier",
         "unknown tier '{id}'",
         "Use one of the rubric's tiers: {allowed}.");
+
+    // ---- SR52xx: rubric commands ------------------------------------------------------------------------
+
+    /// <summary>SR5200: --rubric names neither a file nor a built-in rubric.</summary>
+    public static readonly DiagnosticDescriptor RubricNotFound = new(
+        "SR5200", Error, "No such rubric",
+        "'{value}' is neither a rubric file nor a built-in rubric id",
+        "{suggestion}Built-in rubrics: {builtIns} ('starrating rubric list'); a rubric file is named by its path.");
 
     private static readonly Lazy<ImmutableArray<DiagnosticDescriptor>> AllDescriptors = new(() =>
         typeof(DiagnosticCatalog)
