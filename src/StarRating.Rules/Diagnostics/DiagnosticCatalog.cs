@@ -323,7 +323,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor OverlayListNotMapping = new(
         "SR2112", Error, "Overlay entries must be keyed by id",
         "in an overlay, '{key}' is merged by id: write a mapping keyed by id, not a list",
-        "For example: {key}: {{ \"{example}\": {{ points: 6 }} }}. See docs/rubric-format.md#overlays.");
+        "For example: {key}: {{ {example} }}. See docs/rubric-format.md#overlays.");
 
     /// <summary>SR2113: indicators written inside a category entry of an overlay.</summary>
     public static readonly DiagnosticDescriptor OverlayNestedIndicators = new(

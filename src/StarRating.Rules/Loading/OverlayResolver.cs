@@ -315,7 +315,7 @@ internal sealed class OverlayResolver(InputLimits limits, bool allowFileBases)
 
         private void MergeCategories(DocNode node)
         {
-            foreach (var (key, value, entry) in Entries(node, "categories", Categories, "5.1"))
+            foreach (var (key, value, entry) in Entries(node, "categories", Categories, "\"5.1\": { points: 40 }"))
             {
                 var existing = categories.Find(c => c.Id == key.Value);
                 if (Removes(entry, key.Value, "category", existing is not null, categories.Select(c => c.Id)))
@@ -354,7 +354,7 @@ internal sealed class OverlayResolver(InputLimits limits, bool allowFileBases)
 
         private void MergeIndicators(DocNode node)
         {
-            foreach (var (key, value, entry) in Entries(node, "indicators", Indicators, "5.1.1"))
+            foreach (var (key, value, entry) in Entries(node, "indicators", Indicators, "\"5.1.1\": { points: 6 }"))
             {
                 var id = key.Value;
                 var home = categories.Find(c => c.Children.Any(i => i.Id == id));
@@ -439,7 +439,7 @@ internal sealed class OverlayResolver(InputLimits limits, bool allowFileBases)
             }
 
             var prefix = indicator.Path ?? $"indicators[\"{indicator.Id}\"]";
-            foreach (var (key, value, item) in Entries(node, "items", Items, indicator.Id + ".1", prefix + ".items"))
+            foreach (var (key, value, item) in Entries(node, "items", Items, "\"" + indicator.Id + ".1\": { points: 2 }", prefix + ".items"))
             {
                 var id = key.Value;
                 var existing = indicator.Children.Find(i => i.Id == id);
@@ -480,7 +480,7 @@ internal sealed class OverlayResolver(InputLimits limits, bool allowFileBases)
 
         private void MergeTiers(DocNode node)
         {
-            foreach (var (key, value, entry) in Entries(node, "tiers", Tiers, "five-star"))
+            foreach (var (key, value, entry) in Entries(node, "tiers", Tiers, "five-star: { min: 96 }"))
             {
                 var existing = tiers.Find(t => t.Id == key.Value);
                 if (Removes(entry, key.Value, "tier", existing is not null, tiers.Select(t => t.Id)))
