@@ -23,7 +23,7 @@ internal static class EvidenceReader
         }
 
         root.Has("$schema");
-        var rubricId = root.Id("rubric");
+        var rubric = ReadRubricReference(root, ctx);
         var company = ReadCompany(root.Map("company", required: true), ctx);
         var audit = ReadAudit(root.Map("audit", required: true), ctx);
         var findings = ReadFindings(root, ctx);
@@ -33,7 +33,8 @@ internal static class EvidenceReader
 
         return new AuditEvidence
         {
-            RubricId = rubricId,
+            RubricId = rubric?.Id,
+            RubricVersion = rubric?.Version,
             RubricLocation = root.Has("rubric") ? root.ValueLocation("rubric") : null,
             Company = company,
             Audit = audit,
@@ -45,6 +46,25 @@ internal static class EvidenceReader
             SourceName = document.File,
             Sha256 = document.Sha256,
         };
+    }
+
+    /// <summary><c>rubric: ID</c> or <c>rubric: ID@VERSION</c> (a version pin).</summary>
+    private static RubricReference? ReadRubricReference(MapReader root, ReadContext ctx)
+    {
+        var node = root.Get("rubric");
+        var text = node is null ? null : Values.String(node, "rubric", ctx);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (RubricReference.TryParse(text, out var reference))
+        {
+            return reference;
+        }
+
+        ctx.Report(DiagnosticCatalog.InvalidRubricReference, node!, Values.Shorten(text));
+        return null;
     }
 
     private static Company ReadCompany(MapReader? map, ReadContext ctx)

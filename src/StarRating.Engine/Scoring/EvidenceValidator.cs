@@ -10,13 +10,18 @@ namespace StarRating.Engine.Scoring;
 /// </summary>
 internal static class EvidenceValidator
 {
-    public static void Validate(AuditEvidence evidence, Rubric rubric, DiagnosticBag bag)
+    public static void Validate(AuditEvidence evidence, Rubric rubric, DiagnosticBag bag, bool strictVersion = false)
     {
         var file = SourceLocation.WholeFile(evidence.SourceName);
         if (evidence.RubricId is not null && !string.Equals(evidence.RubricId, rubric.Id, StringComparison.Ordinal))
         {
             bag.Add(DiagnosticCatalog.RubricMismatch, evidence.RubricLocation ?? file, evidence.RubricId, rubric.Id);
             return; // Every item check would be against the wrong rubric.
+        }
+
+        if (evidence.RubricVersion is { } pinned && !string.Equals(pinned, rubric.Version, StringComparison.Ordinal))
+        {
+            bag.Add(strictVersion ? DiagnosticCatalog.RubricVersionRefused : DiagnosticCatalog.RubricVersionMismatch, evidence.RubricLocation ?? file, pinned, rubric.Id, rubric.Version);
         }
 
         var itemFindings = new Dictionary<string, Finding>(StringComparer.Ordinal);

@@ -6,7 +6,7 @@ namespace StarRating.Rules.Loading;
 
 /// <summary>
 /// Writes a rubric as one plain rubric file in a canonical form: every key written out (defaults included), in the
-/// order of docs/rubric-format.md, texts double-quoted, numbers without trailing zeros, <c>\n</c> line endings, no
+/// order of docs/rubric-format.md, texts in "quotes", numbers without trailing zeros, <c>\n</c> line endings, no
 /// comments. The SHA-256 of a rubric resolved from overlays is taken over exactly these bytes, so the form is part of
 /// the hash's meaning: change it only together with the format version named in the header.
 /// </summary>
@@ -121,7 +121,7 @@ internal static class RubricWriter
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// A YAML double-quoted scalar. Backslash, quote, and every character YAML could read as a line break or that
+    /// A YAML scalar in "quotes" (the escaping kind). Backslash, quote, and every character YAML could read as a line break or that
     /// is not printable (controls, U+0085, U+2028, U+2029, the byte-order mark) are escaped; the rest, Chinese
     /// included, is written as is.
     /// </summary>
