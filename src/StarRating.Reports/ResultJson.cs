@@ -21,6 +21,9 @@ public static class ResultJson
     /// <summary>The <c>format</c> value of a comparison document.</summary>
     public const string ComparisonFormat = "starrating-comparison/1";
 
+    /// <summary>The <c>format</c> value of a rubric comparison document.</summary>
+    public const string RubricDiffFormat = "starrating-rubric-diff/1";
+
     /// <summary>Writes a scored audit.</summary>
     /// <param name="result">The result.</param>
     /// <returns>The JSON text, ending with a line break.</returns>
@@ -97,6 +100,7 @@ public static class ResultJson
                 w.String("reference", r.Audit.Reference);
                 w.String("rubric_version", r.Rubric.Version);
                 w.String("rubric_sha256", r.Rubric.Sha256);
+                w.String("rubric_id", r.Rubric.Id);
                 w.Decimal("total", r.Score);
                 w.String("tier", r.Tier.Id);
                 w.End();
@@ -115,10 +119,61 @@ public static class ResultJson
                 w.Decimal("before_earned", c.BeforeEarned);
                 w.Decimal("after_earned", c.AfterEarned);
                 w.Decimal("earned_delta", c.EarnedDelta);
+                w.Decimal("before_points", c.BeforePoints is { } bp ? Numbers.Normalize(bp) : null);
+                w.Decimal("after_points", c.AfterPoints is { } ap ? Numbers.Normalize(ap) : null);
+                w.Bool("rubric_changed", c.RubricChanged);
                 w.End();
             });
+            if (comparison.RubricChanges is { } diff)
+            {
+                WriteRubricChanges(w, "rubric_changes", diff);
+            }
+            else
+            {
+                w.Null("rubric_changes");
+            }
         });
     }
+
+    /// <summary>Writes what changed between two rubrics (<c>starrating rubric diff --format json</c>).</summary>
+    /// <param name="diff">The rubric comparison.</param>
+    /// <returns>The JSON text, ending with a line break.</returns>
+    public static string Write(RubricDiff diff)
+    {
+        ArgumentNullException.ThrowIfNull(diff);
+        return Document(w =>
+        {
+            w.String("format", RubricDiffFormat);
+            w.Start("before");
+            WriteRubricIdentity(w, diff.Before);
+            w.End();
+            w.Start("after");
+            WriteRubricIdentity(w, diff.After);
+            w.End();
+            w.Start("summary");
+            w.Int("changes", diff.Changes.Count);
+            w.Int("points", diff.Changes.Count(c => c.IsPoints));
+            w.Int("added", diff.Changes.Count(c => c.Kind == RubricChangeKind.Added));
+            w.Int("removed", diff.Changes.Count(c => c.Kind == RubricChangeKind.Removed));
+            w.Int("tiers", diff.Changes.Count(c => c.Part == RubricPart.Tier));
+            w.Int("conditions", diff.Changes.Count(c => c.IsCondition));
+            w.End();
+            WriteRubricChanges(w, "changes", diff);
+        });
+    }
+
+    private static void WriteRubricChanges(Writer w, string name, RubricDiff diff) =>
+        w.Array(name, diff.Changes, c =>
+        {
+            w.StartValue();
+            w.String("part", OverlayLabels.PartWord(c.Part));
+            w.String("id", c.Id);
+            w.String("change", OverlayLabels.ChangeWord(c.Kind));
+            w.String("key", c.Key);
+            w.String("before", c.Before);
+            w.String("after", c.After);
+            w.End();
+        });
 
     private static void WriteResult(Writer w, AuditResult r)
     {
@@ -309,6 +364,30 @@ public static class ResultJson
         w.String("sha256", rubric.Sha256);
         w.String("standard", rubric.Standard);
         w.Decimal("total", rubric.TotalPoints);
+        WriteBase(w, rubric);
+        w.End();
+    }
+
+    /// <summary>id, version, sha256 and base: what names a rubric exactly, with the chain it is resolved from.</summary>
+    private static void WriteRubricIdentity(Writer w, Rubric rubric)
+    {
+        w.String("id", rubric.Id);
+        w.String("version", rubric.Version);
+        w.String("sha256", rubric.Sha256);
+        WriteBase(w, rubric);
+    }
+
+    /// <summary>The rubric an overlay extends (id, version, SHA-256, and its own base), or null for a plain rubric.</summary>
+    private static void WriteBase(Writer w, Rubric rubric)
+    {
+        if (rubric.Base is not { } baseRubric)
+        {
+            w.Null("base");
+            return;
+        }
+
+        w.Start("base");
+        WriteRubricIdentity(w, baseRubric);
         w.End();
     }
 

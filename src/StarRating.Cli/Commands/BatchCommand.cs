@@ -26,11 +26,12 @@ internal static class BatchCommand
         reports.AcceptOnlyFromAmong("html", "md", "json", "none");
         var lang = CommonOptions.Language();
         var jobs = new Option<int?>("--jobs", "-j") { Description = "Audits scored in parallel (default: the number of cores).", HelpName = "N" };
-        var command = new Command("batch", "Score every evidence file in a folder: a report each, plus portfolio.csv and portfolio.json.") { folder, output, rubric, reports, lang, jobs };
+        var strict = CommonOptions.StrictVersion();
+        var command = new Command("batch", "Score every evidence file in a folder: a report each, plus portfolio.csv and portfolio.json.") { folder, output, rubric, reports, lang, jobs, strict };
         command.SetAction(parse =>
         {
-            var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
-            if (loadedRubric is null)
+            var loadedRubric = CommonOptions.ScoringRubric(context, parse.GetValue(rubric), out var failed);
+            if (failed)
             {
                 return ExitCodes.InvalidInput;
             }
@@ -40,13 +41,15 @@ internal static class BatchCommand
                 parse.GetValue(output),
                 parse.GetValue(reports)!,
                 CommonOptions.ToLanguage(parse.GetValue(lang)!),
-                Math.Clamp(parse.GetValue(jobs) ?? Environment.ProcessorCount, 1, 64));
+                Math.Clamp(parse.GetValue(jobs) ?? Environment.ProcessorCount, 1, 64),
+                parse.GetValue(strict));
             return Run(context, loadedRubric, options);
         });
         return command;
     }
 
-    private static int Run(CliContext context, Rubric rubric, Options options)
+    /// <summary>Scores the folder with <paramref name="rubric"/>, or each file with the built-in rubric it names when null.</summary>
+    private static int Run(CliContext context, Rubric? rubric, Options options)
     {
         if (!Directory.Exists(options.Folder))
         {
@@ -79,7 +82,7 @@ internal static class BatchCommand
         }
 
         var reportNames = ReportNames(files, options.Reports);
-        var engine = new AuditEngine(rubric);
+        var engine = rubric is null ? null : new AuditEngine(rubric) { StrictVersion = options.StrictVersion };
         var rows = new Row[files.Length];
         using var progress = new Progress(context, files.Length);
         Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, i =>
@@ -91,23 +94,26 @@ internal static class BatchCommand
 
         var csv = AtomicFile.Write(Path.Combine(outDir, "portfolio.csv"), Portfolio.Csv(rows));
         var json = AtomicFile.Write(Path.Combine(outDir, "portfolio.json"), Portfolio.Json(rubric, rows));
+        var rubrics = rubric is null ? rows.Select(r => r.Rubric).OfType<Rubric>().Distinct().ToArray() : [rubric];
         progress.Finish();
         var writeFailures = new[] { csv, json }.OfType<Diagnostic>().ToArray();
         DiagnosticPrinter.Print(context, writeFailures);
 
         var scored = rows.Count(r => r.Status == "scored");
-        var tiers = rubric.Tiers.Reverse()
+        var tiers = rubrics.SelectMany(r => r.Tiers.Reverse())
             .Select(t => (t, count: rows.Count(r => r.Tier == t)))
             .Where(x => x.count > 0)
-            .Select(x => $"{x.t.Id} {x.count}");
+            .Select(x => rubrics.Length > 1 ? $"{x.t.Id} {x.count} ({TierRubric(rubrics, x.t).Id})" : $"{x.t.Id} {x.count}");
         context.Out.Write($"{files.Length} audits: {scored} scored, {files.Length - scored} not scored" + (scored > 0 ? $" ({string.Join(", ", tiers)})" : "") + "\n");
         context.Out.Write($"portfolio: {Path.Combine(outDir, "portfolio.csv")}, {Path.Combine(outDir, "portfolio.json")}\n");
         return scored == files.Length && writeFailures.Length == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
-    private static Row ScoreOne(CliContext context, AuditEngine engine, string path, string? reportPath, Options options)
+    private static Rubric TierRubric(Rubric[] rubrics, Tier tier) => rubrics.First(r => r.Tiers.Contains(tier));
+
+    private static Row ScoreOne(CliContext context, AuditEngine? engine, string path, string? reportPath, Options options)
     {
-        var outcome = engine.ScoreFile(path);
+        var outcome = engine is null ? AuditEngine.ScoreFileWithBuiltInRubric(path, options.StrictVersion) : engine.ScoreFile(path);
         var diagnostics = outcome.Diagnostics;
         if (outcome.Value is not { } result)
         {
@@ -140,7 +146,7 @@ internal static class BatchCommand
         return files.Select((f, i) => clashing.Contains(stems[i]!) ? f + extension : stems[i] + extension).ToArray();
     }
 
-    private sealed record Options(string Folder, string? Output, string Reports, Language Language, int Jobs);
+    private sealed record Options(string Folder, string? Output, string Reports, Language Language, int Jobs, bool StrictVersion);
 
     /// <summary>What the portfolio keeps of one audit: a few fields, not the whole result.</summary>
     internal sealed class Row
@@ -159,6 +165,7 @@ internal static class BatchCommand
                 Dates = string.Join(" ", result.Audit.Dates.Select(Labels.Date));
                 Score = Labels.ScoreText(result.Score, result.Rubric);
                 Tier = result.Tier;
+                Rubric = result.Rubric;
             }
         }
 
@@ -181,6 +188,8 @@ internal static class BatchCommand
         public string? Score { get; }
 
         public Tier? Tier { get; }
+
+        public Rubric? Rubric { get; }
 
         public int Errors => Diagnostics.Count(d => d.IsError);
 
@@ -258,7 +267,7 @@ internal static class BatchCommand
     /// <summary>The portfolio files: CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese) and JSON.</summary>
     internal static class Portfolio
     {
-        private static readonly string[] Header = ["file", "company", "credit_code", "kind", "dates", "score", "tier", "tier_label", "stars", "status", "errors", "warnings", "report"];
+        private static readonly string[] Header = ["file", "company", "credit_code", "kind", "dates", "score", "tier", "tier_label", "stars", "status", "errors", "warnings", "report", "rubric"];
 
         public static byte[] Csv(IReadOnlyList<Row> rows)
         {
@@ -270,7 +279,7 @@ internal static class BatchCommand
                 {
                     row.File, row.Company, row.CreditCode, row.Kind, row.Dates, row.Score, row.Tier?.Id, row.Tier?.Label.Zh,
                     row.Tier?.Stars.ToString(CultureInfo.InvariantCulture), row.Status,
-                    row.Errors.ToString(CultureInfo.InvariantCulture), row.Warnings.ToString(CultureInfo.InvariantCulture), row.Report,
+                    row.Errors.ToString(CultureInfo.InvariantCulture), row.Warnings.ToString(CultureInfo.InvariantCulture), row.Report, RubricOf(row),
                 };
                 text.Append(string.Join(",", cells.Select(Escape))).Append("\r\n");
             }
@@ -278,8 +287,15 @@ internal static class BatchCommand
             return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
         }
 
-        public static string Json(Rubric rubric, IReadOnlyList<Row> rows)
+        /// <summary>
+        /// The portfolio. <c>rubric</c> names the rubric every scored audit used (null when the folder mixes rubrics,
+        /// scored each with the one it names); each audit also names its own as <c>ID@VERSION</c>.
+        /// </summary>
+        public static string Json(Rubric? rubric, IReadOnlyList<Row> rows)
         {
+            var used = rows.Select(r => r.Rubric).OfType<Rubric>().Distinct().ToArray();
+            var common = rubric ?? (used.Length == 1 ? used[0] : used.Length == 0 ? Rules.Rubric.Default : null);
+            var tiers = common is not null ? common.Tiers : used.SelectMany(r => r.Tiers).ToArray();
             using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
             using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, Indentation = 2 })
             {
@@ -287,21 +303,29 @@ internal static class BatchCommand
                 json.WritePropertyName("format");
                 json.WriteValue("starrating-portfolio/1");
                 json.WritePropertyName("rubric");
-                json.WriteStartObject();
-                Property(json, "id", rubric.Id);
-                Property(json, "version", rubric.Version);
-                Property(json, "sha256", rubric.Sha256);
-                json.WriteEndObject();
+                if (common is null)
+                {
+                    json.WriteNull();
+                }
+                else
+                {
+                    json.WriteStartObject();
+                    Property(json, "id", common.Id);
+                    Property(json, "version", common.Version);
+                    Property(json, "sha256", common.Sha256);
+                    json.WriteEndObject();
+                }
+
                 json.WritePropertyName("counts");
                 json.WriteStartObject();
                 json.WritePropertyName("audits");
                 json.WriteValue(rows.Count);
                 json.WritePropertyName("scored");
                 json.WriteValue(rows.Count(r => r.Status == "scored"));
-                foreach (var tier in rubric.Tiers)
+                foreach (var group in tiers.GroupBy(t => t.Id, StringComparer.Ordinal))
                 {
-                    json.WritePropertyName(tier.Id);
-                    json.WriteValue(rows.Count(r => r.Tier == tier));
+                    json.WritePropertyName(group.Key);
+                    json.WriteValue(rows.Count(r => r.Tier is { } tier && group.Contains(tier)));
                 }
 
                 json.WriteEndObject();
@@ -334,6 +358,7 @@ internal static class BatchCommand
                     json.WritePropertyName("warnings");
                     json.WriteValue(row.Warnings);
                     Property(json, "report", row.Report);
+                    Property(json, "rubric", RubricOf(row));
                     json.WriteEndObject();
                 }
 
@@ -343,6 +368,9 @@ internal static class BatchCommand
 
             return text.ToString() + "\n";
         }
+
+        /// <summary>The rubric that scored the row, as <c>ID@VERSION</c>.</summary>
+        private static string? RubricOf(Row row) => row.Rubric is { } rubric ? new RubricReference(rubric.Id, rubric.Version).ToString() : null;
 
         private static void Property(JsonTextWriter json, string name, string? value)
         {

@@ -32,24 +32,14 @@ internal static class ScoreCommands
             HelpName = "DIR",
         };
 
-        var command = new Command("score", "Score an audit's evidence and print or write the result.") { evidence, rubric, format, lang, output, failBelow, templates };
+        var strict = CommonOptions.StrictVersion();
+        var command = new Command("score", "Score an audit's evidence and print or write the result.") { evidence, rubric, format, lang, output, failBelow, templates, strict };
         command.SetAction(parse =>
         {
-            var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
-            if (loadedRubric is null)
+            var loadedRubric = CommonOptions.ScoringRubric(context, parse.GetValue(rubric), out var failed);
+            if (failed)
             {
                 return ExitCodes.InvalidInput;
-            }
-
-            Tier? threshold = null;
-            if (parse.GetValue(failBelow) is { } tierId)
-            {
-                threshold = loadedRubric.FindTier(tierId);
-                if (threshold is null)
-                {
-                    DiagnosticPrinter.Report(context, [DiagnosticCatalog.UnknownTier.Create(SourceLocation.WholeFile("--fail-below"), tierId, string.Join(", ", loadedRubric.Tiers.Select(t => t.Id)))]);
-                    return ExitCodes.InvalidInput;
-                }
             }
 
             // The text summary needs no template: don't compile the built-in ones (or load Scriban) for it. A
@@ -67,9 +57,17 @@ internal static class ScoreCommands
             }
 
             var path = parse.GetValue(evidence)!;
-            var result = Scored(context, loadedRubric, path);
+            var result = Scored(context, loadedRubric, path, parse.GetValue(strict));
             if (result is null)
             {
+                return ExitCodes.InvalidInput;
+            }
+
+            // The tier named by --fail-below is looked up in the rubric that scored (the evidence's, without --rubric).
+            Tier? threshold = null;
+            if (parse.GetValue(failBelow) is { } tierId && (threshold = result.Rubric.FindTier(tierId)) is null)
+            {
+                DiagnosticPrinter.Report(context, [DiagnosticCatalog.UnknownTier.Create(SourceLocation.WholeFile("--fail-below"), tierId, string.Join(", ", result.Rubric.Tiers.Select(t => t.Id)))]);
                 return ExitCodes.InvalidInput;
             }
 
@@ -101,26 +99,28 @@ internal static class ScoreCommands
         format.AcceptOnlyFromAmong("text", "json", "md", "html");
         var lang = CommonOptions.Language();
         var output = CommonOptions.OutputFile();
-        var command = new Command("gap", "What to fix to reach the next tier: lost points ranked by the score they would add, and the fewest items that get there.") { evidence, rubric, target, format, lang, output };
+        var strict = CommonOptions.StrictVersion();
+        var command = new Command("gap", "What to fix to reach the next tier: lost points ranked by the score they would add, and the fewest items that get there.") { evidence, rubric, target, format, lang, output, strict };
         command.SetAction(parse =>
         {
-            var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
-            if (loadedRubric is null)
+            var loadedRubric = CommonOptions.ScoringRubric(context, parse.GetValue(rubric), out var failed);
+            if (failed)
             {
-                return ExitCodes.InvalidInput;
-            }
-
-            Tier? targetTier = null;
-            if (parse.GetValue(target) is { } tierId && (targetTier = loadedRubric.FindTier(tierId)) is null)
-            {
-                DiagnosticPrinter.Report(context, [DiagnosticCatalog.UnknownTier.Create(SourceLocation.WholeFile("--target"), tierId, string.Join(", ", loadedRubric.Tiers.Select(t => t.Id)))]);
                 return ExitCodes.InvalidInput;
             }
 
             var path = parse.GetValue(evidence)!;
-            var result = Scored(context, loadedRubric, path);
+            var result = Scored(context, loadedRubric, path, parse.GetValue(strict));
             if (result is null)
             {
+                return ExitCodes.InvalidInput;
+            }
+
+            // The tier is looked up in the rubric that scored (the evidence's own, without --rubric).
+            Tier? targetTier = null;
+            if (parse.GetValue(target) is { } tierId && (targetTier = result.Rubric.FindTier(tierId)) is null)
+            {
+                DiagnosticPrinter.Report(context, [DiagnosticCatalog.UnknownTier.Create(SourceLocation.WholeFile("--target"), tierId, string.Join(", ", result.Rubric.Tiers.Select(t => t.Id)))]);
                 return ExitCodes.InvalidInput;
             }
 
@@ -136,23 +136,35 @@ internal static class ScoreCommands
         var before = new Argument<string>("before") { Description = "The earlier audit's evidence (e.g. the initial audit)." };
         var after = new Argument<string>("after") { Description = "The later audit's evidence (e.g. the surveillance audit)." };
         var rubric = CommonOptions.Rubric();
+        var beforeRubric = new Option<string?>("--before-rubric")
+        {
+            Description = "Rubric of the earlier audit, when it was scored under another version (file or built-in id). Default: --rubric.",
+            HelpName = "FILE|ID",
+        };
         var format = new Option<string>("--format", "-f") { Description = "text, json, md or html.", DefaultValueFactory = _ => "text", HelpName = "text|json|md|html" };
         format.AcceptOnlyFromAmong("text", "json", "md", "html");
         var lang = CommonOptions.Language();
         var output = CommonOptions.OutputFile();
-        var command = new Command("diff", "Compare two audits of one company: score and tier change, per-indicator deltas, changed items.") { before, after, rubric, format, lang, output };
+        var strict = CommonOptions.StrictVersion();
+        var command = new Command("diff", "Compare two audits of one company: score and tier change, per-indicator deltas, changed items; across rubric versions, items are matched by id and the rubric changes listed.") { before, after, rubric, beforeRubric, format, lang, output, strict };
         command.SetAction(parse =>
         {
-            var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
-            if (loadedRubric is null)
+            var afterRubric = CommonOptions.ScoringRubric(context, parse.GetValue(rubric), out var failed);
+            if (failed)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var earlierRubric = parse.GetValue(beforeRubric) is { } earlier ? CommonOptions.ScoringRubric(context, earlier, out failed) : afterRubric;
+            if (failed)
             {
                 return ExitCodes.InvalidInput;
             }
 
             var beforePath = parse.GetValue(before)!;
             var afterPath = parse.GetValue(after)!;
-            var beforeResult = Scored(context, loadedRubric, beforePath);
-            var afterResult = Scored(context, loadedRubric, afterPath);
+            var beforeResult = Scored(context, earlierRubric, beforePath, parse.GetValue(strict));
+            var afterResult = Scored(context, afterRubric, afterPath, parse.GetValue(strict));
             if (beforeResult is null || afterResult is null)
             {
                 return ExitCodes.InvalidInput;
@@ -172,10 +184,15 @@ internal static class ScoreCommands
         return command;
     }
 
-    /// <summary>Scores a file, printing its diagnostics (warnings too); null when it has errors.</summary>
-    public static AuditResult? Scored(CliContext context, Rubric rubric, string path)
+    /// <summary>
+    /// Scores a file with <paramref name="rubric"/>, or with the built-in rubric the evidence names when it is null;
+    /// prints its diagnostics (warnings too); null when it has errors.
+    /// </summary>
+    public static AuditResult? Scored(CliContext context, Rubric? rubric, string path, bool strictVersion)
     {
-        var outcome = new AuditEngine(rubric).ScoreFile(path);
+        var outcome = rubric is null
+            ? AuditEngine.ScoreFileWithBuiltInRubric(path, strictVersion)
+            : new AuditEngine(rubric) { StrictVersion = strictVersion }.ScoreFile(path);
         if (outcome.Value is null)
         {
             DiagnosticPrinter.Report(context, outcome.Diagnostics);

@@ -30,8 +30,9 @@ internal static class ChecklistWriter
             "#   grade: major | minor | observation (an ungraded nonconformity counts as minor)."));
         Line(T(l, "#   methods: document 查阅文件和记录 | interview 询问工作人员 | observation 观察现场 | customer 访问顾客",
             "#   methods: document (records review) | interview (staff) | observation (site) | customer (customer visit)"));
-        Line(T(l, "#   整个指标不适用时,删去其检查项,写一条:- { indicator: \"5.2.3\", result: not_applicable, reason: ... }",
-            "#   When a whole indicator does not apply, remove its items and write: - { indicator: \"5.2.3\", result: not_applicable, reason: ... }"));
+        var exampleIndicator = rubric.Indicators[^1].Id;
+        Line(T(l, $"#   整个指标不适用时,删去其检查项,写一条:- {{ indicator: \"{exampleIndicator}\", result: not_applicable, reason: ... }}",
+            $"#   When a whole indicator does not apply, remove its items and write: - {{ indicator: \"{exampleIndicator}\", result: not_applicable, reason: ... }}"));
         Line("#");
         Line(T(l, "# ── 文件资料清单(请企业在文件评审前准备)──", "# ── Document request list (for the company to prepare before the document review) ──"));
         if (rubric.ApplicationDocuments.Count > 0)
@@ -59,7 +60,9 @@ internal static class ChecklistWriter
         }
 
         Line();
-        Line($"rubric: {rubric.Id}");
+        // Pinned to the version the checklist was written from: scoring under another version then warns (SR3200).
+        var pin = new RubricReference(rubric.Id, rubric.Version);
+        Line($"rubric: {(RubricReference.TryParse(pin.ToString(), out _) ? pin : new RubricReference(rubric.Id, null))}");
         Line("company:");
         Line("  name: \"\"            # " + T(l, "企业名称(与营业执照一致)", "registered name, as on the business licence"));
         Line("  credit_code: \"\"     # " + T(l, "统一社会信用代码(18 位)", "unified social credit code (18 characters)"));
@@ -94,8 +97,14 @@ internal static class ChecklistWriter
         }
 
         Line("adjustments:");
-        Line("  deductions: []      # - { points: 1, reason: ..., basis: ..., item: \"5.x.x.x\" }  " + T(l, "特别扣分项", "special deductions"));
-        Line("  # bonus: { points: 1, reason: ..., basis: ... }              " + T(l, "特别加分项(最多一项)", "special bonus (at most one)"));
+        var deduction = Number(rubric.Scoring.DefaultDeduction);
+        Line($"  deductions: []      # - {{ points: {deduction}, reason: ..., basis: ..., item: \"{rubric.Items[0].Id}\" }}  " + T(l, "特别扣分项", "special deductions"));
+        if (rubric.Scoring.MaxBonusCount > 0)
+        {
+            var count = rubric.Scoring.MaxBonusCount;
+            Line($"  # bonus: {{ points: {Number(rubric.Scoring.MaxBonusPoints)}, reason: ..., basis: ... }}              "
+                + T(l, count == 1 ? "特别加分项(最多一项)" : $"特别加分项(最多 {count} 项)", count == 1 ? "special bonus (at most one)" : $"special bonus (at most {count})"));
+        }
         Line("conclusion: \"\"        # " + T(l, "审核结论", "the audit team's conclusion"));
         return y.ToString();
     }

@@ -135,7 +135,8 @@ internal static class TerminalText
             .Column(T(l, "之后", "After"), right: true)
             .Column(T(l, "变化", "Change"), right: true)
             .Column(T(l, "得分率变化", "Percent change"), right: true);
-        var indicatorsByCategory = c.Indicators.ToLookup(i => i.Id[..i.Id.LastIndexOf('.')]);
+        // Grouped by the later rubric's categories (ids need not be clause numbers).
+        var indicatorsByCategory = c.Indicators.ToLookup(i => after.Rubric.FindIndicator(i.Id)?.Category.Id ?? "");
         foreach (var category in c.Categories)
         {
             table.Row($"{category.Id} {category.Name.Get(l)}", Opt(category.BeforeEarned), Opt(category.AfterEarned), OptSigned(category.EarnedDelta), OptPercent(category.PercentDelta));
@@ -156,32 +157,141 @@ internal static class TerminalText
                 .Column(T(l, "变化", "Change"), right: true);
             foreach (var item in c.ChangedItems)
             {
-                items.Row(item.Id, item.Before is { } b ? Status(b, l) : "—", item.After is { } a ? Status(a, l) : "—", OptSigned(item.EarnedDelta));
+                var rubricNote = item.RubricChanged ? $"  {OverlayLabels.Get("cmp_rubric_changed", l)} ({Opt(item.BeforePoints)} → {Opt(item.AfterPoints)})" : "";
+                items.Row(item.Id, item.Before is { } b ? Status(b, l) : "—", item.After is { } a ? Status(a, l) : "—", OptSigned(item.EarnedDelta) + rubricNote);
             }
 
             items.WriteTo(text, "  ");
         }
 
+        if (c.RubricChanges is { } diff)
+        {
+            text.Write($"\n{OverlayLabels.Get("cmp_rubric_changes", l)} ({diff.Changes.Count})\n  {OverlayLabels.Get("cmp_rubric_note", l)}\n");
+            ChangeTable(diff, l).WriteTo(text, "  ");
+        }
+
         return text.ToString();
     }
+
+    public static string RubricList(IReadOnlyList<Rubric> rubrics, Language l)
+    {
+        var text = new StringWriter { NewLine = "\n" };
+        text.Write(OverlayLabels.Get("rubric_built_in", l) + "\n\n");
+        var table = new TextTable()
+            .Column(T(l, "编号", "Id"))
+            .Column(T(l, "版本", "Version"))
+            .Column(T(l, "依据标准", "Standard"))
+            .Column(T(l, "总分", "Total"), right: true)
+            .Column(OverlayLabels.Get("rubric_tiers_summary", l))
+            .Column(T(l, "名称", "Title"));
+        foreach (var rubric in rubrics)
+        {
+            var tiers = string.Join(" · ", rubric.Tiers.Skip(1).Select(t => $"{t.Label.Get(l)} ≥ {Number(t.MinScore)}"));
+            table.Row(rubric.Id, rubric.Version, rubric.Standard, Number(rubric.TotalPoints), tiers, Shorten(rubric.Title.Get(l), 40));
+        }
+
+        table.WriteTo(text);
+        text.Write("\n" + T(l,
+            "用法:--rubric 编号(例如 starrating score 证据.yaml --rubric gbt27925-2011);未指定时按证据文件的 rubric: 选择。覆盖文件用 extends: 编号 继承内置细则。",
+            "Use with --rubric ID (e.g. starrating score audit.yaml --rubric gbt27925-2011); without it, the evidence's rubric: chooses. An overlay extends a built-in rubric with extends: ID.") + "\n");
+        return text.ToString();
+    }
+
+    public static string RubricDiff(RubricDiff diff, Language l)
+    {
+        var text = new StringWriter { NewLine = "\n" };
+        text.Write(OverlayLabels.Get("diff_title", l) + "\n");
+        text.Write($"{OverlayLabels.Get("diff_before", l)}: {Identity(diff.Before)}\n");
+        text.Write($"{OverlayLabels.Get("diff_after", l)}: {Identity(diff.After)}\n\n");
+        if (diff.IsEmpty)
+        {
+            text.Write(OverlayLabels.Get("diff_none", l) + "\n");
+            return text.ToString();
+        }
+
+        text.Write(OverlayLabels.Format("diff_summary", l,
+            ("count", diff.Changes.Count),
+            ("points", diff.Changes.Count(c => c.IsPoints)),
+            ("added", diff.Changes.Count(c => c.Kind == RubricChangeKind.Added)),
+            ("removed", diff.Changes.Count(c => c.Kind == RubricChangeKind.Removed)),
+            ("tiers", diff.Changes.Count(c => c.Part == RubricPart.Tier)),
+            ("conditions", diff.Changes.Count(c => c.IsCondition))) + "\n\n");
+        ChangeTable(diff, l).WriteTo(text);
+        return text.ToString();
+    }
+
+    private static TextTable ChangeTable(RubricDiff diff, Language l)
+    {
+        var table = new TextTable()
+            .Column(OverlayLabels.Get("col_part", l))
+            .Column(OverlayLabels.Get("col_entry", l))
+            .Column(OverlayLabels.Get("col_change", l))
+            .Column(OverlayLabels.Get("col_key", l))
+            .Column(OverlayLabels.Get("diff_before", l))
+            .Column(OverlayLabels.Get("diff_after", l));
+        foreach (var change in diff.Changes)
+        {
+            table.Row(
+                OverlayLabels.Part(change.Part, l),
+                change.Id.Length == 0 ? "—" : change.Id,
+                OverlayLabels.Change(change.Kind, l),
+                change.Key,
+                change.Before is null ? "—" : Shorten(OneLine(change.Before), 36),
+                change.After is null ? "—" : Shorten(OneLine(change.After), 36));
+        }
+
+        return table;
+    }
+
+    /// <summary>"acme 2026.1 · SHA-256 f5c6ec0d256c… (extends gbt27922-2011 2026.1)".</summary>
+    private static string Identity(Rubric rubric) =>
+        $"{rubric.Id} {rubric.Version} · SHA-256 {rubric.Sha256[..12]}…" + (rubric.Base is { } b ? $" ({b.Id} {b.Version})" : "");
 
     public static string Rubric(Rubric rubric, Language l)
     {
         var text = new StringWriter { NewLine = "\n" };
-        text.Write($"{rubric.Title.Get(l)}\n{rubric.Standard} · {rubric.Id} {T(l, "版本", "version")} {rubric.Version} · SHA-256 {rubric.Sha256}\n\n");
+        text.Write($"{rubric.Title.Get(l)}\n{rubric.Standard} · {rubric.Id} {T(l, "版本", "version")} {rubric.Version} · SHA-256 {rubric.Sha256}\n");
+        for (var layer = rubric.Base; layer is not null; layer = layer.Base)
+        {
+            text.Write($"{OverlayLabels.Get("rubric_base", l)}: {layer.Id} {T(l, "版本", "version")} {layer.Version} · SHA-256 {layer.Sha256} ({layer.SourceName})\n");
+        }
+
+        text.Write('\n');
+
+        // For an overlay, a last column says which file and line set each row's points.
+        var overlay = rubric.Base is not null;
+        string Source(RubricPart part, string id) =>
+            overlay && rubric.OriginOf(part, id, "points") is { } origin ? ShortLocation(origin.Location) : "";
         var table = new TextTable()
             .Column(T(l, "编号", "Id"))
             .Column(T(l, "分值", "Points"), right: true)
             .Column(T(l, "名称 / 要求", "Name / requirement"));
+        if (overlay)
+        {
+            table.Column(OverlayLabels.Get("rubric_source", l));
+        }
+
+        void Row(string id, string points, string name, string source)
+        {
+            if (overlay)
+            {
+                table.Row(id, points, name, source);
+            }
+            else
+            {
+                table.Row(id, points, name);
+            }
+        }
+
         foreach (var category in rubric.Categories)
         {
-            table.Row(category.Id, Number(category.Points), category.Name.Get(l));
+            Row(category.Id, Number(category.Points), category.Name.Get(l), Source(RubricPart.Category, category.Id));
             foreach (var indicator in category.Indicators)
             {
-                table.Row("  " + indicator.Id, Number(indicator.Points) + (indicator.PointsProvisional ? "*" : ""), indicator.Name.Get(l));
+                Row("  " + indicator.Id, Number(indicator.Points) + (indicator.PointsProvisional ? "*" : ""), indicator.Name.Get(l), Source(RubricPart.Indicator, indicator.Id));
                 foreach (var item in indicator.Items)
                 {
-                    table.Row("    " + item.Id, Number(item.Points), OneLine(item.Requirement.Get(l)));
+                    Row("    " + item.Id, Number(item.Points), overlay ? Shorten(OneLine(item.Requirement.Get(l)), 48) : OneLine(item.Requirement.Get(l)), Source(RubricPart.Item, item.Id));
                 }
             }
         }
@@ -205,8 +315,32 @@ internal static class TerminalText
             + $"{T(l, "特别加分最多", "bonus at most")} {s.MaxBonusCount} × {Number(s.MaxBonusPoints)}"
             + (s.MaxSpecialDeductions is { } max ? $"; {T(l, "特别扣分项多于", "more than")} {max} {T(l, "项不予评级", "special deductions: not graded")}" : "")
             + "\n");
+        if (overlay)
+        {
+            text.Write($"\n{OverlayLabels.Get("rubric_overlay_values", l)}\n");
+            var values = new TextTable()
+                .Column(OverlayLabels.Get("col_part", l))
+                .Column(OverlayLabels.Get("col_entry", l))
+                .Column(OverlayLabels.Get("col_key", l))
+                .Column(OverlayLabels.Get("rubric_source", l));
+            foreach (var origin in rubric.Origins.Where(o => o.Layer > 0))
+            {
+                values.Row(
+                    OverlayLabels.Part(origin.Part, l),
+                    origin.Id.Length == 0 ? "—" : origin.Id,
+                    origin.Key == "remove" ? OverlayLabels.Get("rubric_removed", l) : origin.Key,
+                    origin.Location.ToString());
+            }
+
+            values.WriteTo(text, "  ");
+        }
+
         return text.ToString();
     }
+
+    /// <summary>"acme.yaml:12": the file name without its folder, and the line (the full path is in the header).</summary>
+    private static string ShortLocation(SourceLocation location) =>
+        Path.GetFileName(location.File) + ":" + location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static TextTable GapTable(IReadOnlyList<GapItem> items, Language l)
     {
@@ -241,7 +375,8 @@ internal static class TerminalText
         }
 
         text.Write(string.Join(" · ", parts) + "\n");
-        text.Write($"{T(l, "评价细则", "Rubric")} {r.Rubric.Id} {r.Rubric.Version} · SHA-256 {r.Rubric.Sha256[..16]}…\n\n");
+        text.Write($"{T(l, "评价细则", "Rubric")} {r.Rubric.Id} {r.Rubric.Version} · SHA-256 {r.Rubric.Sha256[..16]}…"
+            + (r.Rubric.Base is { } b ? $" · {OverlayLabels.Get("rubric_base", l)} {b.Id} {b.Version} (SHA-256 {b.Sha256[..16]}…)" : "") + "\n\n");
     }
 
     private static string Formula(AuditResult r, Language l)

@@ -57,14 +57,29 @@ internal static class Views
             ("before_earned", N(c.BeforeEarned)),
             ("after_earned", N(c.AfterEarned)),
             ("earned_delta", c.EarnedDelta is { } e ? Signed(e) : null),
-            ("direction", Direction(c.EarnedDelta)))));
+            ("direction", Direction(c.EarnedDelta)),
+            ("before_points", N(c.BeforePoints)),
+            ("after_points", N(c.AfterPoints)),
+            ("rubric_changed", c.RubricChanged))));
+        v["before_rubric"] = before["rubric"];
+        v["rubric_changes"] = comparison.RubricChanges is { } diff
+            ? Arr(diff.Changes.Select(change => Obj(
+                ("part", OverlayLabels.PartWord(change.Part)),
+                ("part_label", OverlayLabels.Part(change.Part, language)),
+                ("id", change.Id),
+                ("change", OverlayLabels.ChangeWord(change.Kind)),
+                ("change_label", OverlayLabels.Change(change.Kind, language)),
+                ("key", change.Key),
+                ("before", change.Before),
+                ("after", change.After))))
+            : null;
         return v;
     }
 
     private static ScriptObject Common(Language language)
     {
         var t = new ScriptObject();
-        foreach (var (key, zh, en) in Labels.All)
+        foreach (var (key, zh, en) in Labels.All.Concat(OverlayLabels.All))
         {
             t[key] = language == Language.English ? en : zh;
         }
@@ -82,10 +97,18 @@ internal static class Views
         var separator = Label(language, "list_separator");
         var lead = audit.Team.FirstOrDefault(m => m.Role == "lead");
 
+        if (rubric.ReportTitle is { } reportTitle && v["t"] is ScriptObject t)
+        {
+            t["report_title"] = reportTitle.Get(language);
+        }
+
         v["rubric"] = Obj(
             ("id", rubric.Id),
             ("version", rubric.Version),
             ("sha256", rubric.Sha256),
+            ("is_overlay", rubric.Base is not null),
+            ("base", rubric.Base is { } baseRubric ? RubricIdentity(baseRubric) : null),
+            ("bases", Arr(Bases(rubric).Select(RubricIdentity))),
             ("title", rubric.Title.Get(language)),
             ("standard", rubric.Standard),
             ("total", N(rubric.TotalPoints)),
@@ -237,6 +260,17 @@ internal static class Views
             ("team", r.Evidence.Conclusion));
     }
 
+    private static ScriptObject RubricIdentity(Rubric rubric) => Obj(("id", rubric.Id), ("version", rubric.Version), ("sha256", rubric.Sha256));
+
+    /// <summary>The rubrics an overlay is built on, nearest first (empty for a plain rubric).</summary>
+    private static IEnumerable<Rubric> Bases(Rubric rubric)
+    {
+        for (var layer = rubric.Base; layer is not null; layer = layer.Base)
+        {
+            yield return layer;
+        }
+    }
+
     private static ScriptObject Indicator(IndicatorResult i, Language language, IReadOnlyDictionary<ItemResult, ScriptObject> itemViews) => Obj(
         ("id", i.Indicator.Id),
         ("category_id", i.Indicator.Category.Id),
@@ -339,8 +373,8 @@ internal static class Views
         var stars = r.Tier.Stars > 0 ? " " + new string('★', r.Tier.Stars) : string.Empty;
         var kind = Labels.Kind(r.Audit.Kind, language);
         return Labels.Pick(language, (
-            $"经{kind},{r.Company.Name}的商品售后服务评价得分为 {score} 分(满分 {N(r.PossiblePoints)} 分),评价等级为{tier}{stars}。",
-            $"The {kind.ToLowerInvariant()} of {r.Company.Name} scored {score} of {N(r.PossiblePoints)} points; the rating is {tier}{stars}."));
+            $"经{kind},按 {r.Rubric.Standard} 评价,{r.Company.Name}得分为 {score} 分(满分 {N(r.PossiblePoints)} 分),评价等级为{tier}{stars}。",
+            $"The {kind.ToLowerInvariant()} of {r.Company.Name} against {r.Rubric.Standard} scored {score} of {N(r.PossiblePoints)} points; the rating is {tier}{stars}."));
     }
 
     private static string? PlanText(GapAnalysis gap, int decimals, Language language)
