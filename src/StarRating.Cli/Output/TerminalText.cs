@@ -155,10 +155,21 @@ internal static class TerminalText
                 .Column(T(l, "之前", "Before"))
                 .Column(T(l, "之后", "After"))
                 .Column(T(l, "变化", "Change"), right: true);
+            if (c.RubricChanges is not null)
+            {
+                // Across rubrics, the item's points before → after when the rubric changed it.
+                items.Column(OverlayLabels.Get("cmp_rubric_changed", l));
+            }
+
             foreach (var item in c.ChangedItems)
             {
-                var rubricNote = item.RubricChanged ? $"  {OverlayLabels.Get("cmp_rubric_changed", l)} ({Opt(item.BeforePoints)} → {Opt(item.AfterPoints)})" : "";
-                items.Row(item.Id, item.Before is { } b ? Status(b, l) : "—", item.After is { } a ? Status(a, l) : "—", OptSigned(item.EarnedDelta) + rubricNote);
+                var cells = new List<string> { item.Id, item.Before is { } b ? Status(b, l) : "—", item.After is { } a ? Status(a, l) : "—", OptSigned(item.EarnedDelta) };
+                if (c.RubricChanges is not null)
+                {
+                    cells.Add(item.RubricChanged ? $"{Opt(item.BeforePoints)} → {Opt(item.AfterPoints)}" : "");
+                }
+
+                items.Row([.. cells]);
             }
 
             items.WriteTo(text, "  ");
@@ -312,7 +323,7 @@ internal static class TerminalText
         var s = rubric.Scoring;
         text.Write($"\n{T(l, "评分规则", "Scoring")}: {T(l, "保留", "rounded to")} {s.Decimals} {T(l, "位小数", "decimal(s)")} ({s.Rounding}); "
             + $"{T(l, "特别扣分默认", "special deduction default")} {Number(s.DefaultDeduction)}; "
-            + $"{T(l, "特别加分最多", "bonus at most")} {s.MaxBonusCount} × {Number(s.MaxBonusPoints)}"
+            + (s.MaxBonusCount > 0 ? $"{T(l, "特别加分最多", "bonus at most")} {s.MaxBonusCount} × {Number(s.MaxBonusPoints)}" : T(l, "不设特别加分", "no special bonus"))
             + (s.MaxSpecialDeductions is { } max ? $"; {T(l, "特别扣分项多于", "more than")} {max} {T(l, "项不予评级", "special deductions: not graded")}" : "")
             + "\n");
         if (overlay)
