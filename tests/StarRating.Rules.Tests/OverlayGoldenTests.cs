@@ -3,14 +3,14 @@ using System.Text;
 namespace StarRating.Rules.Tests;
 
 /// <summary>
-/// Each file under Golden/overlay is loaded as a rubric file (most are overlays of the built-in rubric, some of each
+/// Each file under Golden/rubric_overlay is loaded as a rubric file (most are overlays of the built-in rubric, some of each
 /// other); its diagnostics — file, line, column, code, message and hint — and, when it loads, its identity and every
 /// value an overlay set must match <c>NAME.expected.txt</c>. The files are read from the source folder, so relative
 /// <c>extends</c> paths work; the folder and the repository root are replaced by placeholders in the output.
 /// </summary>
 public sealed class OverlayGoldenTests
 {
-    private static readonly string CaseFolder = Golden.Folder("Golden/overlay");
+    private static readonly string CaseFolder = Golden.Folder("Golden/rubric_overlay");
 
     public static TheoryData<string> Cases => Golden.Cases(CaseFolder, ".yaml");
 

@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using StarRating.Rules;
+
+namespace StarRating.Cli.Tests;
+
+/// <summary>The rubric commands on overlays and built-in rubrics, beyond the golden outputs: export, checklist, choice of rubric.</summary>
+public sealed class RubricCommandTests
+{
+    private static readonly string Example = Path.Combine(RepoPaths.Root, "rules", "examples", "acme-gbt27922.yaml");
+
+    [Fact]
+    public void Export_resolved_writes_the_file_whose_hash_results_record()
+    {
+        using var temp = new TempFolder();
+        var target = temp.File("acme-resolved.yaml");
+        var exampleBytes = File.ReadAllBytes(Example);
+
+        var run = CliRunner.Run("rubric", "export", "--resolved", "--rubric", Example, "-o", target);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var overlay = new RubricLoader().LoadFile(Example).GetValueOrThrow();
+        Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(target))).Should().Be(overlay.Sha256);
+        var show = CliRunner.Run("rubric", "show", "--rubric", target, "--lang", "en");
+        show.Out.Should().Contain("acme-gbt27922 version 2026.1-acme.1 · SHA-256 " + overlay.Sha256).And.NotContain("Base rubric");
+        File.ReadAllBytes(Example).Should().Equal(exampleBytes, "the overlay is an input and is never changed");
+        CliRunner.Run("rubric", "export", "--resolved", "--rubric", Example, "-o", Example).Error.Should().Contain("SR5002");
+    }
+
+    [Fact]
+    public void Export_without_resolved_writes_the_source_as_it_is()
+    {
+        using var temp = new TempFolder();
+
+        CliRunner.Run("rubric", "export", "--rubric", "gbt27925-2011", "-o", temp.File("brand.yaml")).ExitCode.Should().Be(0);
+        CliRunner.Run("rubric", "export", "--rubric", Example, "-o", temp.File("overlay.yaml")).ExitCode.Should().Be(0);
+
+        File.ReadAllBytes(temp.File("brand.yaml")).Should().Equal(RubricLoader.BuiltInBytes("gbt27925-2011"));
+        File.ReadAllText(temp.File("overlay.yaml")).Should().Be(File.ReadAllText(Example));
+    }
+
+    [Fact]
+    public void The_checklist_of_the_thousand_point_rubric_pins_its_version_and_lists_every_item()
+    {
+        using var temp = new TempFolder();
+        var target = temp.File("brand-checklist.yaml");
+
+        CliRunner.Run("checklist", "--rubric", "gbt27925-2011", "--kind", "mock", "-o", target).ExitCode.Should().Be(0);
+
+        var text = File.ReadAllText(target);
+        text.Should().Contain("rubric: gbt27925-2011@2026.1\n");
+        text.Should().NotContain("# bonus:", "the rubric allows no bonus");
+        text.Should().Contain("points: 10, reason: ...", "the rubric's own default deduction");
+        foreach (var item in Rubric.BuiltIn("gbt27925-2011")!.Items)
+        {
+            text.Should().Contain($"- item: \"{item.Id}\"");
+        }
+
+        var validate = CliRunner.Run("validate", target);
+        validate.Error.Should().Contain("SR1108", "a blank checklist still lacks the results").And.NotContain("SR3001").And.NotContain("SR3200");
+    }
+
+    [Fact]
+    public void Rubric_option_takes_an_id_and_the_evidence_chooses_otherwise()
+    {
+        var brandSample = Path.Combine(RepoPaths.Root, "samples", "07-brand-evaluation-department-store.yaml");
+        var serviceSample = Path.Combine(RepoPaths.Root, "samples", "01-five-star-appliance-maker.yaml");
+
+        CliRunner.Run("score", brandSample, "--format", "json").Out.Should().Contain("\"id\": \"gbt27925-2011\"").And.Contain("\"total\": 902.9");
+        CliRunner.Run("score", brandSample, "--rubric", "gbt27925-2011", "--fail-below", "five-star").ExitCode.Should().Be(ExitCodes.BelowTier);
+        CliRunner.Run("score", serviceSample, "--rubric", "gbt27925-2011").Error.Should().Contain("error SR3001");
+        CliRunner.Run("score", brandSample, "--fail-below", "compliant").Error.Should().Contain("SR5006").And.Contain("not-rated, two-star, three-star, four-star, five-star");
+    }
+}
