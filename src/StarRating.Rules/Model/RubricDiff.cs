@@ -65,10 +65,6 @@ public sealed class RubricDiff
     /// <summary>True when the two rubrics have the same content (their SHA-256 may still differ by formatting).</summary>
     public bool IsEmpty => Changes.Count == 0;
 
-    /// <summary>The differences of one item (empty when it is the same in both rubrics).</summary>
-    /// <param name="itemId">A check item id.</param>
-    public IEnumerable<RubricChange> ForItem(string itemId) => Changes.Where(c => c.Part == RubricPart.Item && c.Id == itemId);
-
     /// <summary>Compares two rubrics.</summary>
     /// <param name="before">The earlier rubric (or version).</param>
     /// <param name="after">The later rubric (or version).</param>

@@ -34,14 +34,6 @@ public readonly partial record struct RubricReference(string Id, string? Version
         return true;
     }
 
-    /// <summary>True when the reference names <paramref name="rubric"/>: the same id, and the same version if one is pinned.</summary>
-    /// <param name="rubric">A rubric.</param>
-    public bool Matches(Rubric rubric)
-    {
-        ArgumentNullException.ThrowIfNull(rubric);
-        return Id == rubric.Id && (Version is null || Version == rubric.Version);
-    }
-
     /// <summary><c>ID</c> or <c>ID@VERSION</c>.</summary>
     public override string ToString() => Version is null ? Id : Id + "@" + Version;
 
