@@ -64,7 +64,8 @@ public static class StarRatingCli
     {
         // A named command rather than RootCommand, whose name is the host's (e.g. "testhost" in-process).
         var root = new Command("starrating",
-            "starrating — GB/T 27922-2011 商品售后服务评价体系 after-sales service star rating.\n"
+            "starrating — GB/T 27922-2011 商品售后服务评价体系 after-sales service star rating; other schemes and a body's own rubric\n"
+            + "through rubric files and overlays (built in: gbt27922-2011, gbt27925-2011; 'starrating rubric list').\n"
             + "Exit codes: 0 success, 1 unexpected failure, 2 invalid input, 3 tier below --fail-below.")
         {
             new System.CommandLine.Help.HelpOption(),
