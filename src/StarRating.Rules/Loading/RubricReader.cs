@@ -390,16 +390,16 @@ internal static class RubricReader
             {
                 if (min < 0 || (total is { } t && min > t))
                 {
-                    ctx.Report(DiagnosticCatalog.TierOutOfRange, tier.Map.ValueLocation("min"), tier.Id, min, total ?? 0);
+                    ctx.Report(DiagnosticCatalog.TierOutOfRange, BlameTier(tier.Map, null, ctx), tier.Id, min, total ?? 0);
                 }
                 else if (i == 0 && min != 0)
                 {
-                    ctx.Report(DiagnosticCatalog.LowestTierNotZero, tier.Map.ValueLocation("min"), tier.Id, min);
+                    ctx.Report(DiagnosticCatalog.LowestTierNotZero, BlameTier(tier.Map, null, ctx), tier.Id, min);
                 }
 
                 if (previous?.Min is { } previousMin && min <= previousMin)
                 {
-                    ctx.Report(DiagnosticCatalog.TiersNotAscending, tier.Map.ValueLocation("min"), tier.Id, min, previous.Id, previousMin);
+                    ctx.Report(DiagnosticCatalog.TiersNotAscending, BlameTier(tier.Map, previous.Map, ctx), tier.Id, min, previous.Id, previousMin);
                 }
             }
 
@@ -449,6 +449,35 @@ internal static class RubricReader
             if (origins.LayerOf(candidate) > layer)
             {
                 (best, layer) = (candidate, origins.LayerOf(candidate));
+            }
+        }
+
+        return ctx.At(best);
+    }
+
+    /// <summary>
+    /// Where to report a tier whose minimum breaks the order: at its <c>min</c>, or — in a rubric resolved from
+    /// overlays — at the most recent of that value, the previous tier's and the overlay lines that removed tiers.
+    /// </summary>
+    private static SourceLocation BlameTier(MapReader tier, MapReader? previous, ReadContext ctx)
+    {
+        if (ctx.Origins is not { } origins)
+        {
+            return tier.ValueLocation("min");
+        }
+
+        var best = Entry(tier.Node, "min") ?? tier.Node;
+        var candidates = origins.Removals.Where(r => r.Part == RubricPart.Tier).Select(r => r.Marker);
+        if (previous is not null && Entry(previous.Node, "min") is { } previousMin)
+        {
+            candidates = candidates.Append(previousMin);
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (origins.LayerOf(candidate) > origins.LayerOf(best))
+            {
+                best = candidate;
             }
         }
 
