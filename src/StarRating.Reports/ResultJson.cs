@@ -359,21 +359,25 @@ public static class ResultJson
     private static void WriteRubric(Writer w, Rubric rubric)
     {
         w.Start("rubric");
-        w.String("id", rubric.Id);
-        w.String("version", rubric.Version);
-        w.String("sha256", rubric.Sha256);
-        w.String("standard", rubric.Standard);
-        w.Decimal("total", rubric.TotalPoints);
-        WriteBase(w, rubric);
+        WriteRubricIdentity(w, rubric, withScale: true);
         w.End();
     }
 
-    /// <summary>id, version, sha256 and base: what names a rubric exactly, with the chain it is resolved from.</summary>
-    private static void WriteRubricIdentity(Writer w, Rubric rubric)
+    /// <summary>
+    /// id, version, sha256 (then, <paramref name="withScale"/>, standard and total) and base: what names a rubric
+    /// exactly, with the chain it is resolved from.
+    /// </summary>
+    private static void WriteRubricIdentity(Writer w, Rubric rubric, bool withScale = false)
     {
         w.String("id", rubric.Id);
         w.String("version", rubric.Version);
         w.String("sha256", rubric.Sha256);
+        if (withScale)
+        {
+            w.String("standard", rubric.Standard);
+            w.Decimal("total", rubric.TotalPoints);
+        }
+
         WriteBase(w, rubric);
     }
 
