@@ -60,6 +60,51 @@ public sealed class RubricCommandTests
     }
 
     [Fact]
+    public void Ids_need_not_be_clause_numbers_for_any_output()
+    {
+        // Categories and indicators named without dots: nothing may derive a category from an indicator's id.
+        const string rubric = """
+            id: words
+            title: 无编号细则
+            standard: TEST-2
+            version: "1"
+            total: 1000
+            tiers:
+              - { id: none, label: 无星, min: 0 }
+              - { id: two, label: 二星, min: 700, stars: 2 }
+            categories:
+              - id: CAP
+                name: 能力
+                points: 1000
+                indicators:
+                  - id: PLAN
+                    name: 规划
+                    points: 600
+                    items:
+                      - { id: PLAN-A, points: 600, requirement: 有规划, methods: [document] }
+                  - id: MGMT
+                    name: 管理
+                    points: 400
+                    items:
+                      - { id: MGMT-A, points: 400, requirement: 有管理, methods: [interview] }
+            """;
+        using var temp = new TempFolder(
+            ("words.yaml", rubric),
+            ("before.yaml", "rubric: words\ncompany: { name: 甲 }\naudit: { kind: mock }\nfindings:\n  - { item: PLAN-A, result: conforming }\n  - { item: MGMT-A, result: nonconforming }\n"),
+            ("after.yaml", "rubric: words\ncompany: { name: 甲 }\naudit: { kind: mock }\nfindings:\n  - { item: PLAN-A, result: conforming }\n  - { item: MGMT-A, result: conforming }\n"));
+
+        var diff = CliRunner.Run("diff", temp.File("before.yaml"), temp.File("after.yaml"), "--rubric", temp.File("words.yaml"));
+        var score = CliRunner.Run("score", temp.File("after.yaml"), "--rubric", temp.File("words.yaml"), "--format", "html", "-o", temp.File("after.html"));
+        var checklist = CliRunner.Run("checklist", "--rubric", temp.File("words.yaml"));
+
+        diff.ExitCode.Should().Be(0, diff.Error);
+        diff.Out.Should().Contain("CAP 能力").And.Contain("  MGMT 管理").And.Contain("+400");
+        score.ExitCode.Should().Be(0, score.Error);
+        File.ReadAllText(temp.File("after.html")).Should().Contain("1000.0").And.Contain("二星 ★★");
+        checklist.Out.Should().Contain("indicator: \"MGMT\"").And.Contain("rubric: words@1\n");
+    }
+
+    [Fact]
     public void Rubric_option_takes_an_id_and_the_evidence_chooses_otherwise()
     {
         var brandSample = Path.Combine(RepoPaths.Root, "samples", "07-brand-evaluation-department-store.yaml");
