@@ -105,6 +105,20 @@ public sealed class RubricCommandTests
     }
 
     [Fact]
+    public void Validate_knows_an_overlay_by_its_extends_even_without_tiers_or_categories()
+    {
+        var folder = Path.Combine(RepoPaths.Root, "tests", "StarRating.Rules.Tests", "Golden", "rubric_overlay");
+
+        var broken = CliRunner.Run("validate", Path.Combine(folder, "sum-broken-by-item.yaml"));
+        var fine = CliRunner.Run("validate", Path.Combine(folder, "same-version.yaml"));
+
+        broken.ExitCode.Should().Be(ExitCodes.InvalidInput);
+        broken.Error.Should().Contain("sum-broken-by-item.yaml(8,28): error SR2002").And.NotContain("SR5003");
+        fine.ExitCode.Should().Be(0);
+        fine.Out.Should().Contain("ok (rubric gbt27922-2011 2026.1, 15 indicators, 54 check items, extends gbt27922-2011 2026.1, 1 warning)");
+    }
+
+    [Fact]
     public void Rubric_option_takes_an_id_and_the_evidence_chooses_otherwise()
     {
         var brandSample = Path.Combine(RepoPaths.Root, "samples", "07-brand-evaluation-department-store.yaml");

@@ -165,7 +165,7 @@ internal static class FileCommands
         }
 
         var keys = document.Root is DocMapping map ? map.Entries.Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal) : [];
-        if (keys.Contains("categories") || keys.Contains("tiers"))
+        if (keys.Contains("categories") || keys.Contains("tiers") || keys.Contains("extends"))
         {
             var result = new RubricLoader().Parse(bytes!, path);
             var detail = result.Value is { } r
