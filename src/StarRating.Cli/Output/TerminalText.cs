@@ -202,9 +202,7 @@ internal static class TerminalText
         }
 
         table.WriteTo(text);
-        text.Write("\n" + T(l,
-            "用法:--rubric 编号(例如 starrating score 证据.yaml --rubric gbt27925-2011);未指定时按证据文件的 rubric: 选择。覆盖文件用 extends: 编号 继承内置细则。",
-            "Use with --rubric ID (e.g. starrating score audit.yaml --rubric gbt27925-2011); without it, the evidence's rubric: chooses. An overlay extends a built-in rubric with extends: ID.") + "\n");
+        text.Write("\n" + OverlayLabels.Get("rubric_list_usage", l) + "\n");
         return text.ToString();
     }
 
@@ -323,7 +321,7 @@ internal static class TerminalText
         var s = rubric.Scoring;
         text.Write($"\n{T(l, "评分规则", "Scoring")}: {T(l, "保留", "rounded to")} {s.Decimals} {T(l, "位小数", "decimal(s)")} ({s.Rounding}); "
             + $"{T(l, "特别扣分默认", "special deduction default")} {Number(s.DefaultDeduction)}; "
-            + (s.MaxBonusCount > 0 ? $"{T(l, "特别加分最多", "bonus at most")} {s.MaxBonusCount} × {Number(s.MaxBonusPoints)}" : T(l, "不设特别加分", "no special bonus"))
+            + (s.MaxBonusCount > 0 ? $"{T(l, "特别加分最多", "bonus at most")} {s.MaxBonusCount} × {Number(s.MaxBonusPoints)}" : OverlayLabels.Get("rubric_no_bonus", l))
             + (s.MaxSpecialDeductions is { } max ? $"; {T(l, "特别扣分项多于", "more than")} {max} {T(l, "项不予评级", "special deductions: not graded")}" : "")
             + "\n");
         if (overlay)

@@ -15,8 +15,8 @@ internal static class OverlayLabels
         ("rubric_overlay_values", "覆盖文件设定的值", "Values set by overlays"),
         ("rubric_removed", "已删除", "removed"),
         ("rubric_tiers_summary", "等级", "Tiers"),
-        ("rubric_items", "检查项", "check items"),
-        ("rubric_indicators", "指标", "indicators"),
+        ("rubric_list_usage", "用法:--rubric 编号(例如 starrating score 证据.yaml --rubric gbt27925-2011);未指定时按证据文件的 rubric: 选择。覆盖文件用 extends: 编号 继承内置细则。", "Use with --rubric ID (e.g. starrating score audit.yaml --rubric gbt27925-2011); without it, the evidence's rubric: chooses. An overlay extends a built-in rubric with extends: ID."),
+        ("rubric_no_bonus", "不设特别加分", "no special bonus"),
 
         ("part_rubric", "细则", "Rubric"),
         ("part_scoring", "评分规则", "Scoring"),
