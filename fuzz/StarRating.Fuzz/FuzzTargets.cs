@@ -62,7 +62,8 @@ internal static partial class FuzzTargets
     {
         foreach (var name in SourceNames)
         {
-            var result = new RubricLoader().Parse(data, name);
+            // Overlays may extend built-in rubrics only: a fuzzer must not read whatever file an input names.
+            var result = new RubricLoader { AllowFileBases = false }.Parse(data, name);
             CheckDiagnostics(result, name, data);
             if (result.Value is { } rubric)
             {
@@ -125,7 +126,7 @@ internal static partial class FuzzTargets
         switch (target)
         {
             case "rubric":
-                return string.Join("\t", SourceNames.Select(name => Codes(new RubricLoader().Parse(data, name), "loaded")));
+                return string.Join("\t", SourceNames.Select(name => Codes(new RubricLoader { AllowFileBases = false }.Parse(data, name), "loaded")));
             case "evidence":
                 return string.Join("\t", SourceNames.Select(name => Codes(AuditEngine.Default.Score(data, name), "scored")));
             default:

@@ -73,7 +73,7 @@ public static class StarRatingCli
         // A named command rather than RootCommand, whose name is the host's (e.g. "testhost" in-process).
         var help = new System.CommandLine.Help.HelpOption { Description = context.Text("cli.help.help_option"), Recursive = true };
         help.Action = new CliHelp(context);
-        var root = new Command("starrating", context.Text("cli.root"))
+        var root = new Command("starrating", context.Text("cli.root", ("builtIns", string.Join(", ", Rules.RubricLoader.BuiltInIds))))
         {
             help,
             new VersionOption { Action = new PrintVersion(context), Description = context.Text("cli.help.version_option") },

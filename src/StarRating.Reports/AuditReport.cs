@@ -34,6 +34,7 @@ public sealed class AuditReport
             ("kind", EvidenceWords.Of(result.Audit.Kind)),
             ("kind_label", Kind(result.Audit.Kind)),
             ("company", result.Company.Name),
+            ("standard", result.Rubric.Standard),
             ("score", Score),
             ("total", result.PossiblePoints),
             ("tier", result.Tier.Label),
@@ -56,6 +57,9 @@ public sealed class AuditReport
 
     /// <summary>The team without the lead, in the order written.</summary>
     public IReadOnlyList<TeamMember> Members { get; }
+
+    /// <summary>The report's title: the rubric's own (<c>report_title</c>, e.g. for another scheme), else the vocabulary's.</summary>
+    public string Title => Result.Rubric.ReportTitle is { } title ? Text(title) : Label("report_title");
 
     /// <summary>The final score with the rubric's decimals, e.g. <c>85.0</c>.</summary>
     public string Score { get; }

@@ -39,6 +39,14 @@ public sealed class ComparisonReport
     /// <summary>The tier change in words: 升 1 级(三星级 → 四星级) / up 1 tier (from Three-star to Four-star).</summary>
     public string TierChangeText { get; }
 
+    /// <summary>The name of a part of a rubric in a rubric change: 类别 / Category.</summary>
+    /// <param name="part">The part.</param>
+    public string Part(RubricPart part) => Wording.Text("rubric_part." + RubricWords.Of(part));
+
+    /// <summary>The name of a kind of rubric change: 新增 / added.</summary>
+    /// <param name="kind">The kind.</param>
+    public string Change(RubricChangeKind kind) => Wording.Text("rubric_change." + RubricWords.Of(kind));
+
     /// <summary>Builds the model of a comparison.</summary>
     /// <param name="comparison">The comparison, from <see cref="AuditEngine.Compare"/>.</param>
     /// <param name="language">The language; Chinese by default.</param>

@@ -22,6 +22,9 @@ public static class ResultJson
     /// <summary>The <c>format</c> value of a comparison document.</summary>
     public const string ComparisonFormat = "starrating-comparison/1";
 
+    /// <summary>The <c>format</c> value of a rubric comparison document.</summary>
+    public const string RubricDiffFormat = "starrating-rubric-diff/1";
+
     /// <summary>Writes a scored audit.</summary>
     /// <param name="result">The result.</param>
     /// <param name="terminology">The terminology of the texts (审核 or 审查); the rubric's when null.</param>
@@ -100,6 +103,7 @@ public static class ResultJson
                 w.String("reference", r.Audit.Reference);
                 w.String("rubric_version", r.Rubric.Version);
                 w.String("rubric_sha256", r.Rubric.Sha256);
+                w.String("rubric_id", r.Rubric.Id);
                 w.Decimal("total", r.Score);
                 w.String("tier", r.Tier.Id);
                 w.End();
@@ -118,11 +122,62 @@ public static class ResultJson
                 w.Decimal("before_earned", c.BeforeEarned);
                 w.Decimal("after_earned", c.AfterEarned);
                 w.Decimal("earned_delta", c.EarnedDelta);
+                w.Decimal("before_points", c.BeforePoints is { } bp ? Numbers.Normalize(bp) : null);
+                w.Decimal("after_points", c.AfterPoints is { } ap ? Numbers.Normalize(ap) : null);
+                w.Bool("rubric_changed", c.RubricChanged);
                 w.End();
             });
             WriteWarnings(w, comparison.Warnings);
+            if (comparison.RubricChanges is { } diff)
+            {
+                WriteRubricChanges(w, "rubric_changes", diff);
+            }
+            else
+            {
+                w.Null("rubric_changes");
+            }
         });
     }
+
+    /// <summary>Writes what changed between two rubrics (<c>starrating rubric diff --format json</c>).</summary>
+    /// <param name="diff">The rubric comparison.</param>
+    /// <returns>The JSON text, ending with a line break.</returns>
+    public static string Write(RubricDiff diff)
+    {
+        ArgumentNullException.ThrowIfNull(diff);
+        return Document(diff.After.Terminology, w =>
+        {
+            w.String("format", RubricDiffFormat);
+            w.Start("before");
+            WriteRubricIdentity(w, diff.Before);
+            w.End();
+            w.Start("after");
+            WriteRubricIdentity(w, diff.After);
+            w.End();
+            w.Start("summary");
+            w.Int("changes", diff.Changes.Count);
+            w.Int("points", diff.Changes.Count(c => c.IsPoints));
+            w.Int("added", diff.Changes.Count(c => c.Kind == RubricChangeKind.Added));
+            w.Int("removed", diff.Changes.Count(c => c.Kind == RubricChangeKind.Removed));
+            w.Int("tiers", diff.Changes.Count(c => c.Part == RubricPart.Tier));
+            w.Int("conditions", diff.Changes.Count(c => c.IsCondition));
+            w.End();
+            WriteRubricChanges(w, "changes", diff);
+        });
+    }
+
+    private static void WriteRubricChanges(Writer w, string name, RubricDiff diff) =>
+        w.Array(name, diff.Changes, c =>
+        {
+            w.StartValue();
+            w.String("part", RubricWords.Of(c.Part));
+            w.String("id", c.Id);
+            w.String("change", RubricWords.Of(c.Kind));
+            w.String("key", c.Key);
+            w.String("before", c.Before);
+            w.String("after", c.After);
+            w.End();
+        });
 
     private static void WriteResult(Writer w, AuditResult r)
     {
@@ -311,11 +366,39 @@ public static class ResultJson
     private static void WriteRubric(Writer w, Rubric rubric)
     {
         w.Start("rubric");
+        WriteRubricIdentity(w, rubric, withScale: true);
+        w.End();
+    }
+
+    /// <summary>
+    /// id, version, sha256 (then, <paramref name="withScale"/>, standard and total) and base: what names a rubric
+    /// exactly, with the chain it is resolved from.
+    /// </summary>
+    private static void WriteRubricIdentity(Writer w, Rubric rubric, bool withScale = false)
+    {
         w.String("id", rubric.Id);
         w.String("version", rubric.Version);
         w.String("sha256", rubric.Sha256);
-        w.String("standard", rubric.Standard);
-        w.Decimal("total", rubric.TotalPoints);
+        if (withScale)
+        {
+            w.String("standard", rubric.Standard);
+            w.Decimal("total", rubric.TotalPoints);
+        }
+
+        WriteBase(w, rubric);
+    }
+
+    /// <summary>The rubric an overlay extends (id, version, SHA-256, and its own base), or null for a plain rubric.</summary>
+    private static void WriteBase(Writer w, Rubric rubric)
+    {
+        if (rubric.Base is not { } baseRubric)
+        {
+            w.Null("base");
+            return;
+        }
+
+        w.Start("base");
+        WriteRubricIdentity(w, baseRubric);
         w.End();
     }
 

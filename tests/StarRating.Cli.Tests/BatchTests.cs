@@ -47,9 +47,34 @@ public sealed class BatchTests
         var csv = File.ReadAllBytes(temp.File("out/portfolio.csv"));
         csv.Take(3).Should().Equal([0xEF, 0xBB, 0xBF], "spreadsheet programs need the BOM to read UTF-8 Chinese");
         var rows = System.Text.Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        rows[0].Should().Be("file,company,credit_code,kind,dates,score,tier,tier_label,stars,status,errors,warnings,report");
+        rows[0].Should().Be("file,company,credit_code,kind,dates,score,tier,tier_label,stars,status,errors,warnings,report,rubric");
         rows.Should().HaveCount(5);
-        rows[1].Should().Contain(",测试电器有限公司,,initial,2026-10-12 2026-10-13,96.9,five-star,五星级,5,scored,0,0,");
+        rows[1].Should().Contain(",测试电器有限公司,,initial,2026-10-12 2026-10-13,96.9,five-star,五星级,5,scored,0,0,,gbt27922-2011@2026.1");
+    }
+
+    [Fact]
+    public void A_folder_of_audits_on_two_rubrics_scores_each_on_the_rubric_it_names()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.File("in"));
+        foreach (var sample in new[] { "02-three-star-regional-retailer.yaml", "07-brand-evaluation-department-store.yaml" })
+        {
+            File.Copy(Path.Combine(RepoPaths.Root, "samples", sample), temp.File("in/" + sample));
+        }
+
+        var run = CliRunner.Run("batch", temp.File("in"), "-o", temp.File("out"), "--reports", "html");
+        var forced = CliRunner.Run("batch", temp.File("in"), "-o", temp.File("forced"), "--reports", "none", "--rubric", "gbt27925-2011");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Out.Split('\n')[2].Should().Be("2 audits: 2 scored, 0 not scored (three-star 1 (gbt27922-2011), four-star 1 (gbt27925-2011))");
+        var json = JObject.Parse(File.ReadAllText(temp.File("out/portfolio.json")));
+        json["rubric"]!.Type.Should().Be(JTokenType.Null, "the folder mixes two rubrics");
+        json["audits"]!.Select(a => (a["rubric"]!.Value<string>(), a["score"]!.ToString(), a["tier"]!.Value<string>())).Should().Equal(
+            ("gbt27922-2011@2026.1", "85.2", "three-star"), ("gbt27925-2011@2026.1", "902.9", "four-star"));
+        File.ReadAllText(temp.File("out/07-brand-evaluation-department-store.html")).Should().Contain("商业企业品牌评价报告").And.Contain("902.9");
+        forced.ExitCode.Should().Be(ExitCodes.InvalidInput, "--rubric scores every file with that rubric");
+        forced.Error.Should().Contain("error SR3001: the evidence is for rubric 'gbt27922-2011', but the rubric in use is 'gbt27925-2011'");
+        JObject.Parse(File.ReadAllText(temp.File("forced/portfolio.json")))["rubric"]!["id"]!.Value<string>().Should().Be("gbt27925-2011");
     }
 
     [Fact]

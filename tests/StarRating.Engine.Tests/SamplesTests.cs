@@ -14,8 +14,9 @@ public sealed class SamplesTests
 
     private static string[] FileNames => Directory.EnumerateFiles(Folder, "*.yaml").Select(f => Path.GetFileName(f)).ToArray();
 
+    /// <summary>Scores a sample with the built-in rubric it names, as the tool does without --rubric.</summary>
     private static AuditResult Score(string fileName) =>
-        AuditEngine.Default.ScoreFile(Path.Combine(Folder, fileName)).GetValueOrThrow();
+        AuditEngine.ScoreFileWithBuiltInRubric(Path.Combine(Folder, fileName)).GetValueOrThrow();
 
     [Fact]
     public void There_are_at_least_six_samples()
@@ -27,7 +28,7 @@ public sealed class SamplesTests
     [MemberData(nameof(Files))]
     public void Sample_scores_without_any_diagnostic(string fileName)
     {
-        var outcome = AuditEngine.Default.ScoreFile(Path.Combine(Folder, fileName));
+        var outcome = AuditEngine.ScoreFileWithBuiltInRubric(Path.Combine(Folder, fileName));
 
         outcome.Diagnostics.Select(d => d.Format(includeHint: false)).Should().BeEmpty();
         outcome.Succeeded.Should().BeTrue();
@@ -41,6 +42,7 @@ public sealed class SamplesTests
     [InlineData("04-no-delivery-no-takeback.yaml", AuditKind.Initial, "four-star", "93.1")]
     [InlineData("05-appliance-maker-surveillance-2027.yaml", AuditKind.Surveillance, "five-star", "99.4")]
     [InlineData("06-mock-self-assessment.yaml", AuditKind.Mock, "compliant", "75.8")]
+    [InlineData("07-brand-evaluation-department-store.yaml", AuditKind.Initial, "four-star", "902.9")]
     public void Sample_reaches_its_documented_tier(string fileName, AuditKind kind, string tier, string score)
     {
         var result = Score(fileName);
@@ -104,6 +106,22 @@ public sealed class SamplesTests
 
         result.NotAssessed.Select(i => i.Item.Id).Should().Equal("5.1.6.3", "5.2.6.1", "5.2.6.2", "5.3.1.3");
         result.Notices.Select(n => n.Code).Should().Contain(["mock", "not-assessed"]);
+    }
+
+    [Fact]
+    public void Brand_sample_is_scored_on_the_thousand_point_rubric_it_names()
+    {
+        var result = Score("07-brand-evaluation-department-store.yaml");
+
+        result.Rubric.Id.Should().Be("gbt27925-2011");
+        result.Evidence.RubricVersion.Should().Be(result.Rubric.Version, "the sample pins the version it was written for");
+        result.PossiblePoints.Should().Be(1000m);
+        result.ApplicablePoints.Should().Be(975m);
+        result.EarnedPoints.Should().Be(880.31m);
+        result.Tier.Label.Zh.Should().Be("四星品牌");
+        result.NextTier!.MinScore.Should().Be(950m);
+        result.PointsToNextTier.Should().Be(47.1m);
+        result.Nonconformities.Count(n => n.Grade == NonconformityGrade.Minor).Should().Be(12, "the conclusion names 12 minor findings");
     }
 
     [Fact]

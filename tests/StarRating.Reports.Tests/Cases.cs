@@ -52,9 +52,12 @@ internal static class Cases
         return Path.Combine(ReportFolder, name + ".expected." + suffix);
     }
 
-    /// <summary>Scores a case's file by its bytes, named by its file name only, so outputs hold no machine path.</summary>
+    /// <summary>
+    /// Scores a case's file by its bytes, named by its file name only, so outputs hold no machine path, with the
+    /// built-in rubric the file names (the GB/T 27925 sample on its 1000-point rubric).
+    /// </summary>
     public static LoadResult<AuditResult> Score(string id) =>
-        AuditEngine.Default.Score(File.ReadAllBytes(InputPath(id)), Path.GetFileName(id));
+        AuditEngine.ScoreWithBuiltInRubric(File.ReadAllBytes(InputPath(id)), Path.GetFileName(id));
 
     public static AuditResult Result(string name) => Score("reports/" + name + ".yaml").GetValueOrThrow();
 

@@ -68,7 +68,14 @@ internal static class ReportData
         yield return rubric.Sha256;
         yield return rubric.Standard;
         yield return rubric.SourceName;
-        var texts = new List<LocalizedText?> { rubric.Title, rubric.Description, rubric.ProvisionalNote };
+        for (var layer = rubric.Base; layer is not null; layer = layer.Base)
+        {
+            yield return layer.Id;
+            yield return layer.Version;
+            yield return layer.Sha256;
+        }
+
+        var texts = new List<LocalizedText?> { rubric.Title, rubric.ReportTitle, rubric.Description, rubric.ProvisionalNote };
         texts.AddRange(rubric.ApplicationDocuments);
         foreach (var tier in rubric.Tiers)
         {

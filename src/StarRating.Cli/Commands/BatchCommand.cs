@@ -35,11 +35,12 @@ internal static class BatchCommand
         var terminology = CommonOptions.Terminology(context);
         // Read as text and checked here: System.CommandLine's own message for "abc" names a .NET type.
         var jobs = new Option<string?>("--jobs", "-j") { Description = context.Text("cli.option.jobs"), HelpName = "N" };
-        var command = new Command("batch", context.Text("cli.command.batch")) { folder, output, rubric, reports, terminology, jobs };
+        var strict = CommonOptions.StrictVersion(context);
+        var command = new Command("batch", context.Text("cli.command.batch")) { folder, output, rubric, reports, terminology, jobs, strict };
         command.SetAction(parse =>
         {
-            var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
-            if (loadedRubric is null)
+            var loadedRubric = CommonOptions.ScoringRubric(context, parse.GetValue(rubric), out var failed);
+            if (failed)
             {
                 return ExitCodes.InvalidInput;
             }
@@ -59,13 +60,15 @@ internal static class BatchCommand
                 CommonOptions.OutputLanguage(parse),
                 CommonOptions.ToTerminology(parse.GetValue(terminology)),
                 jobCount,
-                parse.GetValue(rubric));
+                parse.GetValue(rubric),
+                parse.GetValue(strict));
             return Run(context, loadedRubric, options);
         });
         return command;
     }
 
-    private static int Run(CliContext context, Rubric rubric, Options options)
+    /// <summary>Scores the folder with <paramref name="rubric"/>, or each file with the built-in rubric it names when null.</summary>
+    private static int Run(CliContext context, Rubric? rubric, Options options)
     {
         if (!Directory.Exists(options.Folder))
         {
@@ -128,7 +131,8 @@ internal static class BatchCommand
             DiagnosticPrinter.Report(context, clashes);
             return ExitCodes.InvalidInput;
         }
-        var engine = new AuditEngine(rubric);
+
+        var engine = rubric is null ? null : new AuditEngine(rubric) { StrictVersion = options.StrictVersion };
         var rows = new Row[files.Length];
         using var progress = new Progress(context, files.Length);
         Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, i =>
@@ -140,23 +144,26 @@ internal static class BatchCommand
 
         var csv = AtomicFile.Write(Path.Combine(outDir, "portfolio.csv"), Portfolio.Csv(rows));
         var json = AtomicFile.Write(Path.Combine(outDir, "portfolio.json"), Portfolio.Json(rubric, rows));
+        var rubrics = rubric is null ? rows.Select(r => r.Rubric).OfType<Rubric>().Distinct().ToArray() : [rubric];
         progress.Finish();
         var writeFailures = new[] { csv, json }.OfType<Diagnostic>().ToArray();
         DiagnosticPrinter.Print(context, writeFailures);
 
         var scored = rows.Count(r => r.Status == "scored");
-        var tiers = rubric.Tiers.Reverse()
+        var tiers = rubrics.SelectMany(r => r.Tiers.Reverse())
             .Select(t => (t, count: rows.Count(r => r.Tier == t)))
             .Where(x => x.count > 0)
-            .Select(x => $"{x.t.Id} {x.count}");
+            .Select(x => rubrics.Length > 1 ? $"{x.t.Id} {x.count} ({TierRubric(rubrics, x.t).Id})" : $"{x.t.Id} {x.count}");
         context.Out.Write(context.Text("cli.batch.summary", ("audits", files.Length), ("scored", scored), ("failed", files.Length - scored), ("tiers", string.Join(", ", tiers))) + "\n");
         context.Out.Write(context.Text("cli.batch.portfolio", ("csv", DisplayText.Escape(Path.Combine(outDir, "portfolio.csv"))), ("json", DisplayText.Escape(Path.Combine(outDir, "portfolio.json")))) + "\n");
         return scored == files.Length && writeFailures.Length == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
-    private static Row ScoreOne(CliContext context, AuditEngine engine, string path, string? reportPath, Options options)
+    private static Rubric TierRubric(Rubric[] rubrics, Tier tier) => rubrics.First(r => r.Tiers.Contains(tier));
+
+    private static Row ScoreOne(CliContext context, AuditEngine? engine, string path, string? reportPath, Options options)
     {
-        var outcome = engine.ScoreFile(path);
+        var outcome = engine is null ? AuditEngine.ScoreFileWithBuiltInRubric(path, options.StrictVersion) : engine.ScoreFile(path);
         var diagnostics = outcome.Diagnostics;
         if (outcome.Value is not { } result)
         {
@@ -189,7 +196,7 @@ internal static class BatchCommand
         return files.Select((f, i) => clashing.Contains(stems[i]!) ? f + extension : stems[i] + extension).ToArray();
     }
 
-    private sealed record Options(string Folder, string? Output, string Reports, Language Language, Terminology? Terminology, int Jobs, string? Rubric);
+    private sealed record Options(string Folder, string? Output, string Reports, Language Language, Terminology? Terminology, int Jobs, string? Rubric, bool StrictVersion);
 
     /// <summary>A JSON file this tool wrote (a report or a portfolio): its format marker sits in the first bytes.</summary>
     private static bool IsOwnOutput(string path)
@@ -230,6 +237,7 @@ internal static class BatchCommand
                 Dates = string.Join(" ", result.Audit.Dates.Select(Reports.ReportFigures.Date));
                 Score = Reports.ReportFigures.Score(result.Score, result.Rubric);
                 Tier = result.Tier;
+                Rubric = result.Rubric;
             }
         }
 
@@ -252,6 +260,8 @@ internal static class BatchCommand
         public string? Score { get; }
 
         public Tier? Tier { get; }
+
+        public Rubric? Rubric { get; }
 
         public int Errors => Diagnostics.Count(d => d.IsError);
 
@@ -341,7 +351,7 @@ internal static class BatchCommand
     /// <summary>The portfolio files: CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese) and JSON.</summary>
     internal static class Portfolio
     {
-        private static readonly string[] Header = ["file", "company", "credit_code", "kind", "dates", "score", "tier", "tier_label", "stars", "status", "errors", "warnings", "report"];
+        private static readonly string[] Header = ["file", "company", "credit_code", "kind", "dates", "score", "tier", "tier_label", "stars", "status", "errors", "warnings", "report", "rubric"];
 
         public static byte[] Csv(IReadOnlyList<Row> rows)
         {
@@ -353,7 +363,7 @@ internal static class BatchCommand
                 {
                     DisplayText.Escape(row.File), row.Company, row.CreditCode, row.Kind, row.Dates, row.Score, row.Tier?.Id, row.Tier?.Label.Zh,
                     row.Tier?.Stars.ToString(CultureInfo.InvariantCulture), row.Status,
-                    row.Errors.ToString(CultureInfo.InvariantCulture), row.Warnings.ToString(CultureInfo.InvariantCulture), row.Report is null ? null : DisplayText.Escape(row.Report),
+                    row.Errors.ToString(CultureInfo.InvariantCulture), row.Warnings.ToString(CultureInfo.InvariantCulture), row.Report is null ? null : DisplayText.Escape(row.Report), RubricOf(row),
                 };
                 text.Append(string.Join(",", cells.Select(Escape))).Append("\r\n");
             }
@@ -361,8 +371,15 @@ internal static class BatchCommand
             return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
         }
 
-        public static string Json(Rubric rubric, IReadOnlyList<Row> rows)
+        /// <summary>
+        /// The portfolio. <c>rubric</c> names the rubric every scored audit used (null when the folder mixes rubrics,
+        /// scored each with the one it names); each audit also names its own as <c>ID@VERSION</c>.
+        /// </summary>
+        public static string Json(Rubric? rubric, IReadOnlyList<Row> rows)
         {
+            var used = rows.Select(r => r.Rubric).OfType<Rubric>().Distinct().ToArray();
+            var common = rubric ?? (used.Length == 1 ? used[0] : used.Length == 0 ? Rules.Rubric.Default : null);
+            var tiers = common is not null ? common.Tiers : used.SelectMany(r => r.Tiers).ToArray();
             using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
             using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, Indentation = 2 })
             {
@@ -370,21 +387,29 @@ internal static class BatchCommand
                 json.WritePropertyName("format");
                 json.WriteValue(PortfolioFormat);
                 json.WritePropertyName("rubric");
-                json.WriteStartObject();
-                Property(json, "id", rubric.Id);
-                Property(json, "version", rubric.Version);
-                Property(json, "sha256", rubric.Sha256);
-                json.WriteEndObject();
+                if (common is null)
+                {
+                    json.WriteNull();
+                }
+                else
+                {
+                    json.WriteStartObject();
+                    Property(json, "id", common.Id);
+                    Property(json, "version", common.Version);
+                    Property(json, "sha256", common.Sha256);
+                    json.WriteEndObject();
+                }
+
                 json.WritePropertyName("counts");
                 json.WriteStartObject();
                 json.WritePropertyName("audits");
                 json.WriteValue(rows.Count);
                 json.WritePropertyName("scored");
                 json.WriteValue(rows.Count(r => r.Status == "scored"));
-                foreach (var tier in rubric.Tiers)
+                foreach (var group in tiers.GroupBy(t => t.Id, StringComparer.Ordinal))
                 {
-                    json.WritePropertyName(tier.Id);
-                    json.WriteValue(rows.Count(r => r.Tier == tier));
+                    json.WritePropertyName(group.Key);
+                    json.WriteValue(rows.Count(r => r.Tier is { } tier && group.Contains(tier)));
                 }
 
                 json.WriteEndObject();
@@ -417,6 +442,7 @@ internal static class BatchCommand
                     json.WritePropertyName("warnings");
                     json.WriteValue(row.Warnings);
                     Property(json, "report", row.Report is null ? null : DisplayText.Escape(row.Report));
+                    Property(json, "rubric", RubricOf(row));
                     json.WriteEndObject();
                 }
 
@@ -426,6 +452,9 @@ internal static class BatchCommand
 
             return text.ToString() + "\n";
         }
+
+        /// <summary>The rubric that scored the row, as <c>ID@VERSION</c>.</summary>
+        private static string? RubricOf(Row row) => row.Rubric is { } rubric ? new RubricReference(rubric.Id, rubric.Version).ToString() : null;
 
         private static void Property(JsonTextWriter json, string name, string? value)
         {

@@ -10,8 +10,13 @@ internal static class CommonOptions
 {
     public static Option<string?> Rubric(CliContext context) => new("--rubric", "-r")
     {
-        Description = context.Text("cli.option.rubric"),
-        HelpName = "FILE",
+        Description = context.Text("cli.option.rubric", ("builtIns", string.Join(", ", RubricLoader.BuiltInIds))),
+        HelpName = "FILE|ID",
+    };
+
+    public static Option<bool> StrictVersion(CliContext context) => new("--strict-version")
+    {
+        Description = context.Text("cli.option.strict_version"),
     };
 
     /// <summary>
@@ -123,15 +128,33 @@ internal static class CommonOptions
         _ => null,
     };
 
-    /// <summary>The rubric named by --rubric, or the built-in one; prints diagnostics and returns null on errors.</summary>
-    public static Rubric? LoadRubric(CliContext context, string? path)
+    /// <summary>The rubric named by --rubric, or the default built-in one; prints diagnostics and returns null on errors.</summary>
+    public static Rubric? LoadRubric(CliContext context, string? value) =>
+        value is null ? Rules.Rubric.Default : LoadNamedRubric(context, value);
+
+    /// <summary>
+    /// The rubric a value names: a built-in id (unless a file of that name exists), else a rubric file, which may
+    /// be an overlay. Prints diagnostics; null on errors.
+    /// </summary>
+    public static Rubric? LoadNamedRubric(CliContext context, string value)
     {
-        if (path is null)
+        if (!File.Exists(value) && Rules.Rubric.BuiltIn(value) is { } builtIn)
         {
-            return Rules.Rubric.Default;
+            return builtIn;
         }
 
-        var result = new RubricLoader().LoadFile(path);
+        var looksLikeFile = value.Contains('/') || value.Contains('\\') || Path.HasExtension(value);
+        if (!looksLikeFile && !File.Exists(value))
+        {
+            DiagnosticPrinter.Report(context, [DiagnosticCatalog.RubricNotFound.Create(
+                SourceLocation.WholeFile("--rubric"),
+                ("value", value),
+                ("suggestion", Rules.Documents.Suggest.DidYouMean(value, RubricLoader.BuiltInIds)),
+                ("builtIns", string.Join(", ", RubricLoader.BuiltInIds)))]);
+            return null;
+        }
+
+        var result = new RubricLoader().LoadFile(value);
         if (result.Value is null)
         {
             DiagnosticPrinter.Report(context, result.Diagnostics);
@@ -140,6 +163,23 @@ internal static class CommonOptions
 
         DiagnosticPrinter.Print(context, result.Diagnostics);
         return result.Value;
+    }
+
+    /// <summary>
+    /// For commands that score evidence: the rubric --rubric names, or null (after no error) to score each file
+    /// with the built-in rubric it names. <paramref name="failed"/> is true when --rubric could not be loaded.
+    /// </summary>
+    public static Rubric? ScoringRubric(CliContext context, string? value, out bool failed)
+    {
+        failed = false;
+        if (value is null)
+        {
+            return null;
+        }
+
+        var rubric = LoadNamedRubric(context, value);
+        failed = rubric is null;
+        return rubric;
     }
 
     /// <summary>

@@ -14,20 +14,21 @@ internal static class FileCommands
     {
         var files = new Argument<string[]>("files") { Description = context.Text("cli.argument.files"), Arity = ArgumentArity.OneOrMore };
         var rubric = CommonOptions.Rubric(context);
-        var command = new Command("validate", context.Text("cli.command.validate")) { files, rubric };
+        var strict = CommonOptions.StrictVersion(context);
+        var command = new Command("validate", context.Text("cli.command.validate")) { files, rubric, strict };
         command.SetAction(parse =>
         {
-            var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
-            if (loadedRubric is null)
+            var loadedRubric = CommonOptions.ScoringRubric(context, parse.GetValue(rubric), out var failed);
+            if (failed)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var engine = new AuditEngine(loadedRubric);
-            var failed = false;
+            // Without --rubric, each evidence file is checked against the built-in rubric it names.
+            var engine = loadedRubric is null ? null : new AuditEngine(loadedRubric) { StrictVersion = parse.GetValue(strict) };
             foreach (var path in parse.GetValue(files)!)
             {
-                failed |= !ValidateOne(context, engine, path);
+                failed |= !ValidateOne(context, engine, path, parse.GetValue(strict));
             }
 
             return failed ? ExitCodes.InvalidInput : ExitCodes.Success;
@@ -60,7 +61,28 @@ internal static class FileCommands
         return command;
     }
 
-    public static Command Rubric(CliContext context)
+    public static Command Rubric(CliContext context) =>
+        new("rubric", context.Text("cli.command.rubric"))
+        {
+            RubricList(context),
+            RubricShow(context),
+            RubricDiff(context),
+            RubricExport(context),
+        };
+
+    private static Command RubricList(CliContext context)
+    {
+        var list = new Command("list", context.Text("cli.command.rubric_list"));
+        list.SetAction(parse =>
+        {
+            var rubrics = RubricLoader.BuiltInIds.Select(id => Rules.Rubric.BuiltIn(id)!).ToArray();
+            context.Out.Write(TerminalText.RubricList(rubrics, new Wording(CommonOptions.OutputLanguage(parse))));
+            return ExitCodes.Success;
+        });
+        return list;
+    }
+
+    private static Command RubricShow(CliContext context)
     {
         var rubric = CommonOptions.Rubric(context);
         var terminology = CommonOptions.Terminology(context);
@@ -77,16 +99,60 @@ internal static class FileCommands
             context.Out.Write(TerminalText.Rubric(loadedRubric, wording));
             return ExitCodes.Success;
         });
+        return show;
+    }
 
+    private static Command RubricDiff(CliContext context)
+    {
+        var before = new Argument<string>("before") { Description = context.Text("cli.argument.rubric_before") };
+        var after = new Argument<string>("after") { Description = context.Text("cli.argument.rubric_after") };
+        var format = new Option<string>("--format", "-f") { Description = context.Text("cli.option.rubric_diff_format"), DefaultValueFactory = _ => "text", HelpName = "text|json" };
+        format.AcceptOnlyFromAmong("text", "json");
         var output = CommonOptions.OutputFile(context);
-        var export = new Command("export", context.Text("cli.command.rubric_export")) { output };
+        var diff = new Command("diff", context.Text("cli.command.rubric_diff")) { before, after, format, output };
+        diff.SetAction(parse =>
+        {
+            var earlier = CommonOptions.LoadNamedRubric(context, parse.GetValue(before)!);
+            var later = earlier is null ? null : CommonOptions.LoadNamedRubric(context, parse.GetValue(after)!);
+            if (earlier is null || later is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var changes = Rules.RubricDiff.Compare(earlier, later);
+            var content = parse.GetValue(format) == "json"
+                ? Reports.ResultJson.Write(changes)
+                : TerminalText.RubricDiff(changes, new Wording(CommonOptions.OutputLanguage(parse), later.Terminology));
+            return CommonOptions.Emit(context, content, parse.GetValue(output), [parse.GetValue(before)!, parse.GetValue(after)!]);
+        });
+        return diff;
+    }
+
+    private static Command RubricExport(CliContext context)
+    {
+        var rubric = CommonOptions.Rubric(context);
+        var resolved = new Option<bool>("--resolved")
+        {
+            Description = context.Text("cli.option.resolved"),
+        };
+        var output = CommonOptions.OutputFile(context);
+        var export = new Command("export", context.Text("cli.command.rubric_export")) { rubric, resolved, output };
         export.SetAction(parse =>
         {
-            var text = System.Text.Encoding.UTF8.GetString(RubricLoader.DefaultRubricBytes());
-            return CommonOptions.Emit(context, text, parse.GetValue(output), []);
-        });
+            var value = parse.GetValue(rubric);
+            var loadedRubric = CommonOptions.LoadRubric(context, value);
+            if (loadedRubric is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
 
-        return new Command("rubric", context.Text("cli.command.rubric")) { show, export };
+            var inputs = value is not null && File.Exists(value) ? new[] { value } : [];
+            var text = parse.GetValue(resolved)
+                ? loadedRubric.ExportResolved()
+                : inputs.Length > 0 ? File.ReadAllText(value!) : System.Text.Encoding.UTF8.GetString(RubricLoader.BuiltInBytes(loadedRubric.Id)!);
+            return CommonOptions.Emit(context, text, parse.GetValue(output), inputs);
+        });
+        return export;
     }
 
     public static Command Templates(CliContext context)
@@ -138,7 +204,7 @@ internal static class FileCommands
         return new Command("templates", context.Text("cli.command.templates")) { export };
     }
 
-    private static bool ValidateOne(CliContext context, AuditEngine engine, string path)
+    private static bool ValidateOne(CliContext context, AuditEngine? engine, string path, bool strictVersion)
     {
         var bag = new DiagnosticBag();
         var bytes = SourceText.ReadFile(path, path, InputLimits.Default, bag);
@@ -149,18 +215,18 @@ internal static class FileCommands
         }
 
         var keys = document.Root is DocMapping map ? map.Entries.Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal) : [];
-        if (keys.Contains("categories") || keys.Contains("tiers"))
+        if (keys.Contains("categories") || keys.Contains("tiers") || keys.Contains("extends"))
         {
             var result = new RubricLoader().Parse(bytes!, path);
             var detail = result.Value is { } r
-                ? context.Text("cli.validate.rubric", ("id", r.Id), ("version", r.Version), ("indicators", r.Indicators.Count), ("items", r.Items.Count))
+                ? context.Text("cli.validate.rubric", ("id", r.Id), ("version", r.Version), ("indicators", r.Indicators.Count), ("items", r.Items.Count), ("base", r.Base is { } b ? b.Id + " " + b.Version : "none"))
                 : null;
             return Summarize(context, path, detail, result.Diagnostics);
         }
 
         if (keys.Contains("findings") || keys.Contains("audit") || keys.Contains("company"))
         {
-            var result = engine.Score(bytes!, path);
+            var result = engine is null ? AuditEngine.ScoreWithBuiltInRubric(bytes!, path, strictVersion) : engine.Score(bytes!, path);
             var detail = result.Value is { } s ? context.Text("cli.validate.evidence", ("score", ReportFigures.Score(s.Score, s.Rubric)), ("tier", s.Tier.Id)) : null;
             return Summarize(context, path, detail, result.Diagnostics);
         }

@@ -23,24 +23,14 @@ internal static class ScoreCommands
         };
         var templates = CommonOptions.Templates(context);
 
-        var command = new Command("score", context.Text("cli.command.score")) { evidence, rubric, format, terminology, output, failBelow, templates };
+        var strict = CommonOptions.StrictVersion(context);
+        var command = new Command("score", context.Text("cli.command.score")) { evidence, rubric, format, terminology, output, failBelow, templates, strict };
         command.SetAction(parse =>
         {
-            var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
-            if (loadedRubric is null)
+            var loadedRubric = CommonOptions.ScoringRubric(context, parse.GetValue(rubric), out var failed);
+            if (failed)
             {
                 return ExitCodes.InvalidInput;
-            }
-
-            Tier? threshold = null;
-            if (parse.GetValue(failBelow) is { } tierId)
-            {
-                threshold = loadedRubric.FindTier(tierId);
-                if (threshold is null)
-                {
-                    DiagnosticPrinter.Report(context, [UnknownTier("--fail-below", tierId, loadedRubric)]);
-                    return ExitCodes.InvalidInput;
-                }
             }
 
             // The text summary needs no template: don't compile the built-in ones (or load Scriban) for it. A
@@ -58,9 +48,17 @@ internal static class ScoreCommands
             }
 
             var path = parse.GetValue(evidence)!;
-            var result = Scored(context, loadedRubric, path);
+            var result = Scored(context, loadedRubric, path, parse.GetValue(strict));
             if (result is null)
             {
+                return ExitCodes.InvalidInput;
+            }
+
+            // The tier named by --fail-below is looked up in the rubric that scored (the evidence's, without --rubric).
+            Tier? threshold = null;
+            if (parse.GetValue(failBelow) is { } tierId && (threshold = result.Rubric.FindTier(tierId)) is null)
+            {
+                DiagnosticPrinter.Report(context, [UnknownTier("--fail-below", tierId, result.Rubric)]);
                 return ExitCodes.InvalidInput;
             }
 
@@ -92,26 +90,28 @@ internal static class ScoreCommands
         var terminology = CommonOptions.Terminology(context);
         var output = CommonOptions.OutputFile(context);
         var templates = CommonOptions.Templates(context);
-        var command = new Command("gap", context.Text("cli.command.gap")) { evidence, rubric, target, format, terminology, output, templates };
+        var strict = CommonOptions.StrictVersion(context);
+        var command = new Command("gap", context.Text("cli.command.gap")) { evidence, rubric, target, format, terminology, output, templates, strict };
         command.SetAction(parse =>
         {
-            var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
-            if (loadedRubric is null)
+            var loadedRubric = CommonOptions.ScoringRubric(context, parse.GetValue(rubric), out var failed);
+            if (failed)
             {
-                return ExitCodes.InvalidInput;
-            }
-
-            Tier? targetTier = null;
-            if (parse.GetValue(target) is { } tierId && (targetTier = loadedRubric.FindTier(tierId)) is null)
-            {
-                DiagnosticPrinter.Report(context, [UnknownTier("--target", tierId, loadedRubric)]);
                 return ExitCodes.InvalidInput;
             }
 
             var path = parse.GetValue(evidence)!;
-            var result = Scored(context, loadedRubric, path);
+            var result = Scored(context, loadedRubric, path, parse.GetValue(strict));
             if (result is null)
             {
+                return ExitCodes.InvalidInput;
+            }
+
+            // The tier is looked up in the rubric that scored (the evidence's own, without --rubric).
+            Tier? targetTier = null;
+            if (parse.GetValue(target) is { } tierId && (targetTier = result.Rubric.FindTier(tierId)) is null)
+            {
+                DiagnosticPrinter.Report(context, [UnknownTier("--target", tierId, result.Rubric)]);
                 return ExitCodes.InvalidInput;
             }
 
@@ -134,23 +134,35 @@ internal static class ScoreCommands
         var before = new Argument<string>("before") { Description = context.Text("cli.argument.before") };
         var after = new Argument<string>("after") { Description = context.Text("cli.argument.after") };
         var rubric = CommonOptions.Rubric(context);
+        var beforeRubric = new Option<string?>("--before-rubric")
+        {
+            Description = context.Text("cli.option.before_rubric"),
+            HelpName = "FILE|ID",
+        };
         var format = CommonOptions.Format(context, "cli.option.format");
         var terminology = CommonOptions.Terminology(context);
         var output = CommonOptions.OutputFile(context);
         var templates = CommonOptions.Templates(context);
-        var command = new Command("diff", context.Text("cli.command.diff")) { before, after, rubric, format, terminology, output, templates };
+        var strict = CommonOptions.StrictVersion(context);
+        var command = new Command("diff", context.Text("cli.command.diff")) { before, after, rubric, beforeRubric, format, terminology, output, templates, strict };
         command.SetAction(parse =>
         {
-            var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
-            if (loadedRubric is null)
+            var afterRubric = CommonOptions.ScoringRubric(context, parse.GetValue(rubric), out var failed);
+            if (failed)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var earlierRubric = parse.GetValue(beforeRubric) is { } earlier ? CommonOptions.ScoringRubric(context, earlier, out failed) : afterRubric;
+            if (failed)
             {
                 return ExitCodes.InvalidInput;
             }
 
             var beforePath = parse.GetValue(before)!;
             var afterPath = parse.GetValue(after)!;
-            var beforeResult = Scored(context, loadedRubric, beforePath);
-            var afterResult = Scored(context, loadedRubric, afterPath);
+            var beforeResult = Scored(context, earlierRubric, beforePath, parse.GetValue(strict));
+            var afterResult = Scored(context, afterRubric, afterPath, parse.GetValue(strict));
             if (beforeResult is null || afterResult is null)
             {
                 return ExitCodes.InvalidInput;
@@ -173,15 +185,20 @@ internal static class ScoreCommands
 
             var report = ComparisonReport.Create(comparison.Value, CommonOptions.OutputLanguage(parse), CommonOptions.ToTerminology(parse.GetValue(terminology)));
             var content = Render.Comparison(context, report, formatName, renderer);
-            return content is null ? ExitCodes.InvalidInput : CommonOptions.Emit(context, content, parse.GetValue(output), CommonOptions.Inputs(parse.GetValue(rubric), parse.GetValue(templates), beforePath, afterPath));
+            return content is null ? ExitCodes.InvalidInput : CommonOptions.Emit(context, content, parse.GetValue(output), CommonOptions.Inputs(parse.GetValue(rubric), parse.GetValue(templates), parse.GetValue(beforeRubric) is { } r ? [beforePath, afterPath, r] : [beforePath, afterPath]));
         });
         return command;
     }
 
-    /// <summary>Scores a file, printing its diagnostics (warnings too); null when it has errors.</summary>
-    public static AuditResult? Scored(CliContext context, Rubric rubric, string path)
+    /// <summary>
+    /// Scores a file with <paramref name="rubric"/>, or with the built-in rubric the evidence names when it is null;
+    /// prints its diagnostics (warnings too); null when it has errors.
+    /// </summary>
+    public static AuditResult? Scored(CliContext context, Rubric? rubric, string path, bool strictVersion)
     {
-        var outcome = new AuditEngine(rubric).ScoreFile(path);
+        var outcome = rubric is null
+            ? AuditEngine.ScoreFileWithBuiltInRubric(path, strictVersion)
+            : new AuditEngine(rubric) { StrictVersion = strictVersion }.ScoreFile(path);
         if (outcome.Value is null)
         {
             DiagnosticPrinter.Report(context, outcome.Diagnostics);

@@ -24,11 +24,12 @@ internal static class ChecklistWriter
         Line(w.Format("checklist.rubric", ("id", rubric.Id), ("version", rubric.Version), ("sha", rubric.Sha256)));
         Line(T("format"));
         Line("#");
-        foreach (var key in new[] { "how", "how_result", "how_sample", "how_grade", "how_methods", "how_indicator" })
+        foreach (var key in new[] { "how", "how_result", "how_sample", "how_grade", "how_methods" })
         {
             Line(T(key));
         }
 
+        Line(w.Format("checklist.how_indicator", ("indicator", rubric.Indicators[^1].Id)));
         Line("#");
         Line(T("documents"));
         if (rubric.ApplicationDocuments.Count > 0)
@@ -56,7 +57,9 @@ internal static class ChecklistWriter
         }
 
         Line();
-        Line($"rubric: {rubric.Id}");
+        // Pinned to the version the checklist was written from: scoring under another version then warns (SR3200).
+        var pin = new RubricReference(rubric.Id, rubric.Version);
+        Line($"rubric: {(RubricReference.TryParse(pin.ToString(), out _) ? pin : new RubricReference(rubric.Id, null))}");
         Line("company:");
         Line("  name: \"\"            # " + T("company_name"));
         Line("  credit_code: \"\"     # " + T("credit_code"));
@@ -91,8 +94,14 @@ internal static class ChecklistWriter
         }
 
         Line("adjustments:");
-        Line("  deductions: []      # - { points: 1, reason: ..., basis: ..., item: \"5.x.x.x\" }  " + T("deductions"));
-        Line("  # bonus: { points: 1, reason: ..., basis: ... }              " + T("bonus"));
+        var deduction = Numbers.Format(rubric.Scoring.DefaultDeduction);
+        Line($"  deductions: []      # - {{ points: {deduction}, reason: ..., basis: ..., item: \"{rubric.Items[0].Id}\" }}  " + T("deductions"));
+        if (rubric.Scoring.MaxBonusCount > 0)
+        {
+            Line($"  # bonus: {{ points: {Numbers.Format(rubric.Scoring.MaxBonusPoints)}, reason: ..., basis: ... }}              "
+                + w.Format("checklist.bonus", ("count", rubric.Scoring.MaxBonusCount)));
+        }
+
         Line("conclusion: \"\"        # " + T("conclusion"));
         return y.ToString();
     }

@@ -163,7 +163,8 @@ internal static class TerminalText
             .Column(afterLabel, right: true)
             .Column(after.Label("col_delta"), right: true)
             .Column(after.Label("col_percent_delta"), right: true);
-        var indicatorsByCategory = c.Indicators.ToLookup(i => i.Id[..i.Id.LastIndexOf('.')]);
+        // Grouped by the later rubric's categories (ids need not be clause numbers).
+        var indicatorsByCategory = c.Indicators.ToLookup(i => c.After.Rubric.FindIndicator(i.Id)?.Category.Id ?? "");
         foreach (var category in c.Categories)
         {
             table.Row($"{category.Id} {after.Text(category.Name)}", Opt(category.BeforeEarned), Opt(category.AfterEarned), OptSigned(category.EarnedDelta), OptPercent(category.PercentDelta));
@@ -182,16 +183,115 @@ internal static class TerminalText
                 .Column(beforeLabel)
                 .Column(afterLabel)
                 .Column(after.Label("col_delta"), right: true);
+            if (c.RubricChanges is not null)
+            {
+                // Across rubrics, the item's points before → after when the rubric changed it.
+                items.Column(after.Label("cmp_rubric_changed"));
+            }
+
             foreach (var item in c.ChangedItems)
             {
-                items.Row(item.Id, item.Before is { } b ? after.Status(b) : "—", item.After is { } a ? after.Status(a) : "—", OptSigned(item.EarnedDelta));
+                var cells = new List<string> { item.Id, item.Before is { } b ? after.Status(b) : "—", item.After is { } a ? after.Status(a) : "—", OptSigned(item.EarnedDelta) };
+                if (c.RubricChanges is not null)
+                {
+                    cells.Add(item.RubricChanged ? $"{Opt(item.BeforePoints)} → {Opt(item.AfterPoints)}" : "");
+                }
+
+                items.Row([.. cells]);
             }
 
             items.WriteTo(text, "  ");
         }
 
+        if (c.RubricChanges is { } diff)
+        {
+            text.Write("\n" + w.Format("terminal.section_count", ("title", after.Label("cmp_rubric_changes")), ("count", diff.Changes.Count)) + "\n");
+            text.Write("  " + after.Label("cmp_rubric_note") + "\n");
+            ChangeTable(diff, w).WriteTo(text, "  ");
+        }
+
         return Columns(text.ToString());
     }
+
+    public static string RubricList(IReadOnlyList<Rubric> rubrics, Wording w)
+    {
+        string Label(string key) => w.Text("label." + key);
+        var text = new StringWriter { NewLine = "\n" };
+        text.Write(Label("rubric_built_in") + "\n\n");
+        var table = new TextTable()
+            .Column(Label("col_rubric_id"))
+            .Column(Label("col_version"))
+            .Column(Label("standard"))
+            .Column(Label("possible_points"), right: true)
+            .Column(Label("rubric_tiers_summary"))
+            .Column(Label("col_title"));
+        foreach (var rubric in rubrics)
+        {
+            var tiers = string.Join(" · ", rubric.Tiers.Skip(1).Select(t => $"{t.Label.Get(w.Language)} ≥ {Points(t.MinScore)}"));
+            table.Row(rubric.Id, rubric.Version, rubric.Standard, Points(rubric.TotalPoints), tiers, Shorten(rubric.Title.Get(w.Language), 40));
+        }
+
+        table.WriteTo(text);
+        text.Write("\n" + w.Text("terminal.rubric_list_usage") + "\n");
+        return Columns(text.ToString());
+    }
+
+    public static string RubricDiff(RubricDiff diff, Wording w)
+    {
+        string Label(string key) => w.Text("label." + key);
+        var text = new StringWriter { NewLine = "\n" };
+        text.Write(Label("rubric_diff_title") + "\n");
+        text.Write(w.Format("terminal.labelled", ("label", Label("diff_before")), ("text", Identity(diff.Before, w))) + "\n");
+        text.Write(w.Format("terminal.labelled", ("label", Label("diff_after")), ("text", Identity(diff.After, w))) + "\n\n");
+        if (diff.IsEmpty)
+        {
+            text.Write(Label("rubric_diff_none") + "\n");
+            return Columns(text.ToString());
+        }
+
+        text.Write(w.Format(
+            "terminal.rubric_diff_summary",
+            ("count", diff.Changes.Count),
+            ("points", diff.Changes.Count(c => c.IsPoints)),
+            ("added", diff.Changes.Count(c => c.Kind == RubricChangeKind.Added)),
+            ("removed", diff.Changes.Count(c => c.Kind == RubricChangeKind.Removed)),
+            ("tiers", diff.Changes.Count(c => c.Part == RubricPart.Tier)),
+            ("conditions", diff.Changes.Count(c => c.IsCondition))) + "\n\n");
+        ChangeTable(diff, w).WriteTo(text);
+        return Columns(text.ToString());
+    }
+
+    private static TextTable ChangeTable(RubricDiff diff, Wording w)
+    {
+        string Label(string key) => w.Text("label." + key);
+        var table = new TextTable()
+            .Column(Label("col_part"))
+            .Column(Label("col_entry"))
+            .Column(Label("col_change"))
+            .Column(Label("col_key"))
+            .Column(Label("diff_before"))
+            .Column(Label("diff_after"));
+        foreach (var change in diff.Changes)
+        {
+            table.Row(
+                w.Text("rubric_part." + RubricWords.Of(change.Part)),
+                change.Id.Length == 0 ? "—" : change.Id,
+                w.Text("rubric_change." + RubricWords.Of(change.Kind)),
+                change.Key,
+                change.Before is null ? "—" : Shorten(OneLine(change.Before), 36),
+                change.After is null ? "—" : Shorten(OneLine(change.After), 36));
+        }
+
+        return table;
+    }
+
+    /// <summary>"acme 2026.1 · SHA-256 f5c6ec0d256c… (gbt27922-2011 2026.1)": the base in parentheses for an overlay.</summary>
+    private static string Identity(Rubric rubric, Wording w) => w.Format(
+        "terminal.rubric_identity",
+        ("id", rubric.Id),
+        ("version", rubric.Version),
+        ("sha", rubric.Sha256[..12]),
+        ("base", rubric.Base is { } b ? b.Id + " " + b.Version : "none"));
 
     public static string Rubric(Rubric rubric, Wording w)
     {
@@ -203,20 +303,48 @@ internal static class TerminalText
             ("standard", rubric.Standard),
             ("id", rubric.Id),
             ("version", rubric.Version),
-            ("sha", rubric.Sha256)) + "\n\n");
+            ("sha", rubric.Sha256)) + "\n");
+        for (var layer = rubric.Base; layer is not null; layer = layer.Base)
+        {
+            text.Write(w.Format("terminal.rubric_base_line", ("id", layer.Id), ("version", layer.Version), ("sha", layer.Sha256), ("source", layer.SourceName)) + "\n");
+        }
+
+        text.Write('\n');
+
+        // For an overlay, a last column says which file and line set each row's points.
+        var overlay = rubric.Base is not null;
+        string Source(RubricPart part, string id) =>
+            overlay && rubric.OriginOf(part, id, "points") is { } origin ? ShortLocation(origin.Location) : "";
         var table = new TextTable()
             .Column(Label("col_id"))
             .Column(Label("col_points"), right: true)
             .Column(Label("col_name_requirement"));
+        if (overlay)
+        {
+            table.Column(Label("rubric_source"));
+        }
+
+        void Row(string id, string points, string name, string source)
+        {
+            if (overlay)
+            {
+                table.Row(id, points, name, source);
+            }
+            else
+            {
+                table.Row(id, points, name);
+            }
+        }
+
         foreach (var category in rubric.Categories)
         {
-            table.Row(category.Id, Points(category.Points), category.Name.Get(w.Language));
+            Row(category.Id, Points(category.Points), category.Name.Get(w.Language), Source(RubricPart.Category, category.Id));
             foreach (var indicator in category.Indicators)
             {
-                table.Row("  " + indicator.Id, Points(indicator.Points) + (indicator.PointsProvisional ? "*" : ""), indicator.Name.Get(w.Language));
+                Row("  " + indicator.Id, Points(indicator.Points) + (indicator.PointsProvisional ? "*" : ""), indicator.Name.Get(w.Language), Source(RubricPart.Indicator, indicator.Id));
                 foreach (var item in indicator.Items)
                 {
-                    table.Row("    " + item.Id, Points(item.Points), OneLine(item.Requirement.Get(w.Language)));
+                    Row("    " + item.Id, Points(item.Points), overlay ? Shorten(OneLine(item.Requirement.Get(w.Language)), 48) : OneLine(item.Requirement.Get(w.Language)), Source(RubricPart.Item, item.Id));
                 }
             }
         }
@@ -244,8 +372,32 @@ internal static class TerminalText
             ("bonus_count", s.MaxBonusCount),
             ("bonus", s.MaxBonusPoints),
             ("max_deductions", s.MaxSpecialDeductions is { } max ? max.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none")) + "\n");
+        if (overlay)
+        {
+            text.Write("\n" + Label("rubric_overlay_values") + "\n");
+            var values = new TextTable()
+                .Column(Label("col_part"))
+                .Column(Label("col_entry"))
+                .Column(Label("col_key"))
+                .Column(Label("rubric_source"));
+            foreach (var origin in rubric.Origins.Where(o => o.Layer > 0))
+            {
+                values.Row(
+                    w.Text("rubric_part." + RubricWords.Of(origin.Part)),
+                    origin.Id.Length == 0 ? "—" : origin.Id,
+                    origin.Key == "remove" ? Label("rubric_removed") : origin.Key,
+                    origin.Location.ToString());
+            }
+
+            values.WriteTo(text, "  ");
+        }
+
         return Columns(text.ToString());
     }
+
+    /// <summary>"acme.yaml:12": the file name without its folder, and the line (the full path is in the header).</summary>
+    private static string ShortLocation(SourceLocation location) =>
+        Path.GetFileName(location.File) + ":" + location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static TextTable GapTable(IReadOnlyList<GapItem> items, AuditReport report)
     {
@@ -281,7 +433,9 @@ internal static class TerminalText
         }
 
         text.Write(string.Join(" · ", parts) + "\n");
-        text.Write(w.Format("terminal.rubric_line", ("id", r.Rubric.Id), ("version", r.Rubric.Version), ("sha", r.Rubric.Sha256[..16])) + "\n");
+        text.Write((r.Rubric.Base is { } baseRubric
+            ? w.Format("terminal.rubric_line_base", ("id", r.Rubric.Id), ("version", r.Rubric.Version), ("sha", r.Rubric.Sha256[..16]), ("base_id", baseRubric.Id), ("base_version", baseRubric.Version), ("base_sha", baseRubric.Sha256[..16]))
+            : w.Format("terminal.rubric_line", ("id", r.Rubric.Id), ("version", r.Rubric.Version), ("sha", r.Rubric.Sha256[..16]))) + "\n");
         if (report.MockMark is { } mark)
         {
             text.Write(w.Format("terminal.mock_mark", ("mark", mark)) + "\n");

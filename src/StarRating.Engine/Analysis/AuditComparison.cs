@@ -3,7 +3,11 @@ using StarRating.Rules.Documents;
 
 namespace StarRating.Engine;
 
-/// <summary>Two results of the same rubric side by side: score and tier change, per-category and per-indicator deltas, changed items.</summary>
+/// <summary>
+/// Two results side by side: score and tier change, per-category and per-indicator deltas, changed items. The results
+/// may come from different versions of one rubric, or from rubrics of one overlay family; items are then matched by id
+/// and the rubric changes come with the comparison.
+/// </summary>
 public sealed class AuditComparison
 {
     internal AuditComparison(AuditResult before, AuditResult after)
@@ -30,14 +34,24 @@ public sealed class AuditComparison
     /// <summary>Per-indicator deltas in rubric order.</summary>
     public IReadOnlyList<ScoreDelta> Indicators { get; internal init; } = [];
 
-    /// <summary>Items whose status or earned points changed, in rubric order.</summary>
+    /// <summary>
+    /// Items whose status or earned points changed, or whose definition differs between the two rubrics: in the later
+    /// rubric's order, then the items only the earlier rubric has.
+    /// </summary>
     public IReadOnlyList<ItemChange> ChangedItems { get; internal init; } = [];
 
     /// <summary>
-    /// What makes the comparison doubtful, shown with it in every format: different rubric versions (SR3024), different
-    /// companies (SR3028), audits in the wrong order (SR3029), or one evidence file compared with itself (SR3030).
+    /// What makes the comparison doubtful, shown with it in every format: different rubric versions (SR3024), rubrics
+    /// of one family (SR3203), different companies (SR3028), audits in the wrong order (SR3029), or one evidence file
+    /// compared with itself (SR3030).
     /// </summary>
     public IReadOnlyList<Diagnostic> Warnings { get; internal init; } = [];
+
+    /// <summary>
+    /// What differs between the two rubrics when the audits were scored under different ones (another version, or an
+    /// overlay of the same base); null when both used the same rubric (same SHA-256).
+    /// </summary>
+    public RubricDiff? RubricChanges { get; internal init; }
 }
 
 /// <summary>Earned, applicable and percentage of one category or indicator in two results.</summary>
@@ -77,6 +91,15 @@ public sealed record ItemChange(string Id, LocalizedText Requirement, ItemStatus
 {
     /// <summary>After minus before earned points.</summary>
     public decimal? EarnedDelta => AfterEarned - BeforeEarned;
+
+    /// <summary>The item's points in the earlier rubric (null when absent from it).</summary>
+    public decimal? BeforePoints { get; init; }
+
+    /// <summary>The item's points in the later rubric (null when absent from it).</summary>
+    public decimal? AfterPoints { get; init; }
+
+    /// <summary>True when the two rubrics define the item differently (added, removed, moved, points, requirement or methods).</summary>
+    public bool RubricChanged { get; init; }
 }
 
 internal static class Comparer
@@ -86,7 +109,13 @@ internal static class Comparer
     {
         if (before.Evidence.Sha256 is { } a && a == after.Evidence.Sha256)
         {
-            bag.Add(DiagnosticCatalog.ComparisonSameEvidence, location, ("before", before.Evidence.SourceName), ("after", after.Evidence.SourceName));
+            // One audit scored under two rubrics (versions, or a base and its overlay) shows what the rubric changes:
+            // a comparison worth making. Under one rubric nothing can change.
+            if (before.Rubric.Sha256 == after.Rubric.Sha256)
+            {
+                bag.Add(DiagnosticCatalog.ComparisonSameEvidence, location, ("before", before.Evidence.SourceName), ("after", after.Evidence.SourceName));
+            }
+
             return;
         }
 
@@ -102,7 +131,10 @@ internal static class Comparer
                 ("after", Describe(afterCompany)));
         }
 
-        if (before.Audit.Dates.Count > 0 && after.Audit.Dates.Count > 0 && after.Audit.Dates[0] < before.Audit.Dates[^1])
+        // The same audit days on both sides are one audit recorded twice (re-scored under another rubric version, or
+        // its evidence corrected), not two audits in the wrong order.
+        if (before.Audit.Dates.Count > 0 && after.Audit.Dates.Count > 0 && after.Audit.Dates[0] < before.Audit.Dates[^1]
+            && !before.Audit.Dates.SequenceEqual(after.Audit.Dates))
         {
             bag.Add(DiagnosticCatalog.ComparisonWrongOrder, location, ("after", Date(after.Audit.Dates[0])), ("before", Date(before.Audit.Dates[^1])));
         }
@@ -122,18 +154,28 @@ internal static class Comparer
         var location = SourceLocation.WholeFile(after.Evidence.SourceName);
         if (!string.Equals(before.Rubric.Id, after.Rubric.Id, StringComparison.Ordinal))
         {
-            bag.Add(DiagnosticCatalog.ComparisonRubricMismatch, location, ("before", before.Rubric.Id), ("after", after.Rubric.Id));
-            return LoadResult.From<AuditComparison>(null, bag);
-        }
+            // Rubrics of one family (an overlay and its base, two overlays of one base) match items by id; others do not compare.
+            var common = Chain(before.Rubric).FirstOrDefault(b => Chain(after.Rubric).Any(a => a.Id == b.Id));
+            if (common is null)
+            {
+                bag.Add(DiagnosticCatalog.ComparisonRubricMismatch, location, ("before", before.Rubric.Id), ("after", after.Rubric.Id));
+                return LoadResult.From<AuditComparison>(null, bag);
+            }
 
-        if (!string.Equals(before.Rubric.Sha256, after.Rubric.Sha256, StringComparison.Ordinal))
+            bag.Add(DiagnosticCatalog.ComparisonRelatedRubrics, location, ("before", before.Rubric.Id + " " + before.Rubric.Version), ("after", after.Rubric.Id + " " + after.Rubric.Version), ("common", common.Id));
+        }
+        else if (!string.Equals(before.Rubric.Sha256, after.Rubric.Sha256, StringComparison.Ordinal))
         {
             bag.Add(DiagnosticCatalog.ComparisonRubricChanged, location, ("id", after.Rubric.Id), ("before", before.Rubric.Version + " " + before.Rubric.Sha256[..12]), ("after", after.Rubric.Version + " " + after.Rubric.Sha256[..12]));
         }
 
+        var rubricChanges = before.Rubric.Sha256 == after.Rubric.Sha256 ? null : RubricDiff.Compare(before.Rubric, after.Rubric);
+        var changedInRubric = rubricChanges?.Changes.Where(c => c.Part == RubricPart.Item).Select(c => c.Id).ToHashSet(StringComparer.Ordinal) ?? [];
+
         var beforeCategories = before.Categories.ToDictionary(c => c.Category.Id, StringComparer.Ordinal);
         var beforeIndicators = before.Indicators.ToDictionary(i => i.Indicator.Id, StringComparer.Ordinal);
         var beforeItems = before.Items.ToDictionary(i => i.Item.Id, StringComparer.Ordinal);
+        var afterItems = after.Items.Select(i => i.Item.Id).ToHashSet(StringComparer.Ordinal);
 
         var categories = after.Categories.Select(c =>
         {
@@ -147,8 +189,20 @@ internal static class Comparer
         });
         var items = after.Items
             .Select(i => (after: i, before: beforeItems.GetValueOrDefault(i.Item.Id)))
-            .Where(x => x.before is null || x.before.Status != x.after.Status || x.before.Earned != x.after.Earned)
-            .Select(x => new ItemChange(x.after.Item.Id, x.after.Item.Requirement, x.before?.Status, x.after.Status, x.before?.Earned, x.after.Earned));
+            .Where(x => x.before is null || x.before.Status != x.after.Status || x.before.Earned != x.after.Earned || changedInRubric.Contains(x.after.Item.Id))
+            .Select(x => new ItemChange(x.after.Item.Id, x.after.Item.Requirement, x.before?.Status, x.after.Status, x.before?.Earned, x.after.Earned)
+            {
+                BeforePoints = x.before?.Item.Points,
+                AfterPoints = x.after.Item.Points,
+                RubricChanged = changedInRubric.Contains(x.after.Item.Id),
+            })
+            .Concat(before.Items
+                .Where(b => !afterItems.Contains(b.Item.Id))
+                .Select(b => new ItemChange(b.Item.Id, b.Item.Requirement, b.Status, null, b.Earned, null)
+                {
+                    BeforePoints = b.Item.Points,
+                    RubricChanged = true,
+                }));
 
         CheckSameCompanyInOrder(before, after, location, bag);
         var comparison = new AuditComparison(before, after)
@@ -157,7 +211,16 @@ internal static class Comparer
             Indicators = indicators.ToArray(),
             ChangedItems = items.ToArray(),
             Warnings = bag.ToSortedList(),
+            RubricChanges = rubricChanges,
         };
         return LoadResult.From(comparison, bag);
+    }
+
+    private static IEnumerable<Rubric> Chain(Rubric rubric)
+    {
+        for (var layer = rubric; layer is not null; layer = layer.Base)
+        {
+            yield return layer;
+        }
     }
 }

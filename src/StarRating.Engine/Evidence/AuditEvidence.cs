@@ -12,6 +12,12 @@ public sealed record AuditEvidence
     /// <summary>The rubric id the evidence is for, or <see langword="null"/> for the engine's rubric.</summary>
     public string? RubricId { get; init; }
 
+    /// <summary>
+    /// The rubric version the evidence is pinned to (<c>rubric: ID@VERSION</c>), or <see langword="null"/> for any
+    /// version. Scoring with another version is a warning (SR3200), or an error with <see cref="AuditEngine.StrictVersion"/>.
+    /// </summary>
+    public string? RubricVersion { get; init; }
+
     /// <summary>The audited company.</summary>
     public required Company Company { get; init; }
 

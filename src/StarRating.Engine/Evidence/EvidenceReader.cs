@@ -16,7 +16,7 @@ internal static class EvidenceReader
     public static AuditEvidence? Read(ParsedDocument document, DiagnosticBag bag, InputLimits limits)
     {
         var ctx = new ReadContext(document.File, bag, FormatDoc, limits);
-        if (!MapReader.IsKind(document.Root, ctx, new Message("diagnostic.file_kind.evidence"), ["company", "audit", "findings"], ["categories", "tiers", "scoring", "total"],
+        if (!MapReader.IsKind(document.Root, ctx, new Message("diagnostic.file_kind.evidence"), ["company", "audit", "findings"], ["categories", "tiers", "scoring", "total", "extends", "indicators"],
                 new Message("diagnostic.file_kind.rubric"), new Message("diagnostic.file_kind.fix_evidence")))
         {
             return null;
@@ -29,7 +29,7 @@ internal static class EvidenceReader
         }
 
         root.Has("$schema");
-        var rubricId = root.Id("rubric");
+        var rubric = ReadRubricReference(root, ctx);
         var company = ReadCompany(root.Map("company", required: true), ctx);
         var audit = ReadAudit(root.Map("audit", required: true), ctx);
         var findings = ReadFindings(root, ctx);
@@ -39,7 +39,8 @@ internal static class EvidenceReader
 
         return new AuditEvidence
         {
-            RubricId = rubricId,
+            RubricId = rubric?.Id,
+            RubricVersion = rubric?.Version,
             RubricLocation = root.Has("rubric") ? root.ValueLocation("rubric") : null,
             Company = company,
             Audit = audit,
@@ -51,6 +52,25 @@ internal static class EvidenceReader
             SourceName = document.File,
             Sha256 = document.Sha256,
         };
+    }
+
+    /// <summary><c>rubric: ID</c> or <c>rubric: ID@VERSION</c> (a version pin).</summary>
+    private static RubricReference? ReadRubricReference(MapReader root, ReadContext ctx)
+    {
+        var node = root.Get("rubric");
+        var text = node is null ? null : Values.String(node, "rubric", ctx);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (RubricReference.TryParse(text, out var reference))
+        {
+            return reference;
+        }
+
+        ctx.Report(DiagnosticCatalog.InvalidRubricReference, node!, ("value", Values.Shorten(text)));
+        return null;
     }
 
     private static Company ReadCompany(MapReader? map, ReadContext ctx)

@@ -30,6 +30,56 @@ public sealed class AuditEngine
     /// <summary>The rubric scored against.</summary>
     public Rubric Rubric { get; }
 
+    /// <summary>
+    /// When true, evidence pinned to another version of the rubric (<c>rubric: ID@VERSION</c>) is refused (SR3201);
+    /// when false (the default) it is scored with a warning (SR3200).
+    /// </summary>
+    public bool StrictVersion { get; init; }
+
+    /// <summary>
+    /// Reads and scores an evidence file with the built-in rubric it names in <c>rubric:</c> (see
+    /// <see cref="RubricLoader.BuiltInIds"/>), or with the default rubric when it names none. Evidence that names a
+    /// rubric which is not built in fails as with any engine (SR3001): pass that rubric to an engine of its own.
+    /// </summary>
+    /// <param name="path">The file path; diagnostics name it as given.</param>
+    /// <param name="strictVersion">Refuse evidence pinned to another version (see <see cref="StrictVersion"/>).</param>
+    public static LoadResult<AuditResult> ScoreFileWithBuiltInRubric(string path, bool strictVersion = false)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var bag = new DiagnosticBag();
+        return ScoreWithBuiltInRubric(DocumentLoader.LoadFile(path, path, InputLimits.Default, bag), bag, strictVersion);
+    }
+
+    /// <summary>Reads and scores evidence bytes with the built-in rubric it names, as <see cref="ScoreFileWithBuiltInRubric"/>.</summary>
+    /// <param name="bytes">The file's bytes (UTF-8, or UTF-16 with a byte-order mark).</param>
+    /// <param name="sourceName">The name diagnostics use; a name ending in <c>.json</c> selects JSON.</param>
+    /// <param name="strictVersion">Refuse evidence pinned to another version (see <see cref="StrictVersion"/>).</param>
+    public static LoadResult<AuditResult> ScoreWithBuiltInRubric(byte[] bytes, string sourceName, bool strictVersion = false)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var bag = new DiagnosticBag();
+        return ScoreWithBuiltInRubric(DocumentLoader.Parse(bytes, sourceName, InputLimits.Default, bag), bag, strictVersion);
+    }
+
+    /// <summary>The built-in rubric an evidence document names in <c>rubric:</c>, or null (read without reporting: scoring reports).</summary>
+    internal static Rubric? BuiltInRubricOf(ParsedDocument? document)
+    {
+        var text = document?.Root is DocMapping map
+            ? map.Entries.FirstOrDefault(e => e.Key.Value == "rubric").Value is DocScalar { IsNull: false } scalar ? scalar.Value : null
+            : null;
+        return RubricReference.TryParse(text, out var reference) ? Rubric.BuiltIn(reference.Id) : null;
+    }
+
+    private static LoadResult<AuditResult> ScoreWithBuiltInRubric(ParsedDocument? document, DiagnosticBag bag, bool strictVersion)
+    {
+        var rubric = BuiltInRubricOf(document) ?? Rubric.Default;
+        var engine = BuiltInEngines.GetOrAdd((rubric.Id, strictVersion), key => new AuditEngine(Rubric.BuiltIn(key.Id)!) { StrictVersion = key.Strict });
+        return engine.Run(engine.loader.Read(document, bag), bag);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Id, bool Strict), AuditEngine> BuiltInEngines = new();
+
     /// <summary>Reads and scores an evidence file.</summary>
     /// <param name="path">The file path (YAML, or JSON when it ends in <c>.json</c>); diagnostics name it as given.</param>
     public LoadResult<AuditResult> ScoreFile(string path)
@@ -86,7 +136,7 @@ public sealed class AuditEngine
             return LoadResult.From<AuditResult>(null, bag);
         }
 
-        var findings = EvidenceValidator.Validate(evidence, Rubric, bag);
+        var findings = EvidenceValidator.Validate(evidence, Rubric, bag, StrictVersion);
         if (bag.HasErrors)
         {
             return LoadResult.From<AuditResult>(null, bag);

@@ -11,7 +11,7 @@ namespace StarRating.Engine.Scoring;
 internal static class EvidenceValidator
 {
     /// <summary>Checks the evidence, reporting into <paramref name="bag"/>; returns the finding of each item and indicator.</summary>
-    public static FindingIndex Validate(AuditEvidence evidence, Rubric rubric, DiagnosticBag bag)
+    public static FindingIndex Validate(AuditEvidence evidence, Rubric rubric, DiagnosticBag bag, bool strictVersion = false)
     {
         var findings = new FindingIndex();
         var file = SourceLocation.WholeFile(evidence.SourceName);
@@ -19,6 +19,11 @@ internal static class EvidenceValidator
         {
             bag.Add(DiagnosticCatalog.RubricMismatch, evidence.RubricLocation ?? file, ("id", evidence.RubricId), ("loaded", rubric.Id));
             return findings; // Every item check would be against the wrong rubric.
+        }
+
+        if (evidence.RubricVersion is { } pinned && !string.Equals(pinned, rubric.Version, StringComparison.Ordinal))
+        {
+            bag.Add(strictVersion ? DiagnosticCatalog.RubricVersionRefused : DiagnosticCatalog.RubricVersionMismatch, evidence.RubricLocation ?? file, ("pinned", pinned), ("id", rubric.Id), ("loaded", rubric.Version));
         }
 
         foreach (var finding in evidence.Findings)

@@ -28,12 +28,17 @@ internal static class Charts
     private const double RadarCy = 242;
     private const double RadarR = 165;
 
-    public static ScriptObject Build(AuditResult result, Language language) => Obj(
-        ("bars", Bars(result.Categories, language)),
-        ("radar", Radar(result.Indicators, language)));
-
-    private static ScriptObject Bars(IReadOnlyList<CategoryResult> categories, Language language)
+    public static ScriptObject Build(AuditResult result, Language language)
     {
+        var tones = Tones.Of(result.Rubric);
+        return Obj(
+            ("bars", Bars(result.Categories, language, tones)),
+            ("radar", Radar(result.Indicators, language, tones)));
+    }
+
+    private static ScriptObject Bars(IReadOnlyList<CategoryResult> categories, Language language, Tones tones)
+    {
+        string Tone(decimal? percent) => tones.Of(percent);
         var rows = new List<object?>();
         for (var i = 0; i < categories.Count; i++)
         {
@@ -69,10 +74,12 @@ internal static class Charts
             ("ticks", Arr(ticks)));
     }
 
-    private static ScriptObject Radar(IReadOnlyList<IndicatorResult> indicators, Language language)
+    private static ScriptObject Radar(IReadOnlyList<IndicatorResult> indicators, Language language, Tones tones)
     {
+        string Tone(decimal? percent) => tones.Of(percent);
         var n = indicators.Count;
         var frame = RadarFrames.GetOrAdd(n, count => new RadarFrame(count));
+        var labels = PlaceLabels(frame, indicators.Select(i => (i.Indicator.Id + " " + i.Indicator.Name.Get(language), Percent(i.Percent) ?? "")).ToArray());
         var axes = new List<object?>();
         var points = new List<string>();
         var dots = new List<object?>();
@@ -87,8 +94,8 @@ internal static class Charts
                 ("excluded", indicator.Excluded),
                 ("x2", axis.X2),
                 ("y2", axis.Y2),
-                ("label_x", axis.LabelX),
-                ("label_y", axis.LabelY),
+                ("label_x", D(labels[i].X)),
+                ("label_y", D(labels[i].Y)),
                 ("anchor", axis.Anchor)));
             if (indicator.Percent is { } percent)
             {
@@ -121,14 +128,30 @@ internal static class Charts
     /// <summary>The radar's axes and rings depend only on the number of indicators: computed once per count.</summary>
     private static readonly ConcurrentDictionary<int, RadarFrame> RadarFrames = new();
 
-    /// <summary>A colour class for a percentage: good (≥ 90), fair (≥ 70), poor, or excluded.</summary>
-    private static string Tone(decimal? percent) => percent switch
+    /// <summary>
+    /// Colour classes for percentages, from the rubric's own tiers rather than one scale: fair from the first tier
+    /// above the lowest (the pass mark: 70 % in GB/T 27922 and in GB/T 27925), good from the second-highest tier (90 %
+    /// in both). Each as a share of the total, so a 1000-point rubric colours like a 100-point one.
+    /// </summary>
+    private sealed record Tones(decimal Fair, decimal Good)
     {
-        null => "excluded",
-        >= 90m => "good",
-        >= 70m => "fair",
-        _ => "poor",
-    };
+        public static Tones Of(Rubric rubric)
+        {
+            var tiers = rubric.Tiers;
+            decimal Percent(Tier tier) => tier.MinScore * 100m / rubric.TotalPoints;
+            var fair = tiers.Count > 1 ? Percent(tiers[1]) : 0m;
+            var good = tiers.Count > 2 ? Percent(tiers[^2]) : Math.Max(fair, 100m);
+            return new Tones(fair, Math.Max(fair, good));
+        }
+
+        public string Of(decimal? percent) => percent switch
+        {
+            null => "excluded",
+            { } p when p >= Good => "good",
+            { } p when p >= Fair => "fair",
+            _ => "poor",
+        };
+    }
 
     private static string F(decimal value) => Numbers.Fixed(value, 1);
 
@@ -149,7 +172,8 @@ internal static class Charts
                 var labelR = RadarR + 12;
                 var anchor = cos > 0.1 ? "start" : cos < -0.1 ? "end" : "middle";
                 var labelY = RadarCy + (labelR * sin) + (sin > 0.5 ? 10 : sin < -0.5 ? -16 : -3);
-                Axes[i] = new Axis(cos, sin, D(RadarCx + (RadarR * cos)), D(RadarCy + (RadarR * sin)), D(RadarCx + (labelR * cos)), D(labelY), anchor);
+
+                Axes[i] = new Axis(cos, sin, D(RadarCx + (RadarR * cos)), D(RadarCy + (RadarR * sin)), RadarCx + (labelR * cos), labelY, anchor);
             }
 
             Rings = [.. new[] { 20, 40, 60, 80, 100 }.Select(level => new Ring(
@@ -169,7 +193,48 @@ internal static class Charts
         public Ring[] Rings { get; }
     }
 
-    private sealed record Axis(double Cos, double Sin, string X2, string Y2, string LabelX, string LabelY, string Anchor);
+    private sealed record Axis(double Cos, double Sin, string X2, string Y2, double LabelX, double LabelY, string Anchor);
+
+    /// <summary>
+    /// Label positions: each axis's own, unless a line of the label would overlap a line of a label placed before it
+    /// (many axes, long names: neighbours at the top and bottom sit side by side); it then moves away from the centre,
+    /// vertically, in small steps. Each label is two lines (title, then value), each a box of its estimated width
+    /// (11 px text: CJK about 11 px, other characters about 5.6 px).
+    /// </summary>
+    private static (double X, double Y)[] PlaceLabels(RadarFrame frame, IReadOnlyList<(string Title, string Value)> labels)
+    {
+        const double Step = 6;
+        const int MaxSteps = 10;
+        var placed = new List<(double Left, double Top, double Right, double Bottom)>();
+        var positions = new (double X, double Y)[labels.Count];
+        (double Left, double Right) Span(Axis axis, double width) => axis.Anchor switch
+        {
+            "start" => (axis.LabelX, axis.LabelX + width),
+            "end" => (axis.LabelX - width, axis.LabelX),
+            _ => (axis.LabelX - (width / 2), axis.LabelX + (width / 2)),
+        };
+
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var axis = frame.Axes[i];
+            var title = Span(axis, TextWidth(labels[i].Title));
+            var value = Span(axis, TextWidth(labels[i].Value));
+            var y = axis.LabelY;
+            (double, double, double, double)[] Boxes(double at) => [(title.Left, at - 10, title.Right, at + 3), (value.Left, at + 3, value.Right, at + 16)];
+            bool Overlaps(double at) => Boxes(at).Any(b => placed.Any(p => b.Item1 < p.Right && b.Item3 > p.Left && b.Item2 < p.Bottom && b.Item4 > p.Top));
+            for (var step = 0; step < MaxSteps && Overlaps(y); step++)
+            {
+                y += (axis.Sin >= 0 ? 1 : -1) * Step;
+            }
+
+            placed.AddRange(Boxes(y));
+            positions[i] = (axis.LabelX, y);
+        }
+
+        return positions;
+    }
+
+    private static double TextWidth(string text) => text.Sum(c => c >= 0x2E80 ? 11.0 : 5.6);
 
     private sealed record Ring(string Level, string Points, string LabelX, string LabelY);
 

@@ -62,7 +62,22 @@ internal static class Views
             ("before_earned", ReportFigures.Points(c.BeforeEarned)),
             ("after_earned", ReportFigures.Points(c.AfterEarned)),
             ("earned_delta", c.EarnedDelta is { } e ? ReportFigures.Signed(e) : null),
-            ("direction", Direction(c.EarnedDelta)))));
+            ("direction", Direction(c.EarnedDelta)),
+            ("before_points", ReportFigures.Points(c.BeforePoints)),
+            ("after_points", ReportFigures.Points(c.AfterPoints)),
+            ("rubric_changed", c.RubricChanged))));
+        v["before_rubric"] = beforeView["rubric"];
+        v["rubric_changes"] = comparison.RubricChanges is { } diff
+            ? Arr(diff.Changes.Select(change => Obj(
+                ("part", RubricWords.Of(change.Part)),
+                ("part_label", model.Part(change.Part)),
+                ("id", change.Id),
+                ("change", RubricWords.Of(change.Kind)),
+                ("change_label", model.Change(change.Kind)),
+                ("key", change.Key),
+                ("before", change.Before),
+                ("after", change.After))))
+            : null;
         return v;
     }
 
@@ -88,10 +103,19 @@ internal static class Views
         var audit = r.Audit;
         var language = report.Wording.Language;
 
+        // A rubric of another scheme names its report itself (report_title); every layout reads t.report_title.
+        if (v["t"] is ScriptObject t)
+        {
+            t["report_title"] = report.Title;
+        }
+
         v["rubric"] = Obj(
             ("id", rubric.Id),
             ("version", rubric.Version),
             ("sha256", rubric.Sha256),
+            ("is_overlay", rubric.Base is not null),
+            ("base", rubric.Base is { } baseRubric ? RubricIdentity(baseRubric) : null),
+            ("bases", Arr(Bases(rubric).Select(RubricIdentity))),
             ("title", report.Text(rubric.Title)),
             ("standard", rubric.Standard),
             ("total", ReportFigures.Points(rubric.TotalPoints)),
@@ -139,7 +163,7 @@ internal static class Views
         // What every printed page carries in its margins (CSS strings, escaped for a CSS "…" literal).
         var reference = report.Label("reference") + report.Label("colon") + (audit.Reference ?? "—");
         v["print"] = Obj(
-            ("header_left", CssString(Breakable(report.Label("report_title") + " · " + reference))),
+            ("header_left", CssString(Breakable(report.Title + " · " + reference))),
             ("header_right", CssString(Breakable(report.MockMark ?? r.Company.Name))));
 
         v["score"] = Obj(
@@ -244,6 +268,17 @@ internal static class Views
         v["conclusion"] = Obj(
             ("summary", report.ConclusionText),
             ("team", r.Evidence.Conclusion));
+    }
+
+    private static ScriptObject RubricIdentity(Rubric rubric) => Obj(("id", rubric.Id), ("version", rubric.Version), ("sha256", rubric.Sha256));
+
+    /// <summary>The rubrics an overlay is built on, nearest first (empty for a plain rubric).</summary>
+    private static IEnumerable<Rubric> Bases(Rubric rubric)
+    {
+        for (var layer = rubric.Base; layer is not null; layer = layer.Base)
+        {
+            yield return layer;
+        }
     }
 
     private static ScriptObject Indicator(IndicatorResult i, AuditReport report, IReadOnlyDictionary<ItemResult, ScriptObject> itemViews) => Obj(

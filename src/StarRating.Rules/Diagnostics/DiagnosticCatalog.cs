@@ -8,8 +8,9 @@ namespace StarRating.Rules;
 /// different problem. <c>docs/errors.md</c> is checked against this table by a test.
 /// </summary>
 /// <remarks>
-/// Ranges: SR1xxx reading files and their structure (rubric and evidence alike), SR2xxx rubric rules,
-/// SR3xxx evidence and scoring rules, SR4xxx report templates, SR5xxx the command-line tool and output files.
+/// Ranges: SR1xxx reading files and their structure (rubric and evidence alike), SR2xxx rubric rules (SR21xx
+/// overlays), SR3xxx evidence and scoring rules (SR32xx version pins), SR4xxx report templates, SR5xxx the
+/// command-line tool and output files (SR52xx rubric commands).
 /// </remarks>
 public static class DiagnosticCatalog
 {
@@ -169,6 +170,56 @@ public static class DiagnosticCatalog
     /// <summary>SR2010: the lowest tier has prerequisites.</summary>
     public static readonly DiagnosticDescriptor LowestTierPrerequisites = new("SR2010", Error);
 
+    // ---- SR21xx: rubric overlays (extends) and built-in rubrics --------------------------------------
+
+    /// <summary>SR2101: extends names no built-in rubric.</summary>
+    public static readonly DiagnosticDescriptor UnknownBaseRubric = new("SR2101", Error);
+
+    /// <summary>SR2102: the base rubric file named by extends does not exist.</summary>
+    public static readonly DiagnosticDescriptor BaseFileNotFound = new("SR2102", Error);
+
+    /// <summary>SR2103: an extends value that may not be used.</summary>
+    public static readonly DiagnosticDescriptor BaseRefused = new("SR2103", Error);
+
+    /// <summary>SR2104: overlays that extend each other in a circle.</summary>
+    public static readonly DiagnosticDescriptor OverlayCycle = new("SR2104", Error);
+
+    /// <summary>SR2105: an overlay chain longer than the limit.</summary>
+    public static readonly DiagnosticDescriptor OverlayTooDeep = new("SR2105", Error);
+
+    /// <summary>SR2106: the base of an overlay has errors.</summary>
+    public static readonly DiagnosticDescriptor BaseInvalid = new("SR2106", Error);
+
+    /// <summary>SR2107: remove: true for an entry the base does not have.</summary>
+    public static readonly DiagnosticDescriptor RemoveUnknown = new("SR2107", Error);
+
+    /// <summary>SR2108: an overlay entry with a new id that lacks what a new entry needs.</summary>
+    public static readonly DiagnosticDescriptor IncompleteNewEntry = new("SR2108", Error);
+
+    /// <summary>SR2109: after: names no sibling.</summary>
+    public static readonly DiagnosticDescriptor UnknownAfter = new("SR2109", Error);
+
+    /// <summary>SR2110: remove: true together with other keys.</summary>
+    public static readonly DiagnosticDescriptor RemoveWithValues = new("SR2110", Error);
+
+    /// <summary>SR2111: an id written inside an overlay entry.</summary>
+    public static readonly DiagnosticDescriptor OverlayEntryId = new("SR2111", Error);
+
+    /// <summary>SR2112: a list where an overlay merges by id.</summary>
+    public static readonly DiagnosticDescriptor OverlayListNotMapping = new("SR2112", Error);
+
+    /// <summary>SR2113: indicators written inside a category entry of an overlay.</summary>
+    public static readonly DiagnosticDescriptor OverlayNestedIndicators = new("SR2113", Error);
+
+    /// <summary>SR2114: category: names no category.</summary>
+    public static readonly DiagnosticDescriptor UnknownTargetCategory = new("SR2114", Error);
+
+    /// <summary>SR2115: an overlay removes an item that a tier requires.</summary>
+    public static readonly DiagnosticDescriptor PrerequisiteRemoved = new("SR2115", Error);
+
+    /// <summary>SR2116: an overlay with the same id and version as its base.</summary>
+    public static readonly DiagnosticDescriptor OverlaySameVersion = new("SR2116", Warning);
+
     // ---- SR3xxx: evidence and scoring --------------------------------------------------------------
 
     /// <summary>SR3001: the evidence names another rubric than the one in use.</summary>
@@ -261,6 +312,20 @@ public static class DiagnosticCatalog
     /// <summary>SR3030: one evidence file compared with itself.</summary>
     public static readonly DiagnosticDescriptor ComparisonSameEvidence = new("SR3030", Warning);
 
+    // ---- SR32xx: rubric version pins ----------------------------------------------------------------------
+
+    /// <summary>SR3200: the evidence pins another version of the rubric than the one scoring it.</summary>
+    public static readonly DiagnosticDescriptor RubricVersionMismatch = new("SR3200", Warning);
+
+    /// <summary>SR3201: as SR3200, refused because strict version checking is on.</summary>
+    public static readonly DiagnosticDescriptor RubricVersionRefused = new("SR3201", Error);
+
+    /// <summary>SR3202: a rubric reference that is not ID or ID@VERSION.</summary>
+    public static readonly DiagnosticDescriptor InvalidRubricReference = new("SR3202", Error);
+
+    /// <summary>SR3203: audits scored with different but related rubrics compared.</summary>
+    public static readonly DiagnosticDescriptor ComparisonRelatedRubrics = new("SR3203", Warning);
+
     // ---- SR4xxx: report templates ---------------------------------------------------------------------
 
     /// <summary>SR4001: a template that does not parse.</summary>
@@ -339,6 +404,11 @@ public static class DiagnosticCatalog
 
     /// <summary>SR5011: templates export would replace an existing file.</summary>
     public static readonly DiagnosticDescriptor ExportWouldReplace = new("SR5011", Error);
+
+    // ---- SR52xx: rubric commands ------------------------------------------------------------------------
+
+    /// <summary>SR5200: --rubric names neither a file nor a built-in rubric.</summary>
+    public static readonly DiagnosticDescriptor RubricNotFound = new("SR5200", Error);
 
     private static readonly Lazy<ImmutableArray<DiagnosticDescriptor>> AllDescriptors = new(() =>
         typeof(DiagnosticCatalog)

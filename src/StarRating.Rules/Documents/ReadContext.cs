@@ -4,9 +4,12 @@ using System.Text.RegularExpressions;
 namespace StarRating.Rules.Documents;
 
 /// <summary>What a reader needs while turning a <see cref="DocNode"/> tree into a model: where to report, and how.</summary>
-internal sealed class ReadContext(string file, DiagnosticBag bag, string formatDoc, InputLimits limits)
+internal sealed class ReadContext(string file, DiagnosticBag bag, string formatDoc, InputLimits limits, Loading.NodeOrigins? origins = null)
 {
     public string File { get; } = file;
+
+    /// <summary>For a tree merged from several files (a rubric overlay): which file each node came from; null otherwise.</summary>
+    public Loading.NodeOrigins? Origins { get; } = origins;
 
     public DiagnosticBag Bag { get; } = bag;
 
@@ -15,7 +18,7 @@ internal sealed class ReadContext(string file, DiagnosticBag bag, string formatD
 
     public InputLimits Limits { get; } = limits;
 
-    public SourceLocation At(DocNode node) => new(File, node.Start.Line, node.Start.Column);
+    public SourceLocation At(DocNode node) => new(Origins?.FileOf(node) ?? File, node.Start.Line, node.Start.Column);
 
     public void Report(DiagnosticDescriptor descriptor, DocNode at, params (string Name, object? Value)[] arguments) =>
         Bag.Add(descriptor, At(at), arguments);

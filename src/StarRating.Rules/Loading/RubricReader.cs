@@ -11,16 +11,24 @@ internal static class RubricReader
 {
     public const string FormatDoc = "docs/rubric-format.md";
 
-    public static Rubric? Read(ParsedDocument document, DiagnosticBag bag, InputLimits limits)
+    public static Rubric? Read(ParsedDocument document, DiagnosticBag bag, InputLimits limits) =>
+        Read(document.Root, document.File, document.Sha256, bag, limits, origins: null, baseRubric: null);
+
+    /// <summary>
+    /// Reads a rubric tree. For an overlay the tree is the merged one, <paramref name="origins"/> says which file each
+    /// node came from (so every diagnostic points into the file to edit) and <paramref name="baseRubric"/> is the
+    /// rubric it extends.
+    /// </summary>
+    public static Rubric? Read(DocNode rootNode, string file, string sha256, DiagnosticBag bag, InputLimits limits, NodeOrigins? origins, Rubric? baseRubric)
     {
-        var ctx = new ReadContext(document.File, bag, FormatDoc, limits);
-        if (!MapReader.IsKind(document.Root, ctx, new Message("diagnostic.file_kind.rubric"), ["categories", "tiers", "total", "scoring", "standard"], ["findings", "audit", "company"],
+        var ctx = new ReadContext(file, bag, FormatDoc, limits, origins);
+        if (!MapReader.IsKind(rootNode, ctx, new Message("diagnostic.file_kind.rubric"), ["categories", "tiers", "total", "scoring", "standard", "extends"], ["findings", "audit", "company"],
                 new Message("diagnostic.file_kind.evidence"), new Message("diagnostic.file_kind.fix_rubric")))
         {
             return null;
         }
 
-        var root = MapReader.Of(document.Root, "rubric", "", ctx);
+        var root = MapReader.Of(rootNode, "rubric", "", ctx);
         if (root is null)
         {
             return null;
@@ -29,6 +37,7 @@ internal static class RubricReader
         root.Has("$schema");
         var id = root.Id("id", required: true);
         var title = root.Text("title", required: true);
+        var reportTitle = root.Text("report_title");
         var standard = root.String("standard", required: true);
         var version = root.String("version", required: true);
         var total = root.Decimal("total", required: true);
@@ -66,12 +75,76 @@ internal static class RubricReader
             .ToArray()))
             .ToArray();
         var tierModel = tiers.Select(t => new Tier(t.Id!, t.Label!, t.Min!.Value, t.Stars, t.Requires.Select(r => r.Id).ToArray(), t.InitialAuditNote)).ToArray();
-        return new Rubric(id, title, standard, version, total.Value, provisional, scoring, tierModel, model, document.Sha256, document.File)
+        return new Rubric(id, title, standard, version, total.Value, provisional, scoring, tierModel, model, sha256, file)
         {
             ApplicationDocuments = documents,
             Description = description,
             Terminology = terminology ?? Terminology.Audit,
+            ReportTitle = reportTitle,
+            Base = baseRubric,
+            Origins = CollectOrigins(root, tiers, categories, ctx),
         };
+    }
+
+    /// <summary>Where every value was written, in rubric order, then what overlays removed: for <see cref="Rubric.Origins"/>.</summary>
+    private static RubricValueOrigin[] CollectOrigins(MapReader root, List<TierDraft> tiers, List<CategoryDraft> categories, ReadContext ctx)
+    {
+        var origins = new List<RubricValueOrigin>();
+        void Add(RubricPart part, string id, DocMapping map, params string[] skip)
+        {
+            foreach (var (key, value) in map.Entries)
+            {
+                if (!skip.Contains(key.Value) && !key.Value.StartsWith("x-", StringComparison.Ordinal) && key.Value != "$schema")
+                {
+                    origins.Add(new RubricValueOrigin(part, id, key.Value, ctx.At(value), ctx.Origins?.LayerOf(value) ?? 0));
+                }
+            }
+        }
+
+        Add(RubricPart.Rubric, "", root.Node, "tiers", "categories", "scoring");
+        if (Entry(root.Node, "scoring") is DocMapping scoring)
+        {
+            Add(RubricPart.Scoring, "", scoring);
+        }
+
+        foreach (var tier in tiers)
+        {
+            Add(RubricPart.Tier, tier.Id!, tier.Map.Node);
+        }
+
+        foreach (var category in categories)
+        {
+            Add(RubricPart.Category, category.Id!, category.Map.Node, "indicators");
+            foreach (var indicator in category.Indicators)
+            {
+                Add(RubricPart.Indicator, indicator.Id!, indicator.Map.Node, "items");
+                foreach (var item in indicator.Items)
+                {
+                    Add(RubricPart.Item, item.Id!, item.Map.Node);
+                }
+            }
+        }
+
+        foreach (var removal in ctx.Origins?.Removals ?? [])
+        {
+            origins.Add(new RubricValueOrigin(removal.Part, removal.Id, "remove", ctx.At(removal.Marker), ctx.Origins!.LayerOf(removal.Marker)));
+        }
+
+        return [.. origins];
+    }
+
+    /// <summary>The value written for <paramref name="key"/> (the first, if written twice), or null.</summary>
+    private static DocNode? Entry(DocMapping map, string key)
+    {
+        foreach (var entry in map.Entries)
+        {
+            if (entry.Key.Value == key)
+            {
+                return entry.Value;
+            }
+        }
+
+        return null;
     }
 
     private static ScoringPolicy? ReadScoring(MapReader? map, ReadContext ctx)
@@ -222,7 +295,7 @@ internal static class RubricReader
 
         for (var i = 0; i < list.Items.Count; i++)
         {
-            var map = MapReader.Of(list.Items[i], key, $"{parent.Child(key)}[{i}]", ctx);
+            var map = MapReader.Of(list.Items[i], key, ctx.Origins?.PathOf(list.Items[i]) ?? $"{parent.Child(key)}[{i}]", ctx);
             if (map is not null)
             {
                 result.Add(read(map, ctx));
@@ -235,7 +308,7 @@ internal static class RubricReader
     private static void Validate(List<CategoryDraft> categories, List<TierDraft> tiers, decimal? total, MapReader root, ReadContext ctx)
     {
         // Categories, indicators and items share one id space: evidence names items and indicators by id alone.
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         void Claim(string? id, MapReader at)
         {
             if (id is null)
@@ -243,13 +316,14 @@ internal static class RubricReader
                 return;
             }
 
-            if (ids.TryGetValue(id, out var line))
+            var here = at.ValueLocation("id");
+            if (ids.TryGetValue(id, out var first))
             {
-                ctx.Report(DiagnosticCatalog.DuplicateId, at.ValueLocation("id"), ("id", id), ("line", line));
+                ctx.Report(DiagnosticCatalog.DuplicateId, here, ("id", id), ("line", LineIn(first, here)));
             }
             else
             {
-                ids[id] = at.Node.Start.Line;
+                ids[id] = ctx.At(at.Node);
             }
         }
 
@@ -277,7 +351,7 @@ internal static class RubricReader
 
                 if (itemsComplete && indicator.Items.Count > 0 && indicator.Points is { } points && itemSum != points)
                 {
-                    ctx.Report(DiagnosticCatalog.ItemSumMismatch, indicator.Map.ValueLocation("points"), ("id", indicator.Id), ("sum", itemSum), ("points", points));
+                    ctx.Report(DiagnosticCatalog.ItemSumMismatch, Blame(indicator.Map, "points", indicator.Items.Select(i => i.Map), ctx), ("id", indicator.Id), ("sum", itemSum), ("points", points));
                 }
 
                 indicatorsComplete &= indicator.Points > 0;
@@ -286,7 +360,7 @@ internal static class RubricReader
 
             if (indicatorsComplete && category.Indicators.Count > 0 && category.Points is { } categoryPoints && indicatorSum != categoryPoints)
             {
-                ctx.Report(DiagnosticCatalog.IndicatorSumMismatch, category.Map.ValueLocation("points"), ("id", category.Id), ("sum", indicatorSum), ("points", categoryPoints));
+                ctx.Report(DiagnosticCatalog.IndicatorSumMismatch, Blame(category.Map, "points", category.Indicators.Select(i => i.Map), ctx), ("id", category.Id), ("sum", indicatorSum), ("points", categoryPoints));
             }
 
             categoriesComplete &= category.Points > 0;
@@ -295,7 +369,7 @@ internal static class RubricReader
 
         if (categoriesComplete && categories.Count > 0 && total is { } t && categorySum != t)
         {
-            ctx.Report(DiagnosticCatalog.CategorySumMismatch, root.ValueLocation("total"), ("sum", categorySum), ("total", t));
+            ctx.Report(DiagnosticCatalog.CategorySumMismatch, Blame(root, "total", categories.Select(c => c.Map), ctx), ("sum", categorySum), ("total", t));
         }
 
         ValidateTiers(tiers, total, ctx, categories.SelectMany(c => c.Indicators).SelectMany(i => i.Items).Select(i => i.Id).OfType<string>().ToHashSet(StringComparer.Ordinal));
@@ -324,16 +398,16 @@ internal static class RubricReader
             {
                 if (min < 0 || (total is { } t && min > t))
                 {
-                    ctx.Report(DiagnosticCatalog.TierOutOfRange, tier.Map.ValueLocation("min"), ("id", tier.Id), ("min", min), ("total", total ?? 0));
+                    ctx.Report(DiagnosticCatalog.TierOutOfRange, BlameTier(tier.Map, null, ctx), ("id", tier.Id), ("min", min), ("total", total ?? 0));
                 }
                 else if (i == 0 && min != 0)
                 {
-                    ctx.Report(DiagnosticCatalog.LowestTierNotZero, tier.Map.ValueLocation("min"), ("id", tier.Id), ("min", min));
+                    ctx.Report(DiagnosticCatalog.LowestTierNotZero, BlameTier(tier.Map, null, ctx), ("id", tier.Id), ("min", min));
                 }
 
                 if (previous?.Min is { } previousMin && min <= previousMin)
                 {
-                    ctx.Report(DiagnosticCatalog.TiersNotAscending, tier.Map.ValueLocation("min"), ("id", tier.Id), ("min", min), ("previous", previous.Id), ("previousMin", previousMin));
+                    ctx.Report(DiagnosticCatalog.TiersNotAscending, BlameTier(tier.Map, previous.Map, ctx), ("id", tier.Id), ("min", min), ("previous", previous.Id), ("previousMin", previousMin));
                 }
             }
 
@@ -344,7 +418,17 @@ internal static class RubricReader
 
             foreach (var (item, at) in tier.Requires)
             {
-                if (!itemIds.Contains(item))
+                if (itemIds.Contains(item))
+                {
+                    continue;
+                }
+
+                // An overlay that removed the item broke the prerequisite: point at the removal, the line to change.
+                if (ctx.Origins?.FindRemoval(RubricPart.Item, item) is { } removal)
+                {
+                    ctx.Report(DiagnosticCatalog.PrerequisiteRemoved, removal.Marker, ("item", item), ("tier", tier.Id));
+                }
+                else
                 {
                     ctx.Report(DiagnosticCatalog.UnknownPrerequisite, at, ("tier", tier.Id), ("item", item), ("suggestion", Suggest.DidYouMean(item, itemIds.Order(StringComparer.Ordinal))));
                 }
@@ -353,6 +437,66 @@ internal static class RubricReader
             previous = tier.Min is null ? previous : tier;
         }
     }
+
+    /// <summary>
+    /// Where to report a sum that does not hold. In a plain rubric: at the total's value, as always. In a rubric
+    /// resolved from overlays: at the value written by the most recent overlay among the total and its parts (or the
+    /// overlay line that removed or moved a part), because that is the line that broke the sum; ties go to the total.
+    /// </summary>
+    private static SourceLocation Blame(MapReader owner, string key, IEnumerable<MapReader> parts, ReadContext ctx)
+    {
+        if (ctx.Origins is not { } origins)
+        {
+            return owner.ValueLocation(key);
+        }
+
+        var best = Entry(owner.Node, key) ?? owner.Node;
+        var layer = origins.LayerOf(best);
+        foreach (var candidate in parts.Select(p => Entry(p.Node, "points")).OfType<DocNode>().Concat(origins.TouchesOf(owner.Node)))
+        {
+            if (origins.LayerOf(candidate) > layer)
+            {
+                (best, layer) = (candidate, origins.LayerOf(candidate));
+            }
+        }
+
+        return ctx.At(best);
+    }
+
+    /// <summary>
+    /// Where to report a tier whose minimum breaks the order: at its <c>min</c>, or — in a rubric resolved from
+    /// overlays — at the most recent of that value, the previous tier's and the overlay lines that removed tiers.
+    /// </summary>
+    private static SourceLocation BlameTier(MapReader tier, MapReader? previous, ReadContext ctx)
+    {
+        if (ctx.Origins is not { } origins)
+        {
+            return tier.ValueLocation("min");
+        }
+
+        var best = Entry(tier.Node, "min") ?? tier.Node;
+        var candidates = origins.Removals.Where(r => r.Part == RubricPart.Tier).Select(r => r.Marker);
+        if (previous is not null && Entry(previous.Node, "min") is { } previousMin)
+        {
+            candidates = candidates.Append(previousMin);
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (origins.LayerOf(candidate) > origins.LayerOf(best))
+            {
+                best = candidate;
+            }
+        }
+
+        return ctx.At(best);
+    }
+
+    /// <summary>"12", or "12 of base.yaml" when the first use is in another file than the second (overlays).</summary>
+    private static string LineIn(SourceLocation first, SourceLocation here) =>
+        first.File == here.File
+            ? first.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{first.Line} of {first.File}");
 
     private static void CheckPositive(decimal? points, MapReader map, ReadContext ctx)
     {

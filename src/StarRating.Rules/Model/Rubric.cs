@@ -6,8 +6,6 @@ namespace StarRating.Rules;
 /// </summary>
 public sealed class Rubric
 {
-    private static readonly Lazy<Rubric> DefaultRubric = new(() => RubricLoader.LoadDefault().GetValueOrThrow());
-
     private readonly Dictionary<string, CheckItem> itemsById;
     private readonly Dictionary<string, Indicator> indicatorsById;
     private readonly Dictionary<string, Tier> tiersById;
@@ -51,7 +49,7 @@ public sealed class Rubric
     /// The built-in GB/T 27922-2011 rubric (<c>rules/gbt27922-2011.yaml</c>, embedded in this assembly):
     /// needs no file on disk. Loaded once, on first use.
     /// </summary>
-    public static Rubric Default => DefaultRubric.Value;
+    public static Rubric Default => RubricLoader.BuiltIn(RubricLoader.DefaultRubricId)!;
 
     /// <summary>The rubric id, e.g. <c>gbt27922-2011</c>; evidence files name it in <c>rubric:</c>.</summary>
     public string Id { get; }
@@ -104,8 +102,27 @@ public sealed class Rubric
     /// <summary>All check items, in rubric order.</summary>
     public IReadOnlyList<CheckItem> Items { get; }
 
-    /// <summary>Lower-case hex SHA-256 of the rubric file's bytes, so a report names exactly which rubric scored it.</summary>
-    public string Sha256 { get; }
+    /// <summary>
+    /// Lower-case hex SHA-256 that names exactly which rubric scored a result: of the rubric file's bytes, or for a
+    /// rubric resolved from an overlay, of the resolved rubric as <see cref="ExportResolved"/> writes it (so
+    /// comments and formatting of the overlay do not change it, and loading the export gives the same hash).
+    /// </summary>
+    public string Sha256 { get; internal set; }
+
+    /// <summary>The rubric this one extends (an overlay's base, itself possibly an overlay), or null for a plain rubric.</summary>
+    public Rubric? Base { get; internal init; }
+
+    /// <summary>The plain rubric at the bottom of the overlay chain (this rubric when it extends none).</summary>
+    public Rubric Root => Base?.Root ?? this;
+
+    /// <summary>
+    /// Where each value was written (file, line, column and overlay layer), in rubric order, then the entries removed
+    /// by overlays (key <c>remove</c>). <c>starrating rubric show</c> prints it for overlays.
+    /// </summary>
+    public IReadOnlyList<RubricValueOrigin> Origins { get; internal init; } = [];
+
+    /// <summary>The title reports carry (e.g. 商业企业品牌评价报告), or null for the reports' own title.</summary>
+    public LocalizedText? ReportTitle { get; internal init; }
 
     /// <summary>The file name the rubric was loaded from, as given by the caller.</summary>
     public string SourceName { get; }
@@ -132,6 +149,28 @@ public sealed class Rubric
     /// <summary>Finds an indicator by id.</summary>
     /// <param name="id">An indicator id such as <c>5.1.2</c>.</param>
     public Indicator? FindIndicator(string id) => indicatorsById.GetValueOrDefault(id);
+
+    /// <summary>
+    /// The built-in rubric with this id (<see cref="RubricLoader.BuiltInIds"/>), or null when there is none. Each is
+    /// embedded in this assembly and loaded once, on first use.
+    /// </summary>
+    /// <param name="id">A built-in rubric id, e.g. <c>gbt27925-2011</c>.</param>
+    public static Rubric? BuiltIn(string id) => RubricLoader.BuiltIn(id);
+
+    /// <summary>
+    /// The rubric as one plain rubric file (YAML), every value written out and nothing inherited: for an overlay,
+    /// the resolved rubric (<c>starrating rubric export --resolved</c>). Deterministic: the same rubric always gives
+    /// the same text, whatever the formatting and comments of the files it came from, which are not kept. Loading
+    /// the text gives an equal rubric.
+    /// </summary>
+    public string ExportResolved() => Loading.RubricWriter.Write(this);
+
+    /// <summary>Where a value was written, or null when the rubric has no such value.</summary>
+    /// <param name="part">The part of the rubric.</param>
+    /// <param name="id">The entry's id (empty for the top level and scoring).</param>
+    /// <param name="key">The key, e.g. <c>points</c>.</param>
+    public RubricValueOrigin? OriginOf(RubricPart part, string id, string key) =>
+        Origins.FirstOrDefault(o => o.Part == part && o.Key == key && string.Equals(o.Id, id, StringComparison.Ordinal));
 
     /// <summary>Finds a tier by id.</summary>
     /// <param name="id">A tier id such as <c>four-star</c>.</param>
