@@ -5,11 +5,15 @@
 # each (default 5), in this order:
 #   floor  the parse floor: read + decode every file and run YamlDotNet's parser (Newtonsoft for .json) over all
 #          events, on all cores (bench/StarRating.Bench.Floor)
+#   script the same job as a plain Python script (bench/compare/batch.py: PyYAML's libyaml loader, exact
+#          scoring with fractions, a one-table Jinja2 page per audit, a JSON summary; one core)
 #   none   starrating batch DIR --reports none   (parse + check + score + portfolio.csv/json)
-#   html   starrating batch DIR --reports html   (the same plus one HTML report per audit)
+#   html   starrating batch DIR --reports html   (the same plus one full HTML report per audit)
 # and prints min/median/max of wall time, CPU time (user+sys), cores used ((user+sys)/wall), peak RSS, the
-# ratios to the floor, the HTML time per report, and the cold start of `starrating score SAMPLE` against an
-# empty console app (hyperfine). Everything is built in Release; the tool is packed and installed exactly as a
+# ratios to the floor and to the script (issue 14: html at most the script's time, none at least 3x faster),
+# the HTML time per report, and the cold start of `starrating score SAMPLE` against an empty console app
+# (hyperfine). The script's scores are checked against StarRating's, file by file, so both did the same sums.
+# PYTHON picks the interpreter (default: python3 on PATH; it needs PyYAML built with libyaml, and Jinja2). Everything is built in Release; the tool is packed and installed exactly as a
 # user installs it (dotnet pack + dotnet tool install --tool-path).
 #
 # Environment: RUNS (default 5), JOBS (batch --jobs and floor threads; default: all cores),
@@ -24,6 +28,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="${BENCH_DIR:-$ROOT/bench/results/work}"
 DATA="$ROOT/bench/data/n$N"
 SAMPLE="$ROOT/samples/01-five-star-appliance-maker.yaml"
+PYTHON="${PYTHON:-python3}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 say() { printf '%s\n' "$*" >&2; }
@@ -39,6 +44,9 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
+
+"$PYTHON" -c 'import yaml, jinja2; yaml.CSafeLoader' 2>/dev/null || {
+  say "$PYTHON lacks PyYAML with libyaml (yaml.CSafeLoader) or Jinja2: pip install pyyaml jinja2, or set PYTHON"; exit 1; }
 
 # --- build (Release) --------------------------------------------------------------------------------------
 mkdir -p "$WORK"
@@ -76,14 +84,24 @@ measure() { # step command...
 }
 
 for run in $(seq 1 "$RUNS"); do
-  say "run $run/$RUNS: floor, batch --reports none, batch --reports html ($N audits)"
+  say "run $run/$RUNS: floor, script, batch --reports none, batch --reports html ($N audits)"
   measure floor "$FLOOR" "$DATA" "$JOBS"
+  rm -rf "$WORK/out-script"
+  measure script "$PYTHON" "$ROOT/bench/compare/batch.py" "$ROOT/rules/gbt27922-2011.yaml" "$DATA" "$WORK/out-script"
   rm -rf "$WORK/out-none"
-  measure none "$TOOL" batch "$DATA" --reports none --jobs "$JOBS" -o "$WORK/out-none"
+  LC_ALL=en_US.UTF-8 measure none "$TOOL" batch "$DATA" --reports none --jobs "$JOBS" -o "$WORK/out-none"
   rm -rf "$WORK/out-html"
-  measure html "$TOOL" batch "$DATA" --reports html --jobs "$JOBS" -o "$WORK/out-html"
+  LC_ALL=en_US.UTF-8 measure html "$TOOL" batch "$DATA" --reports html --jobs "$JOBS" -o "$WORK/out-html"
 done
 grep -q "^$N audits: $N scored" "$WORK/html.out" || { say "not every audit scored:"; tail -2 "$WORK/html.out" >&2; exit 1; }
+"$PYTHON" - "$WORK/out-script/portfolio.json" "$WORK/out-html/portfolio.json" <<'PY' || exit 1
+import json, sys
+script = {a["file"]: a["score"] for a in json.load(open(sys.argv[1], encoding="utf-8"))["audits"]}
+tool = {a["file"].rsplit("/", 1)[-1]: a["score"] for a in json.load(open(sys.argv[2], encoding="utf-8"))["audits"]}
+differ = [f for f in tool if f not in script or float(script[f]) != tool[f]]
+if differ or len(script) != len(tool):
+    sys.exit(f"the script and starrating disagree on {len(differ)} scores, e.g. {differ[:3]}")
+PY
 
 say "cold start: hyperfine, $COLD_RUNS runs each"
 hyperfine -N --warmup 3 --runs "$COLD_RUNS" --export-json "$WORK/cold.json" \
@@ -102,14 +120,16 @@ def mmm(values, fmt="{:.2f}"):
     return "/".join(fmt.format(v) for v in (min(values), statistics.median(values), max(values)))
 med = {s: statistics.median(w for w, _, _ in r) for s, r in rows.items()}
 cpu = {s: statistics.median(c for _, c, _ in r) for s, r in rows.items()}
-names = {"floor": "parse floor (YamlDotNet events)", "none": "batch --reports none", "html": "batch --reports html"}
+names = {"floor": "parse floor (YamlDotNet events)", "script": "Python script (compare/batch.py)", "none": "batch --reports none", "html": "batch --reports html"}
 print(f"{n} audits, {runs} runs, {jobs} jobs, tool package {package}; min/median/max")
 print(f"{'step':34} {'wall s':>20} {'cpu s (user+sys)':>20} {'cores used':>16} {'peak RSS MiB':>20} {'wall/floor':>11}")
-for s in ("floor", "none", "html"):
+for s in ("floor", "script", "none", "html"):
     r = rows[s]
     print(f"{names[s]:34} {mmm([w for w,_,_ in r]):>20} {mmm([c for _,c,_ in r]):>20} {mmm([c/w for w,c,_ in r]):>16} "
           f"{mmm([m for _,_,m in r], '{:.0f}'):>20} {med[s]/med['floor']:>10.2f}x")
 print(f"cpu/floor: none {cpu['none']/cpu['floor']:.2f}x, html {cpu['html']/cpu['floor']:.2f}x")
+print(f"script/html (wall medians; goal >= 1): {med['script']/med['html']:.2f}x; script/none (goal >= 3): {med['script']/med['none']:.2f}x")
+print(f"script/html per run: {', '.join(f'{s[0]/h[0]:.2f}' for s, h in zip(rows['script'], rows['html']))}")
 per_wall = [(h[0] - no[0]) / n * 1000 for h, no in zip(rows["html"], rows["none"])]
 per_cpu = [(h[1] - no[1]) / n * 1000 for h, no in zip(rows["html"], rows["none"])]
 print(f"HTML per report (html minus none, over {n}): wall {mmm(per_wall, '{:.3f}')} ms, cpu {mmm(per_cpu, '{:.3f}')} ms")

@@ -26,7 +26,7 @@ public sealed class AtomicFileTests
             File.WriteAllText(temp.File(name), name);
         }
 
-        AtomicFile.Write(temp.File("report.html"), "<p>new</p>").Should().BeNull();
+        AtomicFile.Durable.Write(temp.File("report.html"), "<p>new</p>").Should().BeNull();
 
         File.ReadAllText(temp.File("report.html")).Should().Be("<p>new</p>");
         File.Exists(temp.File(orphan)).Should().BeFalse("its process is gone");
@@ -45,7 +45,7 @@ public sealed class AtomicFileTests
 
         for (var i = 0; i < 50; i++)
         {
-            AtomicFile.Write(temp.File($"{i:D2}.html"), "done").Should().BeNull();
+            AtomicFile.Durable.Write(temp.File($"{i:D2}.html"), "done").Should().BeNull();
         }
 
         Directory.GetFiles(temp.Path, ".*").Should().BeEmpty();

@@ -82,18 +82,12 @@ public sealed class CommandTests
         using var temp = new TempFolder();
         var target = temp.File("report.txt");
         File.WriteAllText(target, "previous");
-        AtomicFile.BeforeRename = _ => throw new IOException("disk full (simulated)");
-        try
-        {
-            var failure = AtomicFile.Write(target, "new content");
+        var writer = new AtomicFile(beforeRename: _ => throw new IOException("disk full (simulated)"));
 
-            failure!.Code.Should().Be("SR5001");
-            failure.Message.Should().Contain("an input/output error").And.NotContain("simulated").And.NotContain(".tmp");
-        }
-        finally
-        {
-            AtomicFile.BeforeRename = null;
-        }
+        var failure = writer.Write(target, "new content");
+
+        failure!.Code.Should().Be("SR5001");
+        failure.Message.Should().Contain("an input/output error").And.NotContain("simulated").And.NotContain(".tmp");
 
         File.ReadAllText(target).Should().Be("previous");
         Directory.GetFiles(temp.Path).Should().Equal(target);

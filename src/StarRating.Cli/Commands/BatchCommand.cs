@@ -109,10 +109,11 @@ internal static class BatchCommand
 
         var inputs = files.Select(f => Path.Combine(options.Folder, f)).Concat(options.Rubric is null ? [] : [options.Rubric]).ToArray();
         var reportNames = ReportNames(files, options.Reports);
+        var clash = CommonOptions.Clashes(inputs);
         for (var i = 0; i < reportNames.Length; i++)
         {
             // A report named like an input (b.json's JSON report into b's own folder) keeps the input's full name: b.json.json.
-            if (reportNames[i] is { } name && CommonOptions.Clash(Path.Combine(outDir, name), inputs) is not null)
+            if (reportNames[i] is { } name && clash(Path.Combine(outDir, name)) is not null)
             {
                 reportNames[i] = files[i] + Path.GetExtension(name);
             }
@@ -122,7 +123,7 @@ internal static class BatchCommand
         // every clash is refused before anything is written.
         var outputs = reportNames.OfType<string>().Select(n => Path.Combine(outDir, n)).Append(Path.Combine(outDir, "portfolio.csv")).Append(Path.Combine(outDir, "portfolio.json"));
         var clashes = outputs
-            .Select(o => (Output: o, Input: CommonOptions.Clash(o, inputs)))
+            .Select(o => (Output: o, Input: clash(o)))
             .Where(c => c.Input is not null)
             .Select(c => DiagnosticCatalog.OutputIsInput.Create(SourceLocation.WholeFile(c.Output), ("input", c.Input)))
             .ToArray();
@@ -134,16 +135,20 @@ internal static class BatchCommand
 
         var engine = rubric is null ? null : new AuditEngine(rubric) { StrictVersion = options.StrictVersion };
         var rows = new Row[files.Length];
+        // Reports are made durable together, with one flush before the portfolio is written (an fsync per report
+        // was a third of the batch's time); each is still written atomically, so none is ever seen half-written.
+        var reportWriter = new AtomicFile(flushEachFile: false);
         using var progress = new Progress(context, files.Length);
         Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, i =>
         {
             var path = Path.Combine(options.Folder, files[i]);
-            rows[i] = ScoreOne(context, engine, path, reportNames[i] is { } name ? Path.Combine(outDir, name) : null, options);
+            rows[i] = ScoreOne(context, engine, path, reportNames[i] is { } name ? Path.Combine(outDir, name) : null, options, reportWriter);
             progress.Completed(i, rows[i]);
         });
 
-        var csv = AtomicFile.Write(Path.Combine(outDir, "portfolio.csv"), Portfolio.Csv(rows));
-        var json = AtomicFile.Write(Path.Combine(outDir, "portfolio.json"), Portfolio.Json(rubric, rows));
+        reportWriter.Flush();
+        var csv = AtomicFile.Durable.Write(Path.Combine(outDir, "portfolio.csv"), Portfolio.Csv(rows));
+        var json = AtomicFile.Durable.Write(Path.Combine(outDir, "portfolio.json"), Portfolio.Json(rubric, rows));
         var rubrics = rubric is null ? rows.Select(r => r.Rubric).OfType<Rubric>().Distinct().ToArray() : [rubric];
         progress.Finish();
         var writeFailures = new[] { csv, json }.OfType<Diagnostic>().ToArray();
@@ -161,7 +166,7 @@ internal static class BatchCommand
 
     private static Rubric TierRubric(Rubric[] rubrics, Tier tier) => rubrics.First(r => r.Tiers.Contains(tier));
 
-    private static Row ScoreOne(CliContext context, AuditEngine? engine, string path, string? reportPath, Options options)
+    private static Row ScoreOne(CliContext context, AuditEngine? engine, string path, string? reportPath, Options options, AtomicFile writer)
     {
         var outcome = engine is null ? AuditEngine.ScoreFileWithBuiltInRubric(path, options.StrictVersion) : engine.ScoreFile(path);
         var diagnostics = outcome.Diagnostics;
@@ -173,7 +178,7 @@ internal static class BatchCommand
         if (reportPath is not null)
         {
             var content = Render.Result(context, Reports.AuditReport.Create(result, options.Language, options.Terminology), options.Reports, Reports.ReportRenderer.Default);
-            var failure = content is null ? null : AtomicFile.Write(reportPath, content);
+            var failure = content is null ? null : writer.Write(reportPath, content);
             if (content is null || failure is not null)
             {
                 return new Row(path, result, "write-failed", failure is null ? diagnostics : [.. diagnostics, failure], null);

@@ -57,6 +57,13 @@ internal static class CommonOptions
     public static string? Clash(string output, IEnumerable<string> inputs) =>
         string.IsNullOrWhiteSpace(output) ? null : inputs.FirstOrDefault(input => AtomicFile.IsOneOf(output, [input]));
 
+    /// <summary>A <see cref="Clash(string, IEnumerable{string})"/> for many outputs against the same inputs: each file is looked at once.</summary>
+    public static Func<string, string?> Clashes(IEnumerable<string> inputs)
+    {
+        var find = Rules.Files.FileProbe.SameFileFinder(inputs);
+        return output => string.IsNullOrWhiteSpace(output) ? null : find(output);
+    }
+
     /// <summary>Every file of a --templates folder: each is an input that no output may overwrite.</summary>
     public static IEnumerable<string> FilesIn(string? folder)
     {
@@ -200,7 +207,7 @@ internal static class CommonOptions
             return ExitCodes.InvalidInput;
         }
 
-        var failure = AtomicFile.Write(output, content);
+        var failure = AtomicFile.Durable.Write(output, content);
         if (failure is not null)
         {
             DiagnosticPrinter.Report(context, [failure]);

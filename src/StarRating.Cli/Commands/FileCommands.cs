@@ -190,7 +190,7 @@ internal static class FileCommands
 
             foreach (var (name, text) in sources)
             {
-                if (AtomicFile.Write(Path.Combine(target, name), text) is { } failure)
+                if (AtomicFile.Durable.Write(Path.Combine(target, name), text) is { } failure)
                 {
                     DiagnosticPrinter.Report(context, [failure]);
                     return ExitCodes.InvalidInput;

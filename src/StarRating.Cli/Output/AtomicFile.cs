@@ -6,17 +6,21 @@ using StarRating.Rules.Files;
 namespace StarRating.Cli.Output;
 
 /// <summary>
-/// Writes output files atomically: the content goes to a temporary file in the same folder, is flushed to disk,
-/// and is renamed over the target. A failure at any point leaves the previous file (or no file).
+/// Writes output files atomically: the content goes to a temporary file in the same folder and is renamed over the
+/// target. A failure at any point leaves the previous file (or no file). <see cref="Durable"/> flushes each file
+/// and its folder entry to disk before the write returns; a writer made with <c>flushEachFile: false</c> (a batch
+/// of thousands of reports) leaves that to one <see cref="Flush"/> at the end, which makes everything it wrote
+/// durable at once. Either way no reader ever sees a half-written file.
 /// </summary>
 /// <remarks>
 /// Temporary files are named <c>.NAME.PID.RANDOM.tmp</c>. On SIGTERM, SIGINT or a normal exit, the temporary
 /// files still in flight are removed. A process killed outright (SIGKILL) cannot clean up after itself, so each
 /// write first removes temporary files for the same target whose process is no longer running. The folder is
 /// listed once per process (the first write into it), not once per write: listing a folder of 10,000 reports for
-/// each report made a batch quadratic in its size.
+/// each report made a batch quadratic in its size. That bookkeeping is the process's (signals are), so it is
+/// shared by every instance; what an instance owns is how it flushes and its test hook.
 /// </remarks>
-internal static class AtomicFile
+internal sealed class AtomicFile
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private static readonly object Gate = new();
@@ -26,12 +30,65 @@ internal static class AtomicFile
     private static bool closing;
     private static bool hooked;
 
-    /// <summary>Test hook: called after the temporary file is written and before the rename.</summary>
-    internal static Action<string>? BeforeRename { get; set; }
+    private readonly bool flushEachFile;
+    private readonly Action<string>? beforeRename;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> written = new(StringComparer.Ordinal);
 
-    public static Diagnostic? Write(string path, string content) => Write(path, Utf8.GetBytes(content));
+    /// <summary>Creates a writer.</summary>
+    /// <param name="flushEachFile">Flush each file and its folder to disk before <see cref="Write(string, byte[])"/> returns; when false, call <see cref="Flush"/> once at the end.</param>
+    /// <param name="beforeRename">Test hook: called with the temporary file's path after it is written and before the rename.</param>
+    public AtomicFile(bool flushEachFile = true, Action<string>? beforeRename = null)
+    {
+        this.flushEachFile = flushEachFile;
+        this.beforeRename = beforeRename;
+    }
 
-    public static Diagnostic? Write(string path, byte[] content)
+    /// <summary>The writer for single outputs: each file is on disk when its write returns.</summary>
+    public static AtomicFile Durable { get; } = new();
+
+    public Diagnostic? Write(string path, string content) => Write(path, Utf8.GetBytes(content));
+
+    /// <summary>
+    /// Makes every file this writer wrote durable: with <c>syncfs(2)</c> once per file system where the platform has
+    /// it, else each file and folder with an fsync. Nothing to do for a writer that flushes each file.
+    /// </summary>
+    public void Flush()
+    {
+        if (flushEachFile || written.IsEmpty)
+        {
+            return;
+        }
+
+        var files = written.Keys.Order(StringComparer.Ordinal).ToArray();
+        var folders = files.Select(f => Path.GetDirectoryName(f)!).Distinct(StringComparer.Ordinal).ToArray();
+        if (folders.All(FileProbe.SyncFileSystem))
+        {
+            written.Clear();
+            return;
+        }
+
+        foreach (var file in files)
+        {
+            try
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
+                stream.Flush(flushToDisk: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Replaced or removed since: whoever did that owns its durability.
+            }
+        }
+
+        foreach (var folder in folders)
+        {
+            FileProbe.SyncFolder(folder);
+        }
+
+        written.Clear();
+    }
+
+    public Diagnostic? Write(string path, byte[] content)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -87,13 +144,24 @@ internal static class AtomicFile
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
             {
                 stream.Write(content);
-                stream.Flush(flushToDisk: true);
+                if (flushEachFile)
+                {
+                    stream.Flush(flushToDisk: true);
+                }
             }
 
-            BeforeRename?.Invoke(temp);
+            beforeRename?.Invoke(temp);
             File.Move(temp, full, overwrite: true);
-            // The rename is atomic, but only durable once the folder's entry is on disk too.
-            FileProbe.SyncFolder(folder);
+            if (flushEachFile)
+            {
+                // The rename is atomic, but only durable once the folder's entry is on disk too.
+                FileProbe.SyncFolder(folder);
+            }
+            else
+            {
+                written.TryAdd(full, 0);
+            }
+
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or System.Security.SecurityException)

@@ -86,6 +86,51 @@ internal static partial class FileProbe
     }
 
     /// <summary>
+    /// A lookup answering which of <paramref name="files"/> a path names (however spelt or linked, as
+    /// <see cref="SameFile"/>), or null. Each file is asked about once here and each path once per lookup, so checking
+    /// N outputs against N inputs costs 2N calls to the operating system instead of N² (a batch of 2,000 reports
+    /// made 8 million).
+    /// </summary>
+    public static Func<string, string?> SameFileFinder(IEnumerable<string> files)
+    {
+        var byIdentity = new Dictionary<FileIdentity, string>();
+        var withoutIdentity = new List<string>();
+        foreach (var file in files)
+        {
+            var (kind, identity) = Stat(file);
+            if (kind == FileKind.Missing)
+            {
+                continue;
+            }
+
+            if (identity is { } id)
+            {
+                byIdentity.TryAdd(id, file);
+            }
+            else
+            {
+                withoutIdentity.Add(file);
+            }
+        }
+
+        return path =>
+        {
+            var (kind, identity) = Stat(path);
+            if (kind == FileKind.Missing)
+            {
+                return null;
+            }
+
+            if (identity is { } id && byIdentity.TryGetValue(id, out var same))
+            {
+                return same;
+            }
+
+            return withoutIdentity.FirstOrDefault(file => SameFile(path, file));
+        };
+    }
+
+    /// <summary>
     /// Flushes a folder's entries to disk, so a file renamed into it survives a power cut. Best effort: where the
     /// platform cannot, nothing happens.
     /// </summary>
@@ -108,6 +153,36 @@ internal static partial class FileProbe
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
             // No libc to call: the rename is still atomic, only not yet flushed.
+        }
+    }
+
+    /// <summary>
+    /// Flushes every written file of the file system holding <paramref name="folder"/> to disk with one call
+    /// (<c>syncfs(2)</c>): how a batch of thousands of files becomes durable without an fsync per file. Returns false
+    /// where the platform has no such call (then flush file by file).
+    /// </summary>
+    public static bool SyncFileSystem(string folder)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        try
+        {
+            var fd = Open(NullTerminated(folder), 0);
+            if (fd < 0)
+            {
+                return false;
+            }
+
+            var done = SyncFs(fd) == 0;
+            _ = Close(fd);
+            return done;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
         }
     }
 
@@ -210,6 +285,9 @@ internal static partial class FileProbe
 
     [LibraryImport("libc", EntryPoint = "fsync")]
     private static partial int Fsync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "syncfs")]
+    private static partial int SyncFs(int fd);
 
     [LibraryImport("libc", EntryPoint = "close")]
     private static partial int Close(int fd);
