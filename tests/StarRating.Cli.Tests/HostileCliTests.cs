@@ -159,7 +159,7 @@ public sealed class HostileCliTests
 
     // ---- 3. special files are written through, never replaced ----
 
-    [Fact]
+    [UnixFact("/dev/null")]
     public void Writing_to_dev_null_keeps_the_device()
     {
         var run = CliRunner.Run("score", Sample, "-o", "/dev/null");
@@ -168,7 +168,7 @@ public sealed class HostileCliTests
         Rules.Files.FileProbe.Stat("/dev/null").Kind.Should().Be(Rules.Files.FileKind.Device);
     }
 
-    [Fact]
+    [UnixFact("named pipes")]
     public async Task Writing_to_a_named_pipe_writes_through_and_keeps_the_pipe()
     {
         using var folder = new TempFolder();
@@ -199,7 +199,7 @@ public sealed class HostileCliTests
 
     // ---- 4. the template folder is a sandbox ----
 
-    [Fact]
+    [UnixFact("/etc/passwd", "/dev/zero", "named pipes")]
     public void Template_links_leaving_the_folder_devices_and_pipes_are_refused_without_reading_them()
     {
         using var folder = new TempFolder(("report.md.sbn", "{{ include \"secret\" }}"), ("ok.sbn", "fine"));

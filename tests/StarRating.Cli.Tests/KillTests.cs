@@ -26,16 +26,11 @@ public sealed partial class KillTests
 
     private static readonly string CliDll = Path.Combine(AppContext.BaseDirectory, "StarRating.Cli.dll");
 
-    [Theory]
+    [UnixTheory("POSIX signals")]
     [InlineData(SigTerm)]
     [InlineData(SigKill)]
     public void Killing_a_batch_never_leaves_a_torn_report(int signal)
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
         using var temp = new TempFolder();
         var input = temp.File("in");
         Directory.CreateDirectory(input);
