@@ -6,9 +6,11 @@ using Newtonsoft.Json.Linq;
 namespace StarRating.Testing;
 
 /// <summary>
-/// The part of JSON Schema draft-07 that our schemas use, small enough to read in one sitting: a validator
-/// (no validator package is available here) and navigation from a data path to the schema that governs it.
-/// A keyword outside that part makes it throw, so a schema cannot silently use a rule these tests ignore.
+/// Our JSON Schemas (draft-07) for tests: validation by JsonSchema.Net, a maintained validator, and what it
+/// cannot do: navigation from a data path to the schema that governs it, the property and required names of a
+/// mapping schema, and every schema object of the file, which the tests use to hold the schema and the loaders
+/// to the same keys. A keyword outside <see cref="Annotations"/> and <see cref="Assertions"/> makes loading throw,
+/// so a schema cannot use a rule that the navigation here ignores.
 /// </summary>
 internal sealed class SchemaLite
 {
@@ -18,7 +20,7 @@ internal sealed class SchemaLite
         "$schema", "$id", "$comment", "title", "description", "default", "examples", "definitions",
     };
 
-    /// <summary>Keywords this validator implements.</summary>
+    /// <summary>Keywords our schemas may use (the navigation here understands them; JsonSchema.Net validates them all).</summary>
     public static readonly IReadOnlySet<string> Assertions = new HashSet<string>(StringComparer.Ordinal)
     {
         "$ref", "type", "enum", "const", "properties", "required", "additionalProperties", "patternProperties",
@@ -39,7 +41,17 @@ internal sealed class SchemaLite
     public static SchemaLite Load(string path)
     {
         using var reader = new JsonTextReader(new StreamReader(path)) { DateParseHandling = DateParseHandling.None };
-        return new SchemaLite(JObject.Load(reader), path);
+        var root = JObject.Load(reader);
+        var unknown = Walk(root, "#")
+            .SelectMany(s => s.Item2.Properties().Select(p => (s.Item1, p.Name)))
+            .Where(k => !Annotations.Contains(k.Name) && !Assertions.Contains(k.Name))
+            .ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new NotSupportedException($"Keywords the tests' navigation does not know, in {path}: {string.Join(", ", unknown.Select(k => k.Item1 + "/" + k.Name))}");
+        }
+
+        return new SchemaLite(root, path);
     }
 
     /// <summary>Follows <c>$ref</c> (local pointers only) until a schema without one.</summary>
@@ -61,12 +73,7 @@ internal sealed class SchemaLite
     }
 
     /// <summary>Every problem found, as "path: message"; empty when the value is valid.</summary>
-    public IReadOnlyList<string> Validate(JToken value)
-    {
-        var errors = new List<string>();
-        Validate(value, Root, "$", errors);
-        return errors;
-    }
+    public IReadOnlyList<string> Validate(JToken value) => Collect(value, Root, "$");
 
     public bool IsValid(JToken value, JObject schema) => Collect(value, schema, "$").Count == 0;
 
@@ -201,212 +208,62 @@ internal sealed class SchemaLite
         }
     }
 
-    // ---- validation ----------------------------------------------------------------------------------
+    // ---- validation: JsonSchema.Net ------------------------------------------------------------------
 
+    /// <summary>
+    /// Validates with JsonSchema.Net against <paramref name="schema"/>, a schema object of this file (the root or one
+    /// reached by navigation): it is built as a document of its own that carries the file's definitions, so its
+    /// local <c>$ref</c>s resolve as in the file. Every problem as "pointer: keyword: message".
+    /// </summary>
     private List<string> Collect(JToken value, JObject schema, string path)
     {
-        var errors = new List<string>();
-        Validate(value, schema, path, errors);
-        return errors;
+        var evaluated = Compile(schema).Evaluate(ToElement(value), new Json.Schema.EvaluationOptions { OutputFormat = Json.Schema.OutputFormat.List });
+        if (evaluated.IsValid)
+        {
+            return [];
+        }
+
+        var errors = (evaluated.Details ?? [])
+            .Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{path}{d.InstanceLocation}: {e.Key}: {e.Value}"))
+            .ToList();
+        return errors.Count > 0 ? errors : [$"{path}: invalid"];
     }
 
-    private void Validate(JToken value, JObject schema, string path, List<string> errors)
+    private Json.Schema.JsonSchema Compile(JObject schema)
     {
-        foreach (var keyword in schema.Properties().Select(p => p.Name))
+        lock (compiled)
         {
-            if (!Annotations.Contains(keyword) && !Assertions.Contains(keyword))
+            if (compiled.TryGetValue(schema, out var built))
             {
-                throw new NotSupportedException($"Keyword '{keyword}' is not supported by SchemaLite ({Path})");
-            }
-        }
-
-        if (schema["$ref"] is not null)
-        {
-            // Draft-07: everything beside $ref is ignored, so only annotations may stand there.
-            var beside = schema.Properties().Select(p => p.Name).Where(k => k != "$ref" && !Annotations.Contains(k)).ToArray();
-            if (beside.Length > 0)
-            {
-                throw new InvalidOperationException($"Keywords beside $ref are ignored by draft-07: {string.Join(", ", beside)} ({Path})");
+                return built;
             }
 
-            Validate(value, Resolve(schema), path, errors);
-            return;
-        }
-
-        if (schema["type"] is { } type)
-        {
-            var allowed = type is JArray list ? list.Select(t => (string)t!).ToArray() : [(string)type!];
-            if (!allowed.Any(t => HasType(value, t)))
+            var document = (JObject)schema.DeepClone();
+            if (!ReferenceEquals(schema, Root) && Root["definitions"] is { } definitions && document["definitions"] is null)
             {
-                errors.Add($"{path}: expected {string.Join(" or ", allowed)}, found {value.Type}");
-                return;
-            }
-        }
-
-        if (schema["enum"] is JArray values && !values.Any(v => JToken.DeepEquals(v, value)))
-        {
-            errors.Add($"{path}: '{value}' is not one of {string.Join(", ", values)}");
-        }
-
-        if (schema["const"] is { } constant && !JToken.DeepEquals(constant, value))
-        {
-            errors.Add($"{path}: must be {constant}");
-        }
-
-        if (value is JObject obj)
-        {
-            ValidateObject(obj, schema, path, errors);
-        }
-
-        if (value is JArray array)
-        {
-            if (schema["minItems"] is { } minItems && array.Count < (int)minItems)
-            {
-                errors.Add($"{path}: fewer than {minItems} entries");
+                document["definitions"] = definitions.DeepClone();
             }
 
-            if (schema["maxItems"] is { } maxItems && array.Count > (int)maxItems)
+            document.Remove("$id");
+            if (Root["$schema"] is { } dialect && document["$schema"] is null)
             {
-                errors.Add($"{path}: more than {maxItems} entries");
+                document.AddFirst(new JProperty("$schema", dialect.DeepClone())); // draft-07, so 'definitions' is a keyword
             }
 
-            if (schema["items"] is JObject items)
-            {
-                for (var i = 0; i < array.Count; i++)
-                {
-                    Validate(array[i], items, $"{path}[{i}]", errors);
-                }
-            }
-        }
-
-        if (value.Type == JTokenType.String)
-        {
-            var text = (string)value!;
-            if (schema["minLength"] is { } minLength && text.Length < (int)minLength)
-            {
-                errors.Add($"{path}: shorter than {minLength}");
-            }
-
-            if (schema["pattern"] is { } pattern && !Regex.IsMatch(text, (string)pattern!))
-            {
-                errors.Add($"{path}: '{text}' does not match {pattern}");
-            }
-        }
-
-        if (value.Type is JTokenType.Integer or JTokenType.Float)
-        {
-            var number = value.ToObject<decimal>();
-            if (schema["minimum"] is { } minimum && number < minimum.ToObject<decimal>())
-            {
-                errors.Add($"{path}: {number} is below {minimum}");
-            }
-
-            if (schema["maximum"] is { } maximum && number > maximum.ToObject<decimal>())
-            {
-                errors.Add($"{path}: {number} is above {maximum}");
-            }
-
-            if (schema["exclusiveMinimum"] is { } exclusiveMinimum && number <= exclusiveMinimum.ToObject<decimal>())
-            {
-                errors.Add($"{path}: {number} is not above {exclusiveMinimum}");
-            }
-
-            if (schema["exclusiveMaximum"] is { } exclusiveMaximum && number >= exclusiveMaximum.ToObject<decimal>())
-            {
-                errors.Add($"{path}: {number} is not below {exclusiveMaximum}");
-            }
-        }
-
-        ValidateCombinators(value, schema, path, errors);
-    }
-
-    private void ValidateObject(JObject obj, JObject schema, string path, List<string> errors)
-    {
-        var properties = schema["properties"] as JObject;
-        var patterns = (schema["patternProperties"] as JObject)?.Properties().ToArray() ?? [];
-        foreach (var name in RequiredNames(schema))
-        {
-            if (obj[name] is null)
-            {
-                errors.Add($"{path}: missing required '{name}'");
-            }
-        }
-
-        foreach (var property in obj.Properties())
-        {
-            var matched = false;
-            if (properties?[property.Name] is JObject propertySchema)
-            {
-                matched = true;
-                Validate(property.Value, propertySchema, $"{path}.{property.Name}", errors);
-            }
-
-            foreach (var pattern in patterns.Where(p => Regex.IsMatch(property.Name, p.Name)))
-            {
-                matched = true;
-                Validate(property.Value, (JObject)pattern.Value, $"{path}.{property.Name}", errors);
-            }
-
-            switch (schema["additionalProperties"])
-            {
-                case JValue { Type: JTokenType.Boolean } allowed when !matched && !(bool)allowed:
-                    errors.Add($"{path}: unknown key '{property.Name}'");
-                    break;
-                case JObject additional when !matched:
-                    Validate(property.Value, additional, $"{path}.{property.Name}", errors);
-                    break;
-            }
+            // Each document in a registry of its own: the same schema file is loaded by several test classes.
+            var options = new Json.Schema.BuildOptions { SchemaRegistry = new Json.Schema.SchemaRegistry() };
+            built = Json.Schema.JsonSchema.Build(ToElement(document), options, new Uri("https://starrating.invalid/schema/" + compiled.Count.ToString(CultureInfo.InvariantCulture) + ".json"));
+            compiled.Add(schema, built);
+            return built;
         }
     }
 
-    private void ValidateCombinators(JToken value, JObject schema, string path, List<string> errors)
+    private readonly Dictionary<JObject, Json.Schema.JsonSchema> compiled = new(ReferenceEqualityComparer.Instance);
+
+    private static System.Text.Json.JsonElement ToElement(JToken value)
     {
-        if (schema["allOf"] is JArray all)
-        {
-            foreach (var branch in all.Cast<JObject>())
-            {
-                Validate(value, branch, path, errors);
-            }
-        }
-
-        if (schema["anyOf"] is JArray any && !any.Cast<JObject>().Any(b => IsValid(value, b)))
-        {
-            errors.Add($"{path}: matches none of anyOf");
-        }
-
-        if (schema["oneOf"] is JArray one)
-        {
-            var matches = one.Cast<JObject>().Count(b => IsValid(value, b));
-            if (matches != 1)
-            {
-                errors.Add($"{path}: matches {matches} of oneOf, not exactly one");
-            }
-        }
-
-        if (schema["not"] is JObject not && IsValid(value, not))
-        {
-            errors.Add($"{path}: matches a schema it must not match");
-        }
-
-        if (schema["if"] is JObject condition)
-        {
-            var branch = IsValid(value, condition) ? schema["then"] : schema["else"];
-            if (branch is JObject consequence)
-            {
-                Validate(value, consequence, path, errors);
-            }
-        }
+        using var document = System.Text.Json.JsonDocument.Parse(value.ToString(Formatting.None));
+        return document.RootElement.Clone();
     }
-
-    private static bool HasType(JToken value, string type) => type switch
-    {
-        "object" => value.Type == JTokenType.Object,
-        "array" => value.Type == JTokenType.Array,
-        "string" => value.Type == JTokenType.String,
-        "boolean" => value.Type == JTokenType.Boolean,
-        "null" => value.Type == JTokenType.Null,
-        "number" => value.Type is JTokenType.Integer or JTokenType.Float,
-        "integer" => value.Type == JTokenType.Integer || (value.Type == JTokenType.Float && value.ToObject<decimal>() % 1 == 0),
-        _ => throw new NotSupportedException($"type '{type}'"),
-    };
 }

@@ -41,7 +41,7 @@ public sealed class BatchTests
         json["format"]!.Value<string>().Should().Be("starrating-portfolio/1");
         json["audits"]!.Select(a => (a["status"]!.Value<string>(), a["tier"]!.Value<string>())).Should().Equal(
             ("scored", "five-star"), ("scored", "fail"), ("invalid", null), ("scored", "fail"));
-        json["audits"]![0]!["score"]!.ToString().Should().Be("96.9");
+        json["audits"]![0]!["score"]!.ToString(Newtonsoft.Json.Formatting.None).Should().Be("96.9");
         json["counts"]!["scored"]!.Value<int>().Should().Be(3);
 
         var csv = File.ReadAllBytes(temp.File("out/portfolio.csv"));
@@ -69,7 +69,7 @@ public sealed class BatchTests
         run.Out.Split('\n')[2].Should().Be("2 audits: 2 scored, 0 not scored (three-star 1 (gbt27922-2011), four-star 1 (gbt27925-2011))");
         var json = JObject.Parse(File.ReadAllText(temp.File("out/portfolio.json")));
         json["rubric"]!.Type.Should().Be(JTokenType.Null, "the folder mixes two rubrics");
-        json["audits"]!.Select(a => (a["rubric"]!.Value<string>(), a["score"]!.ToString(), a["tier"]!.Value<string>())).Should().Equal(
+        json["audits"]!.Select(a => (a["rubric"]!.Value<string>(), a["score"]!.ToString(Newtonsoft.Json.Formatting.None), a["tier"]!.Value<string>())).Should().Equal(
             ("gbt27922-2011@2026.1", "85.2", "three-star"), ("gbt27925-2011@2026.1", "902.9", "four-star"));
         File.ReadAllText(temp.File("out/07-brand-evaluation-department-store.html")).Should().Contain("商业企业品牌评价报告").And.Contain("902.9");
         forced.ExitCode.Should().Be(ExitCodes.InvalidInput, "--rubric scores every file with that rubric");

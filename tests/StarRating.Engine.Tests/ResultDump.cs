@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using StarRating.Engine;
 using StarRating.Rules;
@@ -20,45 +21,45 @@ internal static class ResultDump
             return text.Append("not scored\n").ToString();
         }
 
-        text.Append($"score {r.Score} (unrounded {r.UnroundedScore}, items {r.ItemScore}, earned {r.EarnedPoints} of {r.ApplicablePoints} applicable, deductions {r.DeductionPoints}, bonus {r.BonusPoints})\n");
-        text.Append($"tier {r.Tier.Id} (by score {r.ScoreTier.Id}); next {r.NextTier?.Id ?? "-"}, missing {r.PointsToNextTier?.ToString() ?? "-"}\n");
+        text.Append(CultureInfo.InvariantCulture, $"score {r.Score} (unrounded {r.UnroundedScore}, items {r.ItemScore}, earned {r.EarnedPoints} of {r.ApplicablePoints} applicable, deductions {r.DeductionPoints}, bonus {r.BonusPoints})\n");
+        text.Append(CultureInfo.InvariantCulture, $"tier {r.Tier.Id} (by score {r.ScoreTier.Id}); next {r.NextTier?.Id ?? "-"}, missing {r.PointsToNextTier?.ToString(CultureInfo.InvariantCulture) ?? "-"}\n");
         foreach (var block in r.TierBlocks)
         {
-            text.Append($"  blocked {block.Tier.Id}: {block.Reason.En}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  blocked {block.Tier.Id}: {block.Reason.En}\n");
         }
 
         foreach (var category in r.Categories)
         {
-            text.Append($"{category.Category.Id} {category.Earned}/{category.Applicable}/{category.Possible} {category.Percent?.ToString() ?? "-"}%\n");
+            text.Append(CultureInfo.InvariantCulture, $"{category.Category.Id} {category.Earned}/{category.Applicable}/{category.Possible} {category.Percent?.ToString(CultureInfo.InvariantCulture) ?? "-"}%\n");
             foreach (var indicator in category.Indicators)
             {
-                text.Append($"  {indicator.Indicator.Id} {indicator.Earned}/{indicator.Applicable}/{indicator.Possible} {indicator.Percent?.ToString() ?? "-"}%\n");
+                text.Append(CultureInfo.InvariantCulture, $"  {indicator.Indicator.Id} {indicator.Earned}/{indicator.Applicable}/{indicator.Possible} {indicator.Percent?.ToString(CultureInfo.InvariantCulture) ?? "-"}%\n");
                 foreach (var item in indicator.Items.Where(i => i.Status != ItemStatus.Conforming || i.Grade is not null))
                 {
                     var grade = item.Grade is { } g ? " " + EvidenceWords.Of(g) : "";
-                    text.Append($"    {item.Item.Id} {EvidenceWords.Of(item.Status)}{grade} {item.Earned}/{item.Applicable}: {item.Explanation.Zh} | {item.Explanation.En}\n");
+                    text.Append(CultureInfo.InvariantCulture, $"    {item.Item.Id} {EvidenceWords.Of(item.Status)}{grade} {item.Earned}/{item.Applicable}: {item.Explanation.Zh} | {item.Explanation.En}\n");
                 }
             }
         }
 
         foreach (var exclusion in r.Exclusions)
         {
-            text.Append($"excluded {exclusion.Id} ({exclusion.Points}): {exclusion.Reason}\n");
+            text.Append(CultureInfo.InvariantCulture, $"excluded {exclusion.Id} ({exclusion.Points}): {exclusion.Reason}\n");
         }
 
         foreach (var item in r.NotAssessed)
         {
-            text.Append($"not assessed {item.Item.Id}\n");
+            text.Append(CultureInfo.InvariantCulture, $"not assessed {item.Item.Id}\n");
         }
 
         foreach (var nc in r.Nonconformities)
         {
-            text.Append($"rectify {nc.Kind} {nc.Grade?.ToString() ?? "-"} {nc.Id ?? "-"} -{nc.LostPoints}: {nc.Description}\n");
+            text.Append(CultureInfo.InvariantCulture, $"rectify {nc.Kind} {nc.Grade?.ToString() ?? "-"} {nc.Id ?? "-"} -{nc.LostPoints}: {nc.Description}\n");
         }
 
         foreach (var notice in r.Notices)
         {
-            text.Append($"notice {notice.Code}\n");
+            text.Append(CultureInfo.InvariantCulture, $"notice {notice.Code}\n");
         }
 
         return text.ToString();
