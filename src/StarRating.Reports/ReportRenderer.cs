@@ -107,6 +107,48 @@ public sealed class ReportRenderer
         return RenderComparison(ComparisonReport.Create(comparison, language), format, cancellationToken);
     }
 
+    /// <summary>
+    /// Renders the audit report into <paramref name="writer"/> (a response body, a file the caller opened). The report
+    /// is rendered in full first and written only when the render succeeded, so a failed render writes nothing.
+    /// </summary>
+    /// <param name="report">The report model.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="writer">Where the text goes; not flushed or closed.</param>
+    /// <param name="cancellationToken">Stops the render or the write.</param>
+    /// <returns>The diagnostics of the render; nothing was written when one is an error.</returns>
+    public async Task<IReadOnlyList<Diagnostic>> RenderAsync(AuditReport report, ReportFormat format, TextWriter writer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var rendered = Render(report, format, cancellationToken);
+        if (rendered.Value is { } value)
+        {
+            await writer.WriteAsync(value.Content.AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return rendered.Diagnostics;
+    }
+
+    /// <summary>
+    /// Renders the audit report into <paramref name="stream"/> as UTF-8 without a byte-order mark; like
+    /// <see cref="RenderAsync(AuditReport, ReportFormat, TextWriter, CancellationToken)"/>, nothing is written when the render fails.
+    /// </summary>
+    /// <param name="report">The report model.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="stream">Where the bytes go; not flushed or closed.</param>
+    /// <param name="cancellationToken">Stops the render or the write.</param>
+    /// <returns>The diagnostics of the render; nothing was written when one is an error.</returns>
+    public async Task<IReadOnlyList<Diagnostic>> RenderAsync(AuditReport report, ReportFormat format, Stream stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var rendered = Render(report, format, cancellationToken);
+        if (rendered.Value is { } value)
+        {
+            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(value.Content), cancellationToken).ConfigureAwait(false);
+        }
+
+        return rendered.Diagnostics;
+    }
+
     private static string Name(string report, ReportFormat format) =>
         report + (format == ReportFormat.Html ? ".html" : ".md") + ".sbn";
 

@@ -118,6 +118,45 @@ public sealed class TemplateSet
     }
 
     /// <summary>
+    /// A set from template texts held by the caller (a database, a configuration service, resources of its own):
+    /// each name (such as <c>report.html.sbn</c>) replaces the built-in template of that name or adds one that the
+    /// others can <c>include</c>, exactly as a file of <see cref="LoadFolder"/> would; nothing is read from disk.
+    /// Every text is parsed now; syntax errors are reported with the name and the 1-based line and column (SR4001).
+    /// </summary>
+    /// <param name="templates">Template name → text. Names are plain file names ending in <c>.sbn</c>.</param>
+    /// <param name="limits">Limits for renderers using the set (and <see cref="ReportLimits.MaxTemplateChars"/> for each text); <see cref="ReportLimits.Default"/> when null.</param>
+    public static LoadResult<TemplateSet> FromTexts(IReadOnlyDictionary<string, string> templates, ReportLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        limits?.Validate();
+        var effective = limits ?? ReportLimits.Default;
+        var bag = new DiagnosticBag();
+        var entries = new Dictionary<string, Entry>(BuiltIn.entries, StringComparer.Ordinal);
+        foreach (var (name, text) in templates.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            var location = SourceLocation.WholeFile(name);
+            if (!name.EndsWith(Extension, StringComparison.Ordinal) || name.IndexOfAny(['/', '\\', ':', '\0']) >= 0 || name.Length > 128)
+            {
+                bag.Add(DiagnosticCatalog.TemplateUnreadable, location, ("reason", new Message("diagnostic.reason.template_name")));
+                continue;
+            }
+
+            if (text is null || text.Length > effective.MaxTemplateChars)
+            {
+                bag.Add(DiagnosticCatalog.TemplateTooLarge, location, ("limit", effective.MaxTemplateChars));
+                continue;
+            }
+
+            if (Compile(text, name, bag) is { } template)
+            {
+                entries[name] = new Entry(template, name, BuiltIn: false);
+            }
+        }
+
+        return LoadResult.From(bag.HasErrors ? null : new TemplateSet(entries, limits), bag);
+    }
+
+    /// <summary>
     /// Reads one template file of a folder, or reports why not: it must be a regular file inside the folder (a link
     /// may point only to another file of the folder, so no template can copy /etc/passwd into a report), no device
     /// or pipe (one hangs the reader, /dev/zero never ends), and its bytes are read under the size limit, never more.

@@ -25,13 +25,19 @@ public sealed record AuditEvidence
     public required AuditInfo Audit { get; init; }
 
     /// <summary>The findings, in the order written.</summary>
-    public IReadOnlyList<Finding> Findings { get; init; } = [];
+    public IReadOnlyList<Finding> Findings { get => findings; init => findings = Lists.Copy(value); }
+
+    private readonly IReadOnlyList<Finding> findings = [];
 
     /// <summary>Special deductions (特别扣分项).</summary>
-    public IReadOnlyList<Deduction> Deductions { get; init; } = [];
+    public IReadOnlyList<Deduction> Deductions { get => deductions; init => deductions = Lists.Copy(value); }
+
+    private readonly IReadOnlyList<Deduction> deductions = [];
 
     /// <summary>Special bonuses (特别加分项); the default rubric allows at most one.</summary>
-    public IReadOnlyList<Bonus> Bonuses { get; init; } = [];
+    public IReadOnlyList<Bonus> Bonuses { get => bonuses; init => bonuses = Lists.Copy(value); }
+
+    private readonly IReadOnlyList<Bonus> bonuses = [];
 
     /// <summary>The audit team's overall conclusion (审核结论), if written.</summary>
     public string? Conclusion { get; init; }
@@ -75,10 +81,14 @@ public sealed record AuditInfo
     public required AuditKind Kind { get; init; }
 
     /// <summary>The audit days, in order.</summary>
-    public IReadOnlyList<DateOnly> Dates { get; init; } = [];
+    public IReadOnlyList<DateOnly> Dates { get => dates; init => dates = Lists.Copy(value); }
+
+    private readonly IReadOnlyList<DateOnly> dates = [];
 
     /// <summary>The audit team.</summary>
-    public IReadOnlyList<TeamMember> Team { get; init; } = [];
+    public IReadOnlyList<TeamMember> Team { get => team; init => team = Lists.Copy(value); }
+
+    private readonly IReadOnlyList<TeamMember> team = [];
 
     /// <summary>The certification body (or consultancy) that performed the audit.</summary>
     public string? Body { get; init; }
@@ -87,7 +97,9 @@ public sealed record AuditInfo
     public string? Reference { get; init; }
 
     /// <summary>Sites visited.</summary>
-    public IReadOnlyList<string> Sites { get; init; } = [];
+    public IReadOnlyList<string> Sites { get => sites; init => sites = Lists.Copy(value); }
+
+    private readonly IReadOnlyList<string> sites = [];
 
     /// <summary>True for initial, surveillance and recertification audits, which must assess every applicable item.</summary>
     public bool IsFormal => Kind is AuditKind.Initial or AuditKind.Surveillance or AuditKind.Recertification;
@@ -151,10 +163,14 @@ public sealed record Finding
     public NonconformityGrade? Grade { get; init; }
 
     /// <summary>The evidence methods used.</summary>
-    public IReadOnlyList<EvidenceMethod> Methods { get; init; } = [];
+    public IReadOnlyList<EvidenceMethod> Methods { get => methods; init => methods = Lists.Copy(value); }
+
+    private readonly IReadOnlyList<EvidenceMethod> methods = [];
 
     /// <summary>Documents, records or observations cited as evidence.</summary>
-    public IReadOnlyList<string> Evidence { get; init; } = [];
+    public IReadOnlyList<string> Evidence { get => evidence; init => evidence = Lists.Copy(value); }
+
+    private readonly IReadOnlyList<string> evidence = [];
 
     /// <summary>The auditor's note: what was seen, and why points were lost.</summary>
     public string? Note { get; init; }

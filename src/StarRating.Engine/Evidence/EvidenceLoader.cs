@@ -55,6 +55,43 @@ public sealed class EvidenceLoader
         return LoadResult.From(evidence, bag);
     }
 
+    /// <summary>Reads evidence bytes in a stated format (no file name to tell it).</summary>
+    /// <param name="bytes">The bytes (UTF-8, or UTF-16 with a byte-order mark).</param>
+    /// <param name="format">YAML or JSON.</param>
+    /// <param name="sourceName">The name diagnostics use.</param>
+    public LoadResult<AuditEvidence> Parse(ReadOnlyMemory<byte> bytes, InputFormat format, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var bag = new DiagnosticBag();
+        var evidence = Read(DocumentLoader.Parse(bytes.Span, DocumentLoader.Of(format), sourceName, Limits, bag), bag);
+        return LoadResult.From(evidence, bag);
+    }
+
+    /// <summary>Reads evidence from a stream to its end (at most <see cref="InputLimits.MaxFileBytes"/>); the stream is not closed.</summary>
+    /// <param name="stream">The evidence.</param>
+    /// <param name="format">YAML or JSON.</param>
+    /// <param name="sourceName">The name diagnostics use.</param>
+    /// <param name="cancellationToken">Stops the read; an <see cref="OperationCanceledException"/> is thrown when it does.</param>
+    public async Task<LoadResult<AuditEvidence>> LoadAsync(Stream stream, InputFormat format, string sourceName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var bag = new DiagnosticBag();
+        var evidence = Read(await DocumentLoader.LoadAsync(stream, format, sourceName, Limits, bag, cancellationToken).ConfigureAwait(false), bag);
+        return LoadResult.From(evidence, bag);
+    }
+
+    /// <summary>Reads an evidence file without blocking a thread on the disk.</summary>
+    /// <param name="path">The path (YAML, or JSON when it ends in <c>.json</c>); diagnostics name it as given.</param>
+    /// <param name="cancellationToken">Stops the read; an <see cref="OperationCanceledException"/> is thrown when it does.</param>
+    public async Task<LoadResult<AuditEvidence>> LoadFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var bag = new DiagnosticBag();
+        var evidence = Read(await DocumentLoader.LoadFileAsync(path, path, Limits, bag, cancellationToken).ConfigureAwait(false), bag);
+        return LoadResult.From(evidence, bag);
+    }
+
     /// <summary>Reads a document, returning the evidence even when it has errors (for further checks).</summary>
     internal AuditEvidence? Read(ParsedDocument? document, DiagnosticBag bag) =>
         document is null ? null : EvidenceReader.Read(document, bag, Limits);

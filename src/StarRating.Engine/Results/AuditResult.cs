@@ -66,7 +66,9 @@ public sealed class AuditResult
     public Tier ScoreTier { get; internal init; } = null!;
 
     /// <summary>Why tiers the score reaches were not granted (prerequisites, too many special deductions).</summary>
-    public IReadOnlyList<TierBlock> TierBlocks { get; internal init; } = [];
+    public IReadOnlyList<TierBlock> TierBlocks { get => tierBlocks; internal init => tierBlocks = Lists.Copy(value); }
+
+    private readonly IReadOnlyList<TierBlock> tierBlocks = [];
 
     /// <summary>The tier above the one granted, or null at the top.</summary>
     public Tier? NextTier { get; internal init; }
@@ -75,34 +77,54 @@ public sealed class AuditResult
     public decimal? PointsToNextTier { get; internal init; }
 
     /// <summary>Categories in rubric order, with their indicators and items.</summary>
-    public IReadOnlyList<CategoryResult> Categories { get; internal init; } = [];
+    public IReadOnlyList<CategoryResult> Categories { get => categories; internal init => categories = Lists.Copy(value); }
+
+    private readonly IReadOnlyList<CategoryResult> categories = [];
 
     /// <summary>All indicators in rubric order (the same objects as under <see cref="Categories"/>).</summary>
-    public IReadOnlyList<IndicatorResult> Indicators { get; internal init; } = [];
+    public IReadOnlyList<IndicatorResult> Indicators { get => indicators; internal init => indicators = Lists.Copy(value); }
+
+    private readonly IReadOnlyList<IndicatorResult> indicators = [];
 
     /// <summary>All items in rubric order (the same objects as under <see cref="Indicators"/>).</summary>
-    public IReadOnlyList<ItemResult> Items { get; internal init; } = [];
+    public IReadOnlyList<ItemResult> Items { get => items; internal init => items = Lists.Copy(value); }
+
+    private readonly IReadOnlyList<ItemResult> items = [];
 
     /// <summary>Special deductions with the points applied.</summary>
-    public IReadOnlyList<AppliedAdjustment> Deductions { get; internal init; } = [];
+    public IReadOnlyList<AppliedAdjustment> Deductions { get => deductions; internal init => deductions = Lists.Copy(value); }
+
+    private readonly IReadOnlyList<AppliedAdjustment> deductions = [];
 
     /// <summary>Special bonuses with the points applied.</summary>
-    public IReadOnlyList<AppliedAdjustment> Bonuses { get; internal init; } = [];
+    public IReadOnlyList<AppliedAdjustment> Bonuses { get => bonuses; internal init => bonuses = Lists.Copy(value); }
+
+    private readonly IReadOnlyList<AppliedAdjustment> bonuses = [];
 
     /// <summary>Excluded indicators and items, with reasons.</summary>
-    public IReadOnlyList<Exclusion> Exclusions { get; internal init; } = [];
+    public IReadOnlyList<Exclusion> Exclusions { get => exclusions; internal init => exclusions = Lists.Copy(value); }
+
+    private readonly IReadOnlyList<Exclusion> exclusions = [];
 
     /// <summary>Items without a finding in a mock or self assessment (scored 0).</summary>
-    public IReadOnlyList<ItemResult> NotAssessed { get; internal init; } = [];
+    public IReadOnlyList<ItemResult> NotAssessed { get => notAssessed; internal init => notAssessed = Lists.Copy(value); }
+
+    private readonly IReadOnlyList<ItemResult> notAssessed = [];
 
     /// <summary>The rectification list: nonconformities by grade, then special deductions, then observations.</summary>
-    public IReadOnlyList<Nonconformity> Nonconformities { get; internal init; } = [];
+    public IReadOnlyList<Nonconformity> Nonconformities { get => nonconformities; internal init => nonconformities = Lists.Copy(value); }
+
+    private readonly IReadOnlyList<Nonconformity> nonconformities = [];
 
     /// <summary>Notes for the reader: mock status, items not assessed, clamping, certification practice, provisional points.</summary>
-    public IReadOnlyList<Notice> Notices { get; internal init; } = [];
+    public IReadOnlyList<Notice> Notices { get => notices; internal init => notices = Lists.Copy(value); }
+
+    private readonly IReadOnlyList<Notice> notices = [];
 
     /// <summary>Warnings found while reading and checking the evidence.</summary>
-    public IReadOnlyList<Diagnostic> Warnings { get; internal init; } = [];
+    public IReadOnlyList<Diagnostic> Warnings { get => warnings; internal init => warnings = Lists.Copy(value); }
+
+    private readonly IReadOnlyList<Diagnostic> warnings = [];
 
     /// <summary>Exact earned points and the exact total before adjustments, for the gap analysis.</summary>
     internal Scoring.Rational ExactEarned { get; init; }

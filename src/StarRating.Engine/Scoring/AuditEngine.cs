@@ -111,6 +111,42 @@ public sealed class AuditEngine
         return Run(loader.Read(DocumentLoader.Parse(bytes, sourceName, loader.Limits, bag), bag), bag);
     }
 
+    /// <summary>Reads and scores evidence bytes in a stated format (a request body, a blob: no file name to tell the format).</summary>
+    /// <param name="bytes">The bytes (UTF-8, or UTF-16 with a byte-order mark).</param>
+    /// <param name="format">YAML or JSON.</param>
+    /// <param name="sourceName">The name diagnostics use.</param>
+    public LoadResult<AuditResult> Score(ReadOnlyMemory<byte> bytes, InputFormat format, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var bag = new DiagnosticBag();
+        return Run(loader.Read(DocumentLoader.Parse(bytes.Span, DocumentLoader.Of(format), sourceName, loader.Limits, bag), bag), bag);
+    }
+
+    /// <summary>Reads a stream to its end (at most <see cref="InputLimits.MaxFileBytes"/>) and scores it; the stream is not closed.</summary>
+    /// <param name="stream">The evidence.</param>
+    /// <param name="format">YAML or JSON.</param>
+    /// <param name="sourceName">The name diagnostics use.</param>
+    /// <param name="cancellationToken">Stops the read; an <see cref="OperationCanceledException"/> is thrown when it does.</param>
+    public async Task<LoadResult<AuditResult>> ScoreAsync(Stream stream, InputFormat format, string sourceName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var bag = new DiagnosticBag();
+        var document = await DocumentLoader.LoadAsync(stream, format, sourceName, loader.Limits, bag, cancellationToken).ConfigureAwait(false);
+        return Run(loader.Read(document, bag), bag);
+    }
+
+    /// <summary>Reads an evidence file without blocking a thread on the disk, and scores it.</summary>
+    /// <param name="path">The file path (YAML, or JSON when it ends in <c>.json</c>); diagnostics name it as given.</param>
+    /// <param name="cancellationToken">Stops the read; an <see cref="OperationCanceledException"/> is thrown when it does.</param>
+    public async Task<LoadResult<AuditResult>> ScoreFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var bag = new DiagnosticBag();
+        var document = await DocumentLoader.LoadFileAsync(path, path, loader.Limits, bag, cancellationToken).ConfigureAwait(false);
+        return Run(loader.Read(document, bag), bag);
+    }
+
     /// <summary>Validates and scores evidence built in code (or loaded by <see cref="EvidenceLoader"/>).</summary>
     /// <param name="evidence">The evidence.</param>
     public LoadResult<AuditResult> Score(AuditEvidence evidence)

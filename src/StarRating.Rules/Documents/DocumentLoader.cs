@@ -11,7 +11,26 @@ internal static class DocumentLoader
         return bytes is null ? null : Parse(bytes, displayName, limits, bag);
     }
 
-    public static ParsedDocument? Parse(ReadOnlySpan<byte> bytes, string displayName, InputLimits limits, DiagnosticBag bag)
+    public static ParsedDocument? Parse(ReadOnlySpan<byte> bytes, string displayName, InputLimits limits, DiagnosticBag bag) =>
+        Parse(bytes, FormatOf(displayName), displayName, limits, bag);
+
+    /// <summary>Reads a stream to its end (never more than the size limit allows) and parses it in <paramref name="format"/>.</summary>
+    public static async Task<ParsedDocument?> LoadAsync(Stream stream, InputFormat format, string displayName, InputLimits limits, DiagnosticBag bag, CancellationToken cancellationToken)
+    {
+        var bytes = await SourceText.ReadStreamAsync(stream, displayName, limits, bag, cancellationToken).ConfigureAwait(false);
+        return bytes is null ? null : Parse(bytes, Of(format), displayName, limits, bag);
+    }
+
+    /// <summary>Reads a file asynchronously, with the checks of <see cref="LoadFile"/>; the format follows the name.</summary>
+    public static async Task<ParsedDocument?> LoadFileAsync(string path, string displayName, InputLimits limits, DiagnosticBag bag, CancellationToken cancellationToken)
+    {
+        var bytes = await SourceText.ReadFileAsync(path, displayName, limits, bag, cancellationToken).ConfigureAwait(false);
+        return bytes is null ? null : Parse(bytes, displayName, limits, bag);
+    }
+
+    public static DocumentFormat Of(InputFormat format) => format == InputFormat.Json ? DocumentFormat.Json : DocumentFormat.Yaml;
+
+    public static ParsedDocument? Parse(ReadOnlySpan<byte> bytes, DocumentFormat format, string displayName, InputLimits limits, DiagnosticBag bag)
     {
         if (bytes.Length > limits.MaxFileBytes)
         {
@@ -25,7 +44,7 @@ internal static class DocumentLoader
             return null;
         }
 
-        return ParseText(text, SourceText.Sha256Hex(bytes), displayName, limits, bag);
+        return ParseText(text, SourceText.Sha256Hex(bytes), format, displayName, limits, bag);
     }
 
     public static ParsedDocument? Parse(string text, string displayName, InputLimits limits, DiagnosticBag bag)
@@ -37,20 +56,19 @@ internal static class DocumentLoader
             return null;
         }
 
-        return ParseText(text, SourceText.Sha256Hex(Encoding.UTF8.GetBytes(text)), displayName, limits, bag);
+        return ParseText(text, SourceText.Sha256Hex(Encoding.UTF8.GetBytes(text)), FormatOf(displayName), displayName, limits, bag);
     }
 
     public static DocumentFormat FormatOf(string name) =>
         name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? DocumentFormat.Json : DocumentFormat.Yaml;
 
-    private static ParsedDocument? ParseText(string text, string sha256, string displayName, InputLimits limits, DiagnosticBag bag)
+    private static ParsedDocument? ParseText(string text, string sha256, DocumentFormat format, string displayName, InputLimits limits, DiagnosticBag bag)
     {
         if (!SourceText.CheckLineLengths(text, displayName, limits, bag) || !SourceText.CheckCharacters(text, displayName, bag))
         {
             return null;
         }
 
-        var format = FormatOf(displayName);
         var root = format == DocumentFormat.Json
             ? JsonReader.Read(text, displayName, limits, bag)
             : YamlReader.Read(text, displayName, limits, bag);

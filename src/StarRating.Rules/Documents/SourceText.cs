@@ -65,6 +65,81 @@ internal static class SourceText
         }
     }
 
+    /// <summary>
+    /// <see cref="ReadFile"/> without blocking a thread on the disk: the same checks (a folder, a missing file, the
+    /// size limit before and while reading), then <see cref="ReadStreamAsync"/>.
+    /// </summary>
+    public static async Task<byte[]?> ReadFileAsync(string path, string displayName, InputLimits limits, DiagnosticBag bag, CancellationToken cancellationToken)
+    {
+        var location = SourceLocation.WholeFile(displayName);
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                bag.Add(DiagnosticCatalog.FileUnreadable, location, ("reason", new Message("diagnostic.reason.folder")));
+                return null;
+            }
+
+            if (!File.Exists(path))
+            {
+                bag.Add(DiagnosticCatalog.FileNotFound, location);
+                return null;
+            }
+
+            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
+            return await ReadStreamAsync(stream, displayName, limits, bag, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
+        {
+            bag.Add(DiagnosticCatalog.FileUnreadable, location, ("reason", Files.IoErrors.Describe(ex)));
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads a stream to its end, refusing it (SR1009-style size diagnostic, no bytes) as soon as it passes the size
+    /// limit, so an endless or huge stream costs at most the limit. The stream is not closed.
+    /// </summary>
+    public static async Task<byte[]?> ReadStreamAsync(Stream stream, string displayName, InputLimits limits, DiagnosticBag bag, CancellationToken cancellationToken)
+    {
+        var location = SourceLocation.WholeFile(displayName);
+        try
+        {
+            if (stream.CanSeek && stream.Length - stream.Position > limits.MaxFileBytes)
+            {
+                bag.Add(DiagnosticCatalog.FileTooLarge, location, ("size", stream.Length - stream.Position), ("limit", limits.MaxFileBytes));
+                return null;
+            }
+
+            using var buffer = new MemoryStream();
+            var chunk = ArrayPool<byte>.Shared.Rent(81920);
+            try
+            {
+                int read;
+                while ((read = await stream.ReadAsync(chunk.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    buffer.Write(chunk, 0, read);
+                    if (buffer.Length > limits.MaxFileBytes)
+                    {
+                        bag.Add(DiagnosticCatalog.FileTooLarge, location, ("size", new Message("diagnostic.size.more_than", ("size", buffer.Length))), ("limit", limits.MaxFileBytes));
+                        return null;
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
+            }
+
+            return buffer.ToArray();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
+        {
+            bag.Add(DiagnosticCatalog.FileUnreadable, location, ("reason", Files.IoErrors.Describe(ex)));
+            return null;
+        }
+    }
+
     public static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>

@@ -120,6 +120,43 @@ public sealed class RubricLoader
         return Finish(document, bag);
     }
 
+    /// <summary>Parses and validates rubric bytes in a stated format (no file name to tell it); an overlay's relative base paths start at the folder of <paramref name="sourceName"/>.</summary>
+    /// <param name="bytes">The bytes (UTF-8, or UTF-16 with a byte-order mark).</param>
+    /// <param name="format">YAML or JSON.</param>
+    /// <param name="sourceName">The name diagnostics use.</param>
+    public LoadResult<Rubric> Parse(ReadOnlyMemory<byte> bytes, InputFormat format, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var bag = new DiagnosticBag();
+        return Finish(DocumentLoader.Parse(bytes.Span, DocumentLoader.Of(format), sourceName, Limits, bag), bag);
+    }
+
+    /// <summary>Reads a rubric from a stream to its end (at most <see cref="InputLimits.MaxFileBytes"/>) and validates it; the stream is not closed.</summary>
+    /// <param name="stream">The rubric.</param>
+    /// <param name="format">YAML or JSON.</param>
+    /// <param name="sourceName">The name diagnostics use.</param>
+    /// <param name="cancellationToken">Stops the read; an <see cref="OperationCanceledException"/> is thrown when it does.</param>
+    public async Task<LoadResult<Rubric>> LoadAsync(Stream stream, InputFormat format, string sourceName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var bag = new DiagnosticBag();
+        return Finish(await DocumentLoader.LoadAsync(stream, format, sourceName, Limits, bag, cancellationToken).ConfigureAwait(false), bag);
+    }
+
+    /// <summary>
+    /// <see cref="LoadFile"/> without blocking a thread on the disk for the file itself (an overlay's base file, if
+    /// any, is read as <see cref="LoadFile"/> reads it).
+    /// </summary>
+    /// <param name="path">The file path; diagnostics name it as given.</param>
+    /// <param name="cancellationToken">Stops the read; an <see cref="OperationCanceledException"/> is thrown when it does.</param>
+    public async Task<LoadResult<Rubric>> LoadFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var bag = new DiagnosticBag();
+        return Finish(await DocumentLoader.LoadFileAsync(path, path, Limits, bag, cancellationToken).ConfigureAwait(false), bag);
+    }
+
     internal LoadResult<Rubric> Read(ParsedDocument document, DiagnosticBag bag) => Finish(document, bag);
 
     private LoadResult<Rubric> Finish(ParsedDocument? document, DiagnosticBag bag)
