@@ -361,8 +361,11 @@ public sealed class TemplateSet
         return exponent > MaxNumberDigits;
     }
 
-    /// <summary>The built-in template files, by file name, as shipped (for <c>starrating templates export</c>).</summary>
-    internal static IReadOnlyList<(string Name, string Text)> BuiltInSources()
+    /// <summary>
+    /// The built-in template files as shipped, by file name in ordinal order: what <c>starrating templates export</c>
+    /// writes, and a start for a set of one's own (change a text, then <see cref="FromTexts"/>).
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Text)> BuiltInSources()
     {
         var assembly = typeof(TemplateSet).Assembly;
         var sources = new List<(string, string)>();
