@@ -43,10 +43,8 @@ internal static class SourceText
                 int read;
                 while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
                 {
-                    buffer.Write(chunk, 0, read);
-                    if (buffer.Length > limits.MaxFileBytes)
+                    if (!Append(buffer, chunk.AsSpan(0, read), location, limits, bag))
                     {
-                        bag.Add(DiagnosticCatalog.FileTooLarge, location, ("size", new Message("diagnostic.size.more_than", ("size", buffer.Length))), ("limit", limits.MaxFileBytes));
                         return null;
                     }
                 }
@@ -118,10 +116,8 @@ internal static class SourceText
                 int read;
                 while ((read = await stream.ReadAsync(chunk.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    buffer.Write(chunk, 0, read);
-                    if (buffer.Length > limits.MaxFileBytes)
+                    if (!Append(buffer, chunk.AsSpan(0, read), location, limits, bag))
                     {
-                        bag.Add(DiagnosticCatalog.FileTooLarge, location, ("size", new Message("diagnostic.size.more_than", ("size", buffer.Length))), ("limit", limits.MaxFileBytes));
                         return null;
                     }
                 }
@@ -138,6 +134,19 @@ internal static class SourceText
             bag.Add(DiagnosticCatalog.FileUnreadable, location, ("reason", Files.IoErrors.Describe(ex)));
             return null;
         }
+    }
+
+    /// <summary>Adds a chunk read from a file or stream; false (and SR1003) once the bytes pass the size limit.</summary>
+    private static bool Append(MemoryStream buffer, ReadOnlySpan<byte> chunk, SourceLocation location, InputLimits limits, DiagnosticBag bag)
+    {
+        buffer.Write(chunk);
+        if (buffer.Length <= limits.MaxFileBytes)
+        {
+            return true;
+        }
+
+        bag.Add(DiagnosticCatalog.FileTooLarge, location, ("size", new Message("diagnostic.size.more_than", ("size", buffer.Length))), ("limit", limits.MaxFileBytes));
+        return false;
     }
 
     public static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
