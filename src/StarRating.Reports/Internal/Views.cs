@@ -20,6 +20,16 @@ internal static class Views
         AddResult(v, result, language);
         v["gap"] = GapData(gap, language);
         v["charts"] = Charts.Build(result, language);
+        v["ncr"] = NcrData(v, result, language);
+        return v;
+    }
+
+    /// <summary>The nonconformity forms on their own (<c>ncr.*.sbn</c>): the result's variables and <c>ncr</c>.</summary>
+    public static ScriptObject Nonconformities(AuditResult result, Language language)
+    {
+        var v = Common(language);
+        AddResult(v, result, language);
+        v["ncr"] = NcrData(v, result, language);
         return v;
     }
 
@@ -126,7 +136,8 @@ internal static class Views
             ("sites_text", audit.Sites.Count == 0 ? null : string.Join(separator, audit.Sites)),
             ("evidence_file", r.Evidence.SourceName),
             ("evidence_sha256", r.Evidence.Sha256),
-            ("conclusion", r.Evidence.Conclusion));
+            ("conclusion", r.Evidence.Conclusion),
+            ("stamp", audit.IsFormal ? null : Labels.Kind(audit.Kind, language) + " — " + Label(language, "not_certification")));
 
         var decimals = rubric.Scoring.Decimals;
         var score = Numbers.Fixed(r.Score, decimals);
@@ -235,6 +246,74 @@ internal static class Views
         v["conclusion"] = Obj(
             ("summary", ConclusionText(r, score, language)),
             ("team", r.Evidence.Conclusion));
+    }
+
+    /// <summary>
+    /// The nonconformity forms (不符合项报告): one per major or minor nonconformity and per special deduction (each
+    /// needs corrective action), numbered in the order of the rectification list; observations apart, without a form.
+    /// Each form reuses the item's view (note, evidence, methods) and carries <c>nc</c>, the corrective-action fields.
+    /// </summary>
+    private static ScriptObject NcrData(ScriptObject v, AuditResult r, Language language)
+    {
+        var items = (ScriptArray)v["items"]!;
+        var indicators = (ScriptArray)v["indicators"]!;
+        ScriptObject? Find(ScriptArray list, string? id) =>
+            id is null ? null : list.OfType<ScriptObject>().FirstOrDefault(o => (string?)o["id"] == id);
+
+        var audit = (ScriptObject)v["audit"]!;
+        var standard = r.Rubric.Standard;
+        var forms = new List<object?>();
+        var observations = new List<object?>();
+        foreach (var entry in ((ScriptArray)v["rectification"]!).OfType<ScriptObject>())
+        {
+            var isObservation = (string?)entry["grade"] == "observation";
+            var item = Find(items, (string?)entry["id"]);
+            var indicator = item is null ? null : Find(indicators, (string?)item["indicator_id"]);
+            var form = Obj(
+                ("no", (isObservation ? observations.Count : forms.Count) + 1),
+                ("number", isObservation ? null : "NC-" + (forms.Count + 1).ToString("00", CultureInfo.InvariantCulture)),
+                ("kind", entry["kind"]),
+                ("grade", entry["grade"]),
+                ("grade_label", entry["grade_label"]),
+                ("id", entry["id"]),
+                ("requirement", entry["requirement"]),
+                ("clause_id", indicator?["id"]),
+                ("clause_text", indicator is null ? null : standard + " " + indicator["id"] + " " + indicator["name"]),
+                ("description", entry["description"]),
+                ("note", item?["note"]),
+                ("explanation", item?["explanation"]),
+                ("methods_text", item?["methods_text"]),
+                ("evidence", entry["evidence"]),
+                ("lost", entry["lost"]),
+                ("assessor", audit["lead"]),
+                ("date", audit["last_date"]),
+                ("nc", CorrectiveAction(r, entry)));
+            (isObservation ? observations : forms).Add(form);
+        }
+
+        return Obj(
+            ("forms", Arr(forms)),
+            ("observations", Arr(observations)),
+            ("count", forms.Count));
+    }
+
+    /// <summary>
+    /// The corrective-action fields of a nonconformity form, blank (null) until the evidence records them: the one
+    /// place to fill when findings carry their corrective-action lifecycle (issue 17's <c>nc:</c>).
+    /// </summary>
+    private static ScriptObject CorrectiveAction(AuditResult r, ScriptObject entry)
+    {
+        _ = r;
+        _ = entry;
+        return Obj(
+            ("id", null),
+            ("confirmed_by", null),
+            ("root_cause", null),
+            ("action", null),
+            ("due", null),
+            ("status", null),
+            ("verified_by", null),
+            ("verified_on", null));
     }
 
     private static ScriptObject Indicator(IndicatorResult i, Language language, IReadOnlyDictionary<ItemResult, ScriptObject> itemViews) => Obj(
