@@ -74,6 +74,7 @@ public static class StarRatingCli
             FileCommands.Checklist(context),
             ScoreCommands.Gap(context),
             ScoreCommands.Diff(context),
+            ScoreCommands.Ncr(context),
             BatchCommand.Create(context),
             FileCommands.Rubric(context),
         };

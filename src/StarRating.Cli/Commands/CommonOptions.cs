@@ -31,6 +31,58 @@ internal static class CommonOptions
         HelpName = "FILE",
     };
 
+    public static Option<string?> ReferenceDoc() => new("--reference-doc")
+    {
+        Description = "Word file (.docx/.dotx) whose styles, page size and margins, header, footer and logo Word output takes (as pandoc's --reference-doc).",
+        HelpName = "FILE",
+    };
+
+    /// <summary>
+    /// The format asked for: --format when given on the command line, else .docx or .pdf from the -o file name (a
+    /// Word or PDF file is never written as text by mistake), else the option's default.
+    /// </summary>
+    public static string Format(ParseResult parse, Option<string> format, Option<string?> output)
+    {
+        var given = parse.GetResult(format) is { Implicit: false };
+        var path = parse.GetValue(output);
+        if (!given && path is not null)
+        {
+            var extension = Path.GetExtension(path).ToLowerInvariant();
+            if (extension is ".docx" or ".pdf")
+            {
+                return extension[1..];
+            }
+        }
+
+        return parse.GetValue(format)!;
+    }
+
+    /// <summary>Writes a binary document (Word, PDF) atomically to <paramref name="output"/>; a terminal gets SR5402 instead.</summary>
+    public static int Emit(CliContext context, byte[] content, string format, string? output, IEnumerable<string> inputs)
+    {
+        if (output is null)
+        {
+            DiagnosticPrinter.Report(context, [DiagnosticCatalog.BinaryNeedsOutputFile.Create(SourceLocation.WholeFile("--output"), format)]);
+            return ExitCodes.InvalidInput;
+        }
+
+        if (AtomicFile.IsOneOf(output, inputs))
+        {
+            DiagnosticPrinter.Report(context, [DiagnosticCatalog.OutputIsInput.Create(SourceLocation.WholeFile(output))]);
+            return ExitCodes.InvalidInput;
+        }
+
+        var failure = AtomicFile.Write(output, content);
+        if (failure is not null)
+        {
+            DiagnosticPrinter.Report(context, [failure]);
+            return ExitCodes.InvalidInput;
+        }
+
+        context.Error.Write($"wrote {output}\n");
+        return ExitCodes.Success;
+    }
+
     public static Language ToLanguage(string value) => value == "en" ? Rules.Language.English : Rules.Language.Chinese;
 
     /// <summary>The rubric named by --rubric, or the built-in one; prints diagnostics and returns null on errors.</summary>

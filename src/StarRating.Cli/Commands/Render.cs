@@ -12,15 +12,35 @@ internal static class Render
     {
         "md" => ReportFormat.Markdown,
         "html" => ReportFormat.Html,
+        "docx" => ReportFormat.Docx,
         _ => ReportFormat.Json,
     };
 
     /// <summary>The renderer for --templates DIR, or the built-in one; null (diagnostics printed) when the folder is bad.</summary>
-    public static ReportRenderer? Renderer(CliContext context, string? templates)
+    public static ReportRenderer? Renderer(CliContext context, string? templates) => Renderer(context, templates, null);
+
+    /// <summary>
+    /// The renderer for --templates DIR and --reference-doc FILE, or the built-in one; null (diagnostics printed)
+    /// when the folder or the reference document is bad.
+    /// </summary>
+    public static ReportRenderer? Renderer(CliContext context, string? templates, string? referenceDoc)
     {
+        ReferenceDocument? reference = null;
+        if (referenceDoc is not null)
+        {
+            var loaded = ReferenceDocument.Load(referenceDoc);
+            if (loaded.Value is null)
+            {
+                DiagnosticPrinter.Report(context, loaded.Diagnostics);
+                return null;
+            }
+
+            reference = loaded.Value;
+        }
+
         if (templates is null)
         {
-            return ReportRenderer.Default;
+            return reference is null ? ReportRenderer.Default : new ReportRenderer { ReferenceDocument = reference };
         }
 
         var set = TemplateSet.LoadFolder(templates);
@@ -30,7 +50,19 @@ internal static class Render
             return null;
         }
 
-        return new ReportRenderer(set.Value);
+        return new ReportRenderer(set.Value) { ReferenceDocument = reference };
+    }
+
+    /// <summary>The bytes of a rendered document (a Word package, or text as UTF-8); null (diagnostics printed) on errors.</summary>
+    public static byte[]? Bytes(CliContext context, LoadResult<RenderedReport> rendered)
+    {
+        if (rendered.Value is null)
+        {
+            DiagnosticPrinter.Report(context, rendered.Diagnostics);
+            return null;
+        }
+
+        return rendered.Value.Bytes.ToArray();
     }
 
     /// <summary>The result in a format; <paramref name="renderer"/> is used for every format but text (the built-in one when null).</summary>
@@ -42,6 +74,44 @@ internal static class Render
 
     public static string? Comparison(CliContext context, AuditComparison comparison, string format, Language language) =>
         format == "text" ? TerminalText.Diff(comparison, language) : Content(context, ReportRenderer.Default.RenderComparison(comparison, ToFormat(format), language));
+
+    /// <summary>
+    /// Writes a Word document (or a PDF printed from the HTML report) to <paramref name="output"/>; <paramref name="render"/>
+    /// renders the document in the format given. Returns the exit code.
+    /// </summary>
+    public static int Binary(CliContext context, string format, string? output, IEnumerable<string> inputs, Func<ReportFormat, LoadResult<RenderedReport>> render)
+    {
+        if (output is null)
+        {
+            DiagnosticPrinter.Report(context, [DiagnosticCatalog.BinaryNeedsOutputFile.Create(SourceLocation.WholeFile("--output"), format)]);
+            return ExitCodes.InvalidInput;
+        }
+
+        byte[]? bytes;
+        if (format == "pdf")
+        {
+            var html = Content(context, render(ReportFormat.Html));
+            if (html is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var (pdf, failure) = PdfPrinter.Print(html, output, CancellationToken.None);
+            if (failure is not null)
+            {
+                DiagnosticPrinter.Report(context, [failure]);
+                return ExitCodes.InvalidInput;
+            }
+
+            bytes = pdf;
+        }
+        else
+        {
+            bytes = Bytes(context, render(ReportFormat.Docx));
+        }
+
+        return bytes is null ? ExitCodes.InvalidInput : CommonOptions.Emit(context, bytes, format, output, inputs);
+    }
 
     private static string? Content(CliContext context, LoadResult<RenderedReport> rendered)
     {

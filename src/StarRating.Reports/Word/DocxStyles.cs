@@ -83,8 +83,11 @@ internal static class DocxStyles
             Ppr(El("tabs", El("tab", A("val", "right"), A("pos", 9412))), Spacing(0, 0, 240)),
             Rpr(Fonts(SideFont, "Arial"), Color("404040"), Size(18), SizeCs(18)), primary: false);
         Add("paragraph", "TableText", "Table Text", false, "Normal", null,
-            Ppr(Spacing(0, 0, 264)),
+            Ppr(Spacing(0, 0, 252)),
             Rpr(Size(18), SizeCs(18)));
+        Add("paragraph", "TableNote", "Table Note", false, "TableText", null,
+            Ppr(Spacing(20, 0, 240)),
+            Rpr(Color("595959"), Size(16), SizeCs(16)));
         Add("paragraph", "TableHeading", "Table Heading", false, "TableText", null,
             Ppr(El("keepNext")),
             Rpr(Fonts(HeadingFont, "Arial"), El("b"), El("bCs")));
