@@ -39,7 +39,7 @@ internal static partial class WordMarkup
         }
         catch (XmlException ex)
         {
-            bag.Add(DiagnosticCatalog.WordMarkupInvalid, SourceLocation.WholeFile(templateName), ex.LineNumber, ex.LinePosition, Describe(ex));
+            bag.Add(DiagnosticCatalog.WordMarkupInvalid, SourceLocation.WholeFile(templateName), Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition), Describe(ex));
         }
 
         return null;
