@@ -133,7 +133,7 @@ public sealed partial class DocxTests
         // Built in code, so no loader refuses them first: the renderer alone must keep them out.
         var result = AuditEngine.Default.Score(new AuditEvidence
         {
-            Company = new Company { Name = "ACME\u202Egnp.exe\u202C \u0007Bell\u001B[31m 公司\u2066x\u2069" },
+            Company = new Company { Name = "ACME\u202Egnp.exe\u202C \u0007Bell\u001B[31m 公司\u2066x\u2069\n第二行\t\u2028" },
             Audit = new AuditInfo { Kind = AuditKind.Mock, Reference = "R\u200F-1\u0000", Team = [new TeamMember { Name = "王\u0085敏", Role = "lead" }] },
             Findings = [new Finding { Item = "5.1.1.1", Result = FindingResult.Nonconforming, Grade = NonconformityGrade.Major, Note = "看\u202Bء\u202C见\uFEFF记录\u0008", Evidence = ["doc\u2028x"] }],
         }).GetValueOrThrow();

@@ -333,9 +333,10 @@ internal static class Escape
 
     /// <summary>
     /// The Word markup (docs/reports.md): <c>&amp; &lt; &gt; &quot; &#39;</c> become entities, so a value stays text in
-    /// element content and attribute values alike; a line break becomes <c>&lt;br/&gt;</c> (in markup, line breaks
-    /// are the template's layout, not text) and a tab <c>&lt;tab/&gt;</c>; control and bidirectional-formatting
-    /// characters, which would hide or reorder text in the document, become U+FFFD.
+    /// element content and attribute values alike; a line break becomes U+2028, which the markup reader turns into a
+    /// line break in text and a space in attributes (in markup, a newline is the template's layout, and an element
+    /// would break an attribute), a tab a space; control and bidirectional-formatting characters, which would hide or
+    /// reorder text in the document, become U+FFFD.
     /// </summary>
     public static string WordMarkup(string text)
     {
@@ -351,8 +352,8 @@ internal static class Escape
                 case '"': builder.Append("&quot;"); break;
                 case '\'': builder.Append("&#39;"); break;
                 case '\r' when i + 1 < text.Length && text[i + 1] == '\n': break;
-                case '\n' or '\r': builder.Append("<br/>"); break;
-                case '\t': builder.Append("<tab/>"); break;
+                case '\n' or '\r': builder.Append(Word.WordText.ValueLineBreak); break;
+                case '\t': builder.Append(' '); break;
                 default:
                     if (char.IsSurrogatePair(text, i))
                     {

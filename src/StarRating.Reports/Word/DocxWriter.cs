@@ -477,7 +477,7 @@ internal static class DocxWriter
                     Val(w, "gridSpan", Int(cell.Span));
                 }
 
-                if (cell.Shade is { } shade && shade != "none")
+                if (cell.Shade is { } shade && WordMarkup.Fill(shade) != "auto")
                 {
                     w.WriteStartElement("w", "shd", WNs);
                     w.WriteAttributeString("w", "val", WNs, "clear");
@@ -486,7 +486,12 @@ internal static class DocxWriter
                     w.WriteEndElement();
                 }
 
-                Val(w, "vAlign", cell.VerticalAlign ?? (row.Header ? "center" : "top"));
+                // Top is Word's default: written only when it differs, as every cell's properties add up.
+                if ((cell.VerticalAlign ?? (row.Header ? "center" : "top")) is var valign && valign != "top")
+                {
+                    Val(w, "vAlign", valign);
+                }
+
                 w.WriteEndElement(); // tcPr
                 foreach (var paragraph in cell.Paragraphs)
                 {

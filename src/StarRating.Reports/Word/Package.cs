@@ -104,7 +104,7 @@ internal sealed class Package
     private static void Write(ZipArchive zip, string name, byte[] bytes)
     {
         // Pictures are compressed already; deflating them again costs time for nothing.
-        var level = name.StartsWith("word/media/", StringComparison.Ordinal) ? CompressionLevel.NoCompression : CompressionLevel.Optimal;
+        var level = name.StartsWith("word/media/", StringComparison.Ordinal) ? CompressionLevel.NoCompression : CompressionLevel.Fastest;
         var entry = zip.CreateEntry(name, level);
         entry.LastWriteTime = FixedTime;
         using var output = entry.Open();

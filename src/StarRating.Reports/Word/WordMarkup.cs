@@ -188,12 +188,7 @@ internal static partial class WordMarkup
                     case XmlNodeType.EndElement:
                         return runs;
                     case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
-                        var text = LayoutWhitespace().Replace(reader.Value, string.Empty);
-                        if (text.Length > 0)
-                        {
-                            runs.Add(new TextRun(WordText.Clean(text), format.Bold, format.Italic, format.Underline, format.Style));
-                        }
-
+                        AddText(runs, reader.Value, format);
                         break;
                     case XmlNodeType.Element:
                         var name = reader.LocalName;
@@ -244,6 +239,36 @@ internal static partial class WordMarkup
             }
 
             return runs;
+        }
+
+        /// <summary>Text of the markup as runs: layout whitespace dropped, a value's line break (U+2028) a line break.</summary>
+        private static void AddText(List<Inline> runs, string value, Format format)
+        {
+            var text = value.Contains('\n', StringComparison.Ordinal) ? LayoutWhitespace().Replace(value, string.Empty) : value;
+            if (text.Length == 0)
+            {
+                return;
+            }
+
+            if (!text.Contains(WordText.ValueLineBreak, StringComparison.Ordinal))
+            {
+                runs.Add(new TextRun(WordText.Clean(text), format.Bold, format.Italic, format.Underline, format.Style));
+                return;
+            }
+
+            var lines = text.Split(WordText.ValueLineBreak);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (i > 0)
+                {
+                    runs.Add(new LineBreak());
+                }
+
+                if (lines[i].Length > 0)
+                {
+                    runs.Add(new TextRun(WordText.Clean(lines[i]), format.Bold, format.Italic, format.Underline, format.Style));
+                }
+            }
         }
 
         private Table Table(bool inHeader)
@@ -393,8 +418,9 @@ internal static partial class WordMarkup
             switch (reader.NodeType)
             {
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
-                    var text = LayoutWhitespace().Replace(reader.Value, string.Empty);
-                    return text.Length == 0 ? [] : [new TextRun(WordText.Clean(text), false, false, false, null)];
+                    var runs = new List<Inline>();
+                    AddText(runs, reader.Value, format);
+                    return runs;
                 case XmlNodeType.Element:
                     var name = reader.LocalName;
                     switch (name)
@@ -553,7 +579,7 @@ internal static partial class WordMarkup
                             : $"<{element}> has no attribute '{reader.Name}'; it takes {string.Join(", ", allowed)}");
                     }
 
-                    values[reader.Name] = reader.Value;
+                    values[reader.Name] = reader.Value.Replace(WordText.ValueLineBreak, ' ');
                 }
                 while (reader.MoveToNextAttribute());
                 reader.MoveToElement();
@@ -617,6 +643,13 @@ internal static partial class WordMarkup
         ["fair"] = "FFF4E0",
         ["poor"] = "FCE8E6",
         ["none"] = "auto",
+
+        // An item's status (it.status) names its shade, so a template needs no mapping of its own.
+        ["conforming"] = "auto",
+        ["partial"] = "FFF4E0",
+        ["nonconforming"] = "FCE8E6",
+        ["not_applicable"] = "F7F7F7",
+        ["not_assessed"] = "F7F7F7",
     };
 
     internal static bool IsHexColour(string value) => value.Length == 6 && value.All(char.IsAsciiHexDigit);

@@ -6,6 +6,13 @@ namespace StarRating.Reports.Word;
 internal static class WordText
 {
     /// <summary>
+    /// How an escaped value carries a line break through the markup: U+2028 (LINE SEPARATOR), legal in XML text and
+    /// attributes alike. The markup reader makes it a line break in text and a space in attributes; anywhere else
+    /// (a value's own U+2028) it is unsafe and becomes U+FFFD before the markup is written.
+    /// </summary>
+    public const char ValueLineBreak = '\u2028';
+
+    /// <summary>
     /// True for characters that must never reach the document: C0 and C1 controls (tab and line breaks are handled
     /// before), the bidirectional formatting characters that can reorder or hide text (LRE…RLO, LRI…PDI, LRM, RLM,
     /// ALM), line and paragraph separators, the byte-order mark, noncharacters U+FFFE/U+FFFF and lone surrogates.
