@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using StarRating.Cli;
 
 namespace StarRating.Cli.Tests;
@@ -72,12 +71,7 @@ public sealed class PdfCommandTests
 
     private static string PdfText(string pdf)
     {
-        var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true };
-        start.ArgumentList.Add(pdf);
-        start.ArgumentList.Add("-");
-        using var process = Process.Start(start)!;
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
+        var (_, text) = ProcessRunner.Run("pdftotext", [pdf, "-"]);
         return new string(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
     }
 }

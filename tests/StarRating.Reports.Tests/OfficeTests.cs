@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using StarRating.Engine;
 using StarRating.Rules;
@@ -43,14 +42,14 @@ public sealed class OfficeTests
 
         // One soffice process for every document, with a profile of its own (another soffice may be running).
         var docs = expected.Keys.Select(k => folder.File(k + ".docx")).ToArray();
-        var (exit, log) = Run("soffice", ["-env:UserInstallation=file://" + folder.File("profile"), "--headless", "--norestore", "--convert-to", "pdf", "--outdir", folder.Path, .. docs]);
+        var (exit, log) = ProcessRunner.Run("soffice", ["-env:UserInstallation=file://" + folder.File("profile"), "--headless", "--norestore", "--convert-to", "pdf", "--outdir", folder.Path, .. docs]);
         exit.Should().Be(0, log);
 
         foreach (var (name, texts) in expected)
         {
             var pdf = folder.File(name + ".pdf");
             File.Exists(pdf).Should().BeTrue($"soffice should have printed {name}.docx: {log}");
-            var (textExit, text) = Run("pdftotext", [pdf, "-"]);
+            var (textExit, text) = ProcessRunner.Run("pdftotext", [pdf, "-"]);
             textExit.Should().Be(0);
             var flat = Flatten(text);
             foreach (var wanted in texts)
@@ -62,24 +61,4 @@ public sealed class OfficeTests
 
     /// <summary>Text without white space: line breaks and justified spacing differ between renderers.</summary>
     private static string Flatten(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
-
-    private static (int Exit, string Output) Run(string program, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, program + " timed out");
-        }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
 }

@@ -57,15 +57,9 @@ internal static class CommonOptions
         return parse.GetValue(format)!;
     }
 
-    /// <summary>Writes a binary document (Word, PDF) atomically to <paramref name="output"/>; a terminal gets SR5402 instead.</summary>
-    public static int Emit(CliContext context, byte[] content, string format, string? output, IEnumerable<string> inputs)
+    /// <summary>Writes a binary document (Word, PDF) atomically to <paramref name="output"/>, never over an input.</summary>
+    public static int Emit(CliContext context, byte[] content, string output, IEnumerable<string> inputs)
     {
-        if (output is null)
-        {
-            DiagnosticPrinter.Report(context, [DiagnosticCatalog.BinaryNeedsOutputFile.Create(SourceLocation.WholeFile("--output"), format)]);
-            return ExitCodes.InvalidInput;
-        }
-
         if (AtomicFile.IsOneOf(output, inputs))
         {
             DiagnosticPrinter.Report(context, [DiagnosticCatalog.OutputIsInput.Create(SourceLocation.WholeFile(output))]);

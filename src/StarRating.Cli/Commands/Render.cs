@@ -76,6 +76,27 @@ internal static class Render
         format == "text" ? TerminalText.Diff(comparison, language) : Content(context, ReportRenderer.Default.RenderComparison(comparison, ToFormat(format), language));
 
     /// <summary>
+    /// gap and diff: a Word document for docx (with --reference-doc), SR5403 for pdf (inferred from -o FILE.pdf); null
+    /// for the text formats, which the caller renders. Returns the exit code otherwise.
+    /// </summary>
+    public static int? WordDocument(CliContext context, string command, string format, string? output, string? referenceDoc, IEnumerable<string> inputs, Func<ReportRenderer, ReportFormat, LoadResult<RenderedReport>> render)
+    {
+        if (format == "pdf")
+        {
+            DiagnosticPrinter.Report(context, [DiagnosticCatalog.FormatNotSupported.Create(SourceLocation.WholeFile("--format"), command, "pdf", "text, json, md, html, docx")]);
+            return ExitCodes.InvalidInput;
+        }
+
+        if (format != "docx")
+        {
+            return null;
+        }
+
+        var renderer = Renderer(context, null, referenceDoc);
+        return renderer is null ? ExitCodes.InvalidInput : Binary(context, format, output, inputs, f => render(renderer, f));
+    }
+
+    /// <summary>
     /// Writes a Word document (or a PDF printed from the HTML report) to <paramref name="output"/>; <paramref name="render"/>
     /// renders the document in the format given. Returns the exit code.
     /// </summary>
@@ -110,7 +131,7 @@ internal static class Render
             bytes = Bytes(context, render(ReportFormat.Docx));
         }
 
-        return bytes is null ? ExitCodes.InvalidInput : CommonOptions.Emit(context, bytes, format, output, inputs);
+        return bytes is null ? ExitCodes.InvalidInput : CommonOptions.Emit(context, bytes, output, inputs);
     }
 
     private static string? Content(CliContext context, LoadResult<RenderedReport> rendered)

@@ -139,18 +139,9 @@ internal static class ScoreCommands
             var gap = AuditEngine.AnalyzeGap(result, targetTier);
             var formatName = CommonOptions.Format(parse, format, output);
             var language = CommonOptions.ToLanguage(parse.GetValue(lang)!);
-            if (formatName == "pdf")
+            if (Render.WordDocument(context, "gap", formatName, parse.GetValue(output), parse.GetValue(referenceDoc), Inputs(path, parse.GetValue(referenceDoc)), (renderer, f) => renderer.RenderGap(gap, f, language)) is { } written)
             {
-                DiagnosticPrinter.Report(context, [DiagnosticCatalog.FormatNotSupported.Create(SourceLocation.WholeFile("--format"), "gap", "pdf", "text, json, md, html, docx")]);
-                return ExitCodes.InvalidInput;
-            }
-
-            if (formatName == "docx")
-            {
-                var renderer = Render.Renderer(context, null, parse.GetValue(referenceDoc));
-                return renderer is null
-                    ? ExitCodes.InvalidInput
-                    : Render.Binary(context, formatName, parse.GetValue(output), Inputs(path, parse.GetValue(referenceDoc)), f => renderer.RenderGap(gap, f, language));
+                return written;
             }
 
             var content = Render.Gap(context, gap, formatName, language);
@@ -197,18 +188,9 @@ internal static class ScoreCommands
             DiagnosticPrinter.Print(context, comparison.Diagnostics);
             var formatName = CommonOptions.Format(parse, format, output);
             var language = CommonOptions.ToLanguage(parse.GetValue(lang)!);
-            if (formatName == "pdf")
+            if (Render.WordDocument(context, "diff", formatName, parse.GetValue(output), parse.GetValue(referenceDoc), Inputs(beforePath, parse.GetValue(referenceDoc)).Append(afterPath), (renderer, f) => renderer.RenderComparison(comparison.Value, f, language)) is { } written)
             {
-                DiagnosticPrinter.Report(context, [DiagnosticCatalog.FormatNotSupported.Create(SourceLocation.WholeFile("--format"), "diff", "pdf", "text, json, md, html, docx")]);
-                return ExitCodes.InvalidInput;
-            }
-
-            if (formatName == "docx")
-            {
-                var renderer = Render.Renderer(context, null, parse.GetValue(referenceDoc));
-                return renderer is null
-                    ? ExitCodes.InvalidInput
-                    : Render.Binary(context, formatName, parse.GetValue(output), Inputs(beforePath, parse.GetValue(referenceDoc)).Append(afterPath), f => renderer.RenderComparison(comparison.Value, f, language));
+                return written;
             }
 
             var content = Render.Comparison(context, comparison.Value, formatName, language);

@@ -34,9 +34,6 @@ internal static class DocxStyles
     /// <summary>The built-in styles by name: type, id and definition (the w:style element).</summary>
     public static IReadOnlyList<(string Name, string Type, string Id, XElement Element)> BuiltIn { get; } = Build();
 
-    /// <summary>The names template authors may use for paragraphs (docs/reports.md).</summary>
-    public static IEnumerable<string> ParagraphNames => BuiltIn.Where(s => s.Type == "paragraph").Select(s => s.Name);
-
     private static List<(string, string, string, XElement)> Build()
     {
         var list = new List<(string, string, string, XElement)>();

@@ -128,18 +128,17 @@ internal static class DocxWriter
         Side(header: true, document.Header, reference?.Headers);
         Side(header: false, document.Footer, reference?.Footers);
 
-        // The body, with its charts.
-        var body = Package.Xml(w =>
+        // The body's charts get their parts and relationships first, so the body can be written straight into the zip.
+        foreach (var chart in document.Body.OfType<Chart>())
+        {
+            context.Charts.Add(chart, Rel(DocxCharts.RelationshipType, "charts/chart" + (context.Charts.Count + 1).ToString(CultureInfo.InvariantCulture) + ".xml"));
+        }
+
+        void Body(XmlWriter w)
         {
             w.WriteStartElement("w", "document", WNs);
             Namespaces(w);
             w.WriteStartElement("w", "body", WNs);
-            context.ChartRel = chart =>
-            {
-                var index = context.Charts.Count + 1;
-                context.Charts.Add(chart);
-                return Rel(DocxCharts.RelationshipType, "charts/chart" + index.ToString(CultureInfo.InvariantCulture) + ".xml");
-            };
             Blocks(w, document.Body, context);
             if (document.Body.Count == 0 || document.Body[^1] is Table)
             {
@@ -150,7 +149,7 @@ internal static class DocxWriter
             SectionProperties(w, reference?.SectionProperties ?? BuiltInPage, references);
             w.WriteEndElement();
             w.WriteEndElement();
-        });
+        }
 
         var settings = Package.Xml(w => Settings(w, reference?.EvenAndOddHeaders == true && references.Exists(r => r.Type == "even"), document.Properties.Language));
 
@@ -163,7 +162,7 @@ internal static class DocxWriter
         ]));
         package.Add("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml", CoreProperties(document.Properties));
         package.Add("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml", AppProperties());
-        package.Add("word/document.xml", WordType + "document.main+xml", body);
+        package.Add("word/document.xml", WordType + "document.main+xml", Body);
         package.Add("word/_rels/document.xml.rels", "application/vnd.openxmlformats-package.relationships+xml", Relationships(rels));
         package.Add("word/styles.xml", WordType + "styles+xml", styles.ToBytes());
         package.Add("word/settings.xml", WordType + "settings+xml", settings);
@@ -183,9 +182,10 @@ internal static class DocxWriter
             package.Add(name, type, bytes);
         }
 
-        for (var i = 0; i < context.Charts.Count; i++)
+        var number = 0;
+        foreach (var chart in context.Charts.Keys)
         {
-            package.Add("word/charts/chart" + (i + 1).ToString(CultureInfo.InvariantCulture) + ".xml", DocxCharts.ContentType, DocxCharts.Part(context.Charts[i]));
+            package.Add("word/charts/chart" + (++number).ToString(CultureInfo.InvariantCulture) + ".xml", DocxCharts.ContentType, DocxCharts.Part(chart));
         }
 
         return package.ToBytes();
@@ -197,9 +197,8 @@ internal static class DocxWriter
 
         public int TextWidth { get; } = textWidth;
 
-        public List<Chart> Charts { get; } = [];
-
-        public Func<Chart, string> ChartRel { get; set; } = _ => throw new InvalidOperationException("charts are only allowed in the body");
+        /// <summary>The body's charts, in order, with their relationship ids (the same chart object is one chart).</summary>
+        public OrderedDictionary<Chart, string> Charts { get; } = new(ReferenceEqualityComparer.Instance);
 
         public int DrawingId { get; set; }
     }
@@ -509,7 +508,7 @@ internal static class DocxWriter
 
     private static void Chart(XmlWriter w, Chart chart, Context context)
     {
-        var id = context.ChartRel(chart);
+        var id = context.Charts[chart];
         context.DrawingId++;
         const long EmuPerTwip = 635;
         w.WriteStartElement("w", "p", WNs);

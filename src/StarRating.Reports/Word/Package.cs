@@ -13,7 +13,7 @@ internal sealed class Package
 {
     private static readonly DateTimeOffset FixedTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly List<(string Name, byte[] Bytes)> parts = [];
+    private readonly List<(string Name, byte[]? Bytes, Action<XmlWriter>? Write)> parts = [];
     private readonly SortedDictionary<string, string> defaults = new(StringComparer.Ordinal)
     {
         ["rels"] = "application/vnd.openxmlformats-package.relationships+xml",
@@ -32,21 +32,21 @@ internal sealed class Package
         CloseOutput = false,
     };
 
-    public bool Contains(string name) => parts.Exists(p => p.Name == name);
-
     /// <summary>Adds a part with an explicit content type (an Override).</summary>
     public void Add(string name, string contentType, byte[] bytes)
     {
-        parts.Add((name, bytes));
+        parts.Add((name, bytes, null));
         overrides.Add(("/" + name, contentType));
     }
 
-    /// <summary>Adds a part whose content type follows from its extension (a Default, e.g. a picture or relationships).</summary>
-    public void AddByExtension(string name, string contentType, byte[] bytes)
+    /// <summary>
+    /// Adds an XML part written straight into the zip when the package is made: a large part (the document body,
+    /// hundreds of kilobytes) then never sits in memory whole, uncompressed, and copied.
+    /// </summary>
+    public void Add(string name, string contentType, Action<XmlWriter> write)
     {
-        parts.Add((name, bytes));
-        var extension = Path.GetExtension(name).TrimStart('.').ToLowerInvariant();
-        defaults.TryAdd(extension, contentType);
+        parts.Add((name, null, write));
+        overrides.Add(("/" + name, contentType));
     }
 
     /// <summary>Writes a part with an <see cref="XmlWriter"/>.</summary>
@@ -92,9 +92,21 @@ internal sealed class Package
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8))
         {
             Write(zip, "[Content_Types].xml", contentTypes);
-            foreach (var (name, bytes) in parts)
+            foreach (var (name, bytes, write) in parts)
             {
-                Write(zip, name, bytes);
+                if (bytes is not null)
+                {
+                    Write(zip, name, bytes);
+                    continue;
+                }
+
+                var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+                entry.LastWriteTime = FixedTime;
+                using var output = entry.Open();
+                using var writer = XmlWriter.Create(output, XmlSettings);
+                writer.WriteStartDocument(standalone: true);
+                write!(writer);
+                writer.WriteEndDocument();
             }
         }
 

@@ -181,64 +181,70 @@ internal static partial class WordMarkup
                 return runs;
             }
 
-            while (reader.Read())
+            while (reader.Read() && reader.NodeType != XmlNodeType.EndElement)
             {
-                switch (reader.NodeType)
-                {
-                    case XmlNodeType.EndElement:
-                        return runs;
-                    case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
-                        AddText(runs, reader.Value, format);
-                        break;
-                    case XmlNodeType.Element:
-                        var name = reader.LocalName;
-                        switch (name)
-                        {
-                            case "br":
-                                Attributes();
-                                Empty(name);
-                                runs.Add(new LineBreak());
-                                break;
-                            case "tab":
-                                Attributes();
-                                Empty(name);
-                                runs.Add(new TabRun());
-                                break;
-                            case "field":
-                                var field = Attributes("name").GetValueOrDefault("name");
-                                if (field is not ("page" or "pages"))
-                                {
-                                    throw Fail($"<field name=\"{field}\"> is not a field; use name=\"page\" or name=\"pages\"");
-                                }
-
-                                Empty(name);
-                                runs.Add(new FieldRun(field));
-                                break;
-                            case "b":
-                                Attributes();
-                                runs.AddRange(Inlines(name, format with { Bold = true }));
-                                break;
-                            case "i":
-                                Attributes();
-                                runs.AddRange(Inlines(name, format with { Italic = true }));
-                                break;
-                            case "u":
-                                Attributes();
-                                runs.AddRange(Inlines(name, format with { Underline = true }));
-                                break;
-                            case "span":
-                                var style = Attributes("style").GetValueOrDefault("style") ?? throw Fail("<span> needs style=\"a character style\"");
-                                runs.AddRange(Inlines(name, format with { Style = style }));
-                                break;
-                            default:
-                                throw Fail($"<{name}> cannot stand inside <{parent}>; inside a paragraph use text, <b>, <i>, <u>, <span style>, <br/>, <tab/> or <field name>");
-                        }
-
-                        break;
-                }
+                Inline(parent, format, runs);
             }
 
             return runs;
+        }
+
+        /// <summary>One node of inline content (the reader stands on it): text, or an inline element with its content.</summary>
+        private void Inline(string parent, Format format, List<Inline> runs)
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    AddText(runs, reader.Value, format);
+                    return;
+                case XmlNodeType.Element:
+                    break;
+                default:
+                    return;
+            }
+
+            var name = reader.LocalName;
+            switch (name)
+            {
+                case "br":
+                    Attributes();
+                    Empty(name);
+                    runs.Add(new LineBreak());
+                    break;
+                case "tab":
+                    Attributes();
+                    Empty(name);
+                    runs.Add(new TabRun());
+                    break;
+                case "field":
+                    var field = Attributes("name").GetValueOrDefault("name");
+                    if (field is not ("page" or "pages"))
+                    {
+                        throw Fail($"<field name=\"{field}\"> is not a field; use name=\"page\" or name=\"pages\"");
+                    }
+
+                    Empty(name);
+                    runs.Add(new FieldRun(field));
+                    break;
+                case "b":
+                    Attributes();
+                    runs.AddRange(Inlines(name, format with { Bold = true }));
+                    break;
+                case "i":
+                    Attributes();
+                    runs.AddRange(Inlines(name, format with { Italic = true }));
+                    break;
+                case "u":
+                    Attributes();
+                    runs.AddRange(Inlines(name, format with { Underline = true }));
+                    break;
+                case "span":
+                    var style = Attributes("style").GetValueOrDefault("style") ?? throw Fail("<span> needs style=\"a character style\"");
+                    runs.AddRange(Inlines(name, format with { Style = style }));
+                    break;
+                default:
+                    throw Fail($"<{name}> cannot stand inside <{parent}>; inside a paragraph or cell use text, <b>, <i>, <u>, <span style>, <br/>, <tab/> or <field name> (a cell may hold <p> paragraphs instead)");
+            }
         }
 
         /// <summary>Text of the markup as runs: layout whitespace dropped, a value's line break (U+2028) a line break.</summary>
@@ -399,7 +405,7 @@ internal static partial class WordMarkup
                         throw Fail("a cell holds either text or <p> paragraphs, not both");
                     }
 
-                    loose.AddRange(InlineNode(element));
+                    Inline(element, new Format(false, false, false, null), loose);
                 }
             }
 
@@ -409,52 +415,6 @@ internal static partial class WordMarkup
             }
 
             return new Cell(span, shade ?? (heading ? "header" : null), valign, paragraphs);
-        }
-
-        /// <summary>One node of inline content met directly in a cell (the reader stands on it).</summary>
-        private List<Inline> InlineNode(string parent)
-        {
-            var format = new Format(false, false, false, null);
-            switch (reader.NodeType)
-            {
-                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
-                    var runs = new List<Inline>();
-                    AddText(runs, reader.Value, format);
-                    return runs;
-                case XmlNodeType.Element:
-                    var name = reader.LocalName;
-                    switch (name)
-                    {
-                        case "br":
-                            Attributes();
-                            Empty(name);
-                            return [new LineBreak()];
-                        case "tab":
-                            Attributes();
-                            Empty(name);
-                            return [new TabRun()];
-                        case "field":
-                            var field = Attributes("name").GetValueOrDefault("name");
-                            if (field is not ("page" or "pages"))
-                            {
-                                throw Fail($"<field name=\"{field}\"> is not a field; use name=\"page\" or name=\"pages\"");
-                            }
-
-                            Empty(name);
-                            return [new FieldRun(field)];
-                        case "b" or "i" or "u":
-                            Attributes();
-                            return Inlines(name, new Format(name == "b", name == "i", name == "u", null));
-                        case "span":
-                            var style = Attributes("style").GetValueOrDefault("style") ?? throw Fail("<span> needs style=\"a character style\"");
-                            return Inlines(name, format with { Bold = false, Style = style });
-                        default:
-                            throw Fail($"<{name}> cannot stand inside <{parent}>; a cell holds text (with <b>, <i>, <u>, <span>, <br/>, <tab/>, <field>) or <p> paragraphs");
-                    }
-
-                default:
-                    return [];
-            }
         }
 
         private Chart Chart()
