@@ -193,7 +193,21 @@ internal static class DocxWriter
 
     private sealed class Context(StyleSheet styles, int textWidth)
     {
+        private readonly Dictionary<(string Name, string Type), string> attributes = [];
+
         public StyleSheet Styles { get; } = styles;
+
+        /// <summary>A style's id, escaped for an attribute value (a reference document's ids are its own text).</summary>
+        public string StyleAttribute(string name, string type)
+        {
+            if (!attributes.TryGetValue((name, type), out var escaped))
+            {
+                escaped = System.Security.SecurityElement.Escape(Styles.Resolve(name, type)!);
+                attributes[(name, type)] = escaped;
+            }
+
+            return escaped;
+        }
 
         public int TextWidth { get; } = textWidth;
 
@@ -273,69 +287,64 @@ internal static class DocxWriter
         return XDocument.Load(stream).Root!.Elements().ToArray();
     }
 
+    // Paragraphs, runs, rows and cells are most of a document (tens of thousands of elements): their fixed markup is
+    // written raw, and every value in them goes through WriteString or Attribute, which escape it. Writing each
+    // element through XmlWriter's namespace bookkeeping took most of a render.
     private static void Paragraph(XmlWriter w, Paragraph p, Context context)
     {
-        w.WriteStartElement("w", "p", WNs);
-        w.WriteStartElement("w", "pPr", WNs);
-        Val(w, "pStyle", context.Styles.Resolve(p.Style, "paragraph")!);
+        w.WriteRaw("<w:p><w:pPr><w:pStyle w:val=\"");
+        w.WriteRaw(context.StyleAttribute(p.Style, "paragraph"));
+        w.WriteRaw("\"/>");
         if (p.KeepNext)
         {
-            Empty(w, "keepNext");
+            w.WriteRaw("<w:keepNext/>");
         }
 
         if (p.PageBreakBefore)
         {
-            Empty(w, "pageBreakBefore");
+            w.WriteRaw("<w:pageBreakBefore/>");
         }
 
         if (p.Align is { } align)
         {
-            Val(w, "jc", align == "justify" ? "both" : align);
+            w.WriteRaw(align switch
+            {
+                "center" => "<w:jc w:val=\"center\"/>",
+                "right" => "<w:jc w:val=\"right\"/>",
+                "justify" => "<w:jc w:val=\"both\"/>",
+                _ => "<w:jc w:val=\"left\"/>",
+            });
         }
 
-        w.WriteEndElement();
+        w.WriteRaw("</w:pPr>");
         foreach (var inline in p.Content)
         {
             switch (inline)
             {
                 case TextRun run:
-                    w.WriteStartElement("w", "r", WNs);
+                    w.WriteRaw("<w:r>");
                     RunProperties(w, run, context);
-                    w.WriteStartElement("w", "t", WNs);
-                    if (run.Text.Length > 0 && (char.IsWhiteSpace(run.Text[0]) || char.IsWhiteSpace(run.Text[^1]) || run.Text.Contains("  ", StringComparison.Ordinal)))
-                    {
-                        w.WriteAttributeString("xml", "space", null, "preserve");
-                    }
-
+                    w.WriteRaw(run.Text.Length > 0 && (char.IsWhiteSpace(run.Text[0]) || char.IsWhiteSpace(run.Text[^1]) || run.Text.Contains("  ", StringComparison.Ordinal))
+                        ? "<w:t xml:space=\"preserve\">"
+                        : "<w:t>");
                     w.WriteString(run.Text);
-                    w.WriteEndElement();
-                    w.WriteEndElement();
+                    w.WriteRaw("</w:t></w:r>");
                     break;
                 case LineBreak:
-                    w.WriteStartElement("w", "r", WNs);
-                    Empty(w, "br");
-                    w.WriteEndElement();
+                    w.WriteRaw("<w:r><w:br/></w:r>");
                     break;
                 case TabRun:
-                    w.WriteStartElement("w", "r", WNs);
-                    Empty(w, "tab");
-                    w.WriteEndElement();
+                    w.WriteRaw("<w:r><w:tab/></w:r>");
                     break;
                 case FieldRun field:
-                    w.WriteStartElement("w", "fldSimple", WNs);
-                    w.WriteAttributeString("w", "instr", WNs, field.Name == "page" ? " PAGE " : " NUMPAGES ");
-                    w.WriteStartElement("w", "r", WNs);
-                    w.WriteStartElement("w", "rPr", WNs);
-                    Empty(w, "noProof");
-                    w.WriteEndElement();
-                    w.WriteElementString("w", "t", WNs, "1");
-                    w.WriteEndElement();
-                    w.WriteEndElement();
+                    w.WriteRaw(field.Name == "page"
+                        ? "<w:fldSimple w:instr=\" PAGE \"><w:r><w:rPr><w:noProof/></w:rPr><w:t>1</w:t></w:r></w:fldSimple>"
+                        : "<w:fldSimple w:instr=\" NUMPAGES \"><w:r><w:rPr><w:noProof/></w:rPr><w:t>1</w:t></w:r></w:fldSimple>");
                     break;
             }
         }
 
-        w.WriteEndElement();
+        w.WriteRaw("</w:p>");
     }
 
     private static void RunProperties(XmlWriter w, TextRun run, Context context)
@@ -345,30 +354,30 @@ internal static class DocxWriter
             return;
         }
 
-        w.WriteStartElement("w", "rPr", WNs);
+        w.WriteRaw("<w:rPr>");
         if (run.CharacterStyle is { } style)
         {
-            Val(w, "rStyle", context.Styles.Resolve(style, "character")!);
+            w.WriteRaw("<w:rStyle w:val=\"");
+            w.WriteRaw(context.StyleAttribute(style, "character"));
+            w.WriteRaw("\"/>");
         }
 
         if (run.Bold)
         {
-            Empty(w, "b");
-            Empty(w, "bCs");
+            w.WriteRaw("<w:b/><w:bCs/>");
         }
 
         if (run.Italic)
         {
-            Empty(w, "i");
-            Empty(w, "iCs");
+            w.WriteRaw("<w:i/><w:iCs/>");
         }
 
         if (run.Underline)
         {
-            Val(w, "u", "single");
+            w.WriteRaw("<w:u w:val=\"single\"/>");
         }
 
-        w.WriteEndElement();
+        w.WriteRaw("</w:rPr>");
     }
 
     private static void Table(XmlWriter w, Table table, Context context)
@@ -435,72 +444,67 @@ internal static class DocxWriter
         w.WriteEndElement();
         foreach (var row in table.Rows)
         {
-            w.WriteStartElement("w", "tr", WNs);
+            w.WriteRaw("<w:tr>");
             if (!row.AllowSplit || row.MinHeightTwips is not null || row.Header)
             {
-                w.WriteStartElement("w", "trPr", WNs);
+                w.WriteRaw("<w:trPr>");
                 if (!row.AllowSplit)
                 {
-                    Empty(w, "cantSplit");
+                    w.WriteRaw("<w:cantSplit/>");
                 }
 
                 if (row.MinHeightTwips is { } height)
                 {
-                    w.WriteStartElement("w", "trHeight", WNs);
-                    w.WriteAttributeString("w", "val", WNs, Int(height));
-                    w.WriteAttributeString("w", "hRule", WNs, "atLeast");
-                    w.WriteEndElement();
+                    w.WriteRaw("<w:trHeight w:val=\"" + Int(height) + "\" w:hRule=\"atLeast\"/>");
                 }
 
                 if (row.Header)
                 {
-                    Empty(w, "tblHeader");
+                    w.WriteRaw("<w:tblHeader/>");
                 }
 
-                w.WriteEndElement();
+                w.WriteRaw("</w:trPr>");
             }
 
             var column = 0;
             foreach (var cell in row.Cells)
             {
-                var width = columns.Skip(column).Take(cell.Span).Sum();
-                column += cell.Span;
-                w.WriteStartElement("w", "tc", WNs);
-                w.WriteStartElement("w", "tcPr", WNs);
-                w.WriteStartElement("w", "tcW", WNs);
-                w.WriteAttributeString("w", "w", WNs, Int(width));
-                w.WriteAttributeString("w", "type", WNs, "dxa");
-                w.WriteEndElement();
-                if (cell.Span > 1)
+                var width = 0;
+                for (var i = column; i < column + cell.Span; i++)
                 {
-                    Val(w, "gridSpan", Int(cell.Span));
+                    width += columns[i];
                 }
 
-                if (cell.Shade is { } shade && WordMarkup.Fill(shade) != "auto")
+                column += cell.Span;
+                w.WriteRaw("<w:tc><w:tcPr><w:tcW w:w=\"" + Int(width) + "\" w:type=\"dxa\"/>");
+                if (cell.Span > 1)
                 {
-                    w.WriteStartElement("w", "shd", WNs);
-                    w.WriteAttributeString("w", "val", WNs, "clear");
-                    w.WriteAttributeString("w", "color", WNs, "auto");
-                    w.WriteAttributeString("w", "fill", WNs, WordMarkup.Fill(shade));
-                    w.WriteEndElement();
+                    w.WriteRaw("<w:gridSpan w:val=\"" + Int(cell.Span) + "\"/>");
+                }
+
+                // Fills are named shades or six hex digits (checked by the markup reader).
+                if (cell.Shade is { } shade && WordMarkup.Fill(shade) is var fill && fill != "auto")
+                {
+                    w.WriteRaw("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"" + fill + "\"/>");
                 }
 
                 // Top is Word's default: written only when it differs, as every cell's properties add up.
-                if ((cell.VerticalAlign ?? (row.Header ? "center" : "top")) is var valign && valign != "top")
+                var valign = cell.VerticalAlign ?? (row.Header ? "center" : "top");
+                if (valign != "top")
                 {
-                    Val(w, "vAlign", valign);
+                    w.WriteRaw(valign == "center" ? "<w:vAlign w:val=\"center\"/>" : "<w:vAlign w:val=\"bottom\"/>");
                 }
 
-                w.WriteEndElement(); // tcPr
+                w.WriteRaw("</w:tcPr>");
                 foreach (var paragraph in cell.Paragraphs)
                 {
                     Paragraph(w, paragraph, context);
                 }
 
-                w.WriteEndElement(); // tc
+                w.WriteRaw("</w:tc>");
             }
 
-            w.WriteEndElement(); // tr
+            w.WriteRaw("</w:tr>");
         }
 
         w.WriteEndElement(); // tbl
