@@ -32,25 +32,7 @@ internal static class DocxCharts
         {
             w.WriteStartElement("c", "title", ChartNs);
             w.WriteStartElement("c", "tx", ChartNs);
-            w.WriteStartElement("c", "rich", ChartNs);
-            w.WriteStartElement("a", "bodyPr", DrawingNs);
-            w.WriteEndElement();
-            w.WriteStartElement("a", "lstStyle", DrawingNs);
-            w.WriteEndElement();
-            w.WriteStartElement("a", "p", DrawingNs);
-            w.WriteStartElement("a", "pPr", DrawingNs);
-            c.DefaultRunProperties(1000, bold: true);
-            w.WriteEndElement();
-            w.WriteStartElement("a", "r", DrawingNs);
-            w.WriteStartElement("a", "rPr", DrawingNs);
-            w.WriteAttributeString("lang", "zh-CN");
-            w.WriteAttributeString("sz", "1000");
-            w.WriteAttributeString("b", "1");
-            w.WriteEndElement();
-            w.WriteElementString("a", "t", DrawingNs, title);
-            w.WriteEndElement();
-            w.WriteEndElement();
-            w.WriteEndElement();
+            c.TextBody("rich", 1000, bold: true, title);
             w.WriteEndElement();
             c.Val("overlay", "0");
             w.WriteEndElement();
@@ -107,20 +89,7 @@ internal static class DocxCharts
         c.Val("plotVisOnly", "1");
         c.Val("dispBlanksAs", "gap");
         w.WriteEndElement(); // chart
-        w.WriteStartElement("c", "txPr", ChartNs);
-        w.WriteStartElement("a", "bodyPr", DrawingNs);
-        w.WriteEndElement();
-        w.WriteStartElement("a", "lstStyle", DrawingNs);
-        w.WriteEndElement();
-        w.WriteStartElement("a", "p", DrawingNs);
-        w.WriteStartElement("a", "pPr", DrawingNs);
-        c.DefaultRunProperties(800, bold: false);
-        w.WriteEndElement();
-        w.WriteStartElement("a", "endParaRPr", DrawingNs);
-        w.WriteAttributeString("lang", "zh-CN");
-        w.WriteEndElement();
-        w.WriteEndElement();
-        w.WriteEndElement();
+        c.TextBody("txPr", 800, bold: false, text: null);
         w.WriteEndElement(); // chartSpace
     });
 
@@ -306,6 +275,43 @@ internal static class DocxCharts
             W.WriteAttributeString("w", "6350");
             SolidFill("D9D9D9");
             W.WriteEndElement();
+            W.WriteEndElement();
+            W.WriteEndElement();
+        }
+
+        /// <summary>
+        /// A text body (<c>c:rich</c> for a title with its text, <c>c:txPr</c> for the chart's default text): one
+        /// paragraph in the report's fonts.
+        /// </summary>
+        public void TextBody(string element, int size, bool bold, string? text)
+        {
+            W.WriteStartElement("c", element, ChartNs);
+            W.WriteStartElement("a", "bodyPr", DrawingNs);
+            W.WriteEndElement();
+            W.WriteStartElement("a", "lstStyle", DrawingNs);
+            W.WriteEndElement();
+            W.WriteStartElement("a", "p", DrawingNs);
+            W.WriteStartElement("a", "pPr", DrawingNs);
+            DefaultRunProperties(size, bold);
+            W.WriteEndElement();
+            if (text is not null)
+            {
+                W.WriteStartElement("a", "r", DrawingNs);
+                W.WriteStartElement("a", "rPr", DrawingNs);
+                W.WriteAttributeString("lang", "zh-CN");
+                W.WriteAttributeString("sz", size.ToString(CultureInfo.InvariantCulture));
+                W.WriteAttributeString("b", bold ? "1" : "0");
+                W.WriteEndElement();
+                W.WriteElementString("a", "t", DrawingNs, text);
+                W.WriteEndElement();
+            }
+            else
+            {
+                W.WriteStartElement("a", "endParaRPr", DrawingNs);
+                W.WriteAttributeString("lang", "zh-CN");
+                W.WriteEndElement();
+            }
+
             W.WriteEndElement();
             W.WriteEndElement();
         }
