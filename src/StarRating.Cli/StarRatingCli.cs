@@ -76,6 +76,7 @@ public static class StarRatingCli
             FileCommands.Checklist(context),
             ScoreCommands.Gap(context),
             ScoreCommands.Diff(context),
+            ScoreCommands.Ncr(context),
             BatchCommand.Create(context),
             FileCommands.Rubric(context),
             FileCommands.Templates(context),

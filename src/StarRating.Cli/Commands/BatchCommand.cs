@@ -164,8 +164,8 @@ internal static class BatchCommand
 
         if (reportPath is not null)
         {
-            var content = Render.Result(context, result, options.Reports, options.Language, Reports.ReportRenderer.Default);
-            var failure = content is null ? null : AtomicFile.Write(reportPath, content);
+            var content = Render.Result(context, result, options.Reports, options.Language, Reports.ReportRenderer.Default, reportPath);
+            var failure = content is null ? null : AtomicFile.Write(reportPath, content.Bytes);
             if (content is null || failure is not null)
             {
                 return new Row(path, result, "write-failed", failure is null ? diagnostics : [.. diagnostics, failure], null);

@@ -53,7 +53,7 @@ internal static class FileCommands
             var auditKind = Enum.GetValues<AuditKind>().First(k => EvidenceWords.Of(k) == parse.GetValue(kind));
             var text = ChecklistWriter.Write(loadedRubric, CommonOptions.ToLanguage(parse.GetValue(lang)!), auditKind);
             var inputs = parse.GetValue(rubric) is { } r ? new[] { r } : [];
-            return CommonOptions.Emit(context, text, parse.GetValue(output), inputs);
+            return CommonOptions.Emit(context, OutputContent.OfText(text), parse.GetValue(output), inputs);
         });
         return command;
     }
@@ -80,7 +80,7 @@ internal static class FileCommands
         export.SetAction(parse =>
         {
             var text = System.Text.Encoding.UTF8.GetString(RubricLoader.DefaultRubricBytes());
-            return CommonOptions.Emit(context, text, parse.GetValue(output), []);
+            return CommonOptions.Emit(context, OutputContent.OfText(text), parse.GetValue(output), []);
         });
 
         return new Command("rubric", "Show or export a rubric.") { show, export };

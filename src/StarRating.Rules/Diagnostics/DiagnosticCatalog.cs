@@ -584,6 +584,32 @@ public static class DiagnosticCatalog
         "a regular expression in the template did not finish within {limit} ms",
         "Simplify the pattern (nested repetition such as (a+)+ can take exponential time), or match on shorter text.");
 
+    // ---- SR41xx: Word templates, markup and reference documents ----------------------------------------
+
+    /// <summary>SR4100: a Word template whose output is not valid Word markup.</summary>
+    public static readonly DiagnosticDescriptor WordMarkupInvalid = new(
+        "SR4100", Error, "Word markup error",
+        "the Word markup the template wrote is not valid at line {line}, column {column} of its output: {detail}",
+        "Check the template's own text against the markup in docs/reports.md (values are escaped, so they cannot cause this); render with --format md or html to see the data.");
+
+    /// <summary>SR4101: a style name that neither the built-in styles nor the reference document define.</summary>
+    public static readonly DiagnosticDescriptor WordStyleUnknown = new(
+        "SR4101", Error, "Unknown Word style",
+        "no {kind} style named '{name}' in the built-in styles or the reference document",
+        "Use a built-in style ({available}) or a style the reference document defines, by the name Word shows.");
+
+    /// <summary>SR4110: a reference document that is not a Word document.</summary>
+    public static readonly DiagnosticDescriptor ReferenceDocumentInvalid = new(
+        "SR4110", Error, "Not a Word document",
+        "the reference document cannot be used: {reason}",
+        "Give a .docx (or .dotx) file saved by Word, WPS or LibreOffice; its styles, page setup, header and footer are used, its text is not.");
+
+    /// <summary>SR4111: a reference document larger than the limit.</summary>
+    public static readonly DiagnosticDescriptor ReferenceDocumentTooLarge = new(
+        "SR4111", Error, "Reference document too large",
+        "the reference document holds {size} bytes, over the limit of {limit} bytes",
+        "A letterhead needs styles, a header and a footer with a logo: remove large pictures or other content from the file.");
+
     // ---- SR5xxx: command line and output files ---------------------------------------------------------
 
     /// <summary>SR5001: an output file cannot be written.</summary>
@@ -638,7 +664,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor TemplatesUnused = new(
         "SR5009", Warning, "Templates not used",
         "--templates is not used by the {format} format",
-        "Templates shape the Markdown and HTML reports only: add --format md or --format html (or an -o FILE ending in .md or .html), or leave --templates out.");
+        "Templates shape the Markdown, HTML and Word reports (and the PDF printed from the HTML) only: add --format md, html or docx (or an -o FILE ending in .md, .html or .docx), or leave --templates out.");
 
     /// <summary>SR5010: an empty output path.</summary>
     public static readonly DiagnosticDescriptor OutputPathEmpty = new(
@@ -651,6 +677,32 @@ public static class DiagnosticCatalog
         "SR5011", Error, "Export would replace a file",
         "the folder already has {name}; 'templates export' never replaces a file",
         "Export into a new or empty folder, or move the existing templates away first.");
+
+    // ---- SR54xx: Word, PDF and nonconformity-form output ---------------------------------------------------
+
+    /// <summary>SR5400: a PDF asked for, and no Chromium to print it.</summary>
+    public static readonly DiagnosticDescriptor PdfNeedsChromium = new(
+        "SR5400", Error, "Chromium not found",
+        "printing a PDF needs Chromium (or Google Chrome), and none was found on the PATH",
+        "Install it (Debian/Ubuntu: sudo apt-get install chromium; Windows or macOS: Google Chrome) and put it on the PATH, or set STARRATING_CHROMIUM to its path; or write --format html and print that.");
+
+    /// <summary>SR5401: Chromium ran and did not print the PDF.</summary>
+    public static readonly DiagnosticDescriptor PdfFailed = new(
+        "SR5401", Error, "PDF not printed",
+        "Chromium did not print the PDF: {reason}",
+        "Run the same command with --format html and open the file in the browser; check that Chromium starts on this machine.");
+
+    /// <summary>SR5402: a binary format asked for without an output file.</summary>
+    public static readonly DiagnosticDescriptor BinaryNeedsOutputFile = new(
+        "SR5402", Error, "Output file needed",
+        "a {format} document cannot be written to the terminal",
+        "Add -o FILE (for example -o report.{format}).");
+
+    /// <summary>SR5403: a format the command does not produce.</summary>
+    public static readonly DiagnosticDescriptor FormatNotSupported = new(
+        "SR5403", Error, "Format not available",
+        "'{command}' cannot write {format}",
+        "Use one of: {allowed}.");
 
     private static readonly Lazy<ImmutableArray<DiagnosticDescriptor>> AllDescriptors = new(() =>
         typeof(DiagnosticCatalog)
