@@ -65,7 +65,8 @@ public sealed class ReferenceDocument
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            bag.Add(DiagnosticCatalog.FileUnreadable, location, ex.Message);
+            // Our words, never the exception's (a .NET resource key in the native tool).
+            bag.Add(DiagnosticCatalog.FileUnreadable, location, Rules.Files.IoErrors.Describe(ex));
             return LoadResult.From<ReferenceDocument>(null, bag);
         }
 

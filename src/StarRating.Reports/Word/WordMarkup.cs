@@ -39,20 +39,18 @@ internal static partial class WordMarkup
         }
         catch (XmlException ex)
         {
-            bag.Add(DiagnosticCatalog.WordMarkupInvalid, SourceLocation.WholeFile(templateName), Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition), Describe(ex));
+            bag.Add(DiagnosticCatalog.WordMarkupInvalid, SourceLocation.WholeFile(templateName), Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition), NotWellFormed);
         }
 
         return null;
     }
 
-    /// <summary>The parser's own words without its position (given separately) or a .NET resource key.</summary>
-    private static string Describe(XmlException ex)
-    {
-        var message = ex.Message;
-        var at = message.IndexOf(" Line ", StringComparison.Ordinal);
-        message = at > 0 ? message[..at] : message;
-        return message.StartsWith("Xml_", StringComparison.Ordinal) ? "the markup is not well-formed XML (an unclosed or misnested element, or a stray '<' or '&')" : message;
-    }
+    /// <summary>
+    /// Our words, the position given separately: never the parser's message, which is a .NET resource key in the
+    /// native tool (UseSystemResourceKeys) and .NET's English elsewhere.
+    /// </summary>
+    private const string NotWellFormed =
+        "the markup is not well-formed XML (an unclosed or misnested element, or a stray '<' or '&')";
 
     /// <summary>Whitespace containing a line break is the template's layout, not text.</summary>
     [GeneratedRegex(@"[ \t\r\n]*\n[ \t\r\n]*")]
