@@ -13,13 +13,14 @@ internal static class WordText
     public const char ValueLineBreak = '\u2028';
 
     /// <summary>
-    /// True for characters that must never reach the document: C0 and C1 controls (tab and line breaks are handled
-    /// before), the bidirectional formatting characters that can reorder or hide text (LRE…RLO, LRI…PDI, LRM, RLM,
-    /// ALM), line and paragraph separators, the byte-order mark, noncharacters U+FFFE/U+FFFF and lone surrogates.
+    /// True for characters that must never reach the document: those no value may hold anywhere
+    /// (<see cref="Rules.Text.DisplayText.IsUnsafe"/>: C0 and C1 controls, with tab and line breaks handled before, the
+    /// bidirectional embeddings, overrides and isolates, noncharacters U+FFFE/U+FFFF and lone surrogates), and in Word
+    /// also the marks that reorder or hide text (LRM, RLM, ALM), line and paragraph separators (U+2028 carries the
+    /// markup's own line breaks) and the byte-order mark.
     /// </summary>
     public static bool IsUnsafe(char c) =>
-        c < '\u0020' || c is (>= '\u007F' and <= '\u009F') or '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E')
-            or (>= '\u2066' and <= '\u2069') or '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF' || char.IsSurrogate(c);
+        Rules.Text.DisplayText.IsUnsafe(c) || c is '\u061C' or '\u200E' or '\u200F' or '\u2028' or '\u2029' or '\uFEFF';
 
     /// <summary>The text with every unsafe character (see <see cref="IsUnsafe"/>) replaced by U+FFFD; surrogate pairs kept.</summary>
     public static string Clean(string text)
