@@ -38,7 +38,7 @@ public sealed class ErrorCatalogTests
     [Fact]
     public void Codes_are_unique_and_well_formed()
     {
-        DiagnosticCatalog.All.Select(d => d.Code).Should().OnlyHaveUniqueItems().And.OnlyContain(c => System.Text.RegularExpressions.Regex.IsMatch(c, "^SR[1-5][0-9]{3}$"));
+        DiagnosticCatalog.All.Select(d => d.Code).Should().OnlyHaveUniqueItems().And.OnlyContain(c => System.Text.RegularExpressions.Regex.IsMatch(c, "^SR[1-6][0-9]{3}$"));
     }
 
     private static IEnumerable<(string Path, string Text)> GoldenOutputs() =>
@@ -66,7 +66,8 @@ public sealed class ErrorCatalogTests
         text.Append("| SR2xxx | rubric rules: ids, sums, tiers, prerequisites |\n");
         text.Append("| SR3xxx | evidence and scoring rules |\n");
         text.Append("| SR4xxx | report templates |\n");
-        text.Append("| SR5xxx | the command-line tool and output files |\n\n");
+        text.Append("| SR5xxx | the command-line tool and output files |\n");
+        text.Append("| SR60xx | reading audit workbooks (.xlsx): package, safety limits, sheets, columns, cells |\n\n");
         foreach (var d in DiagnosticCatalog.All)
         {
             text.Append("## ").Append(d.Code).Append(" — ").Append(d.Title).Append("\n\n");
