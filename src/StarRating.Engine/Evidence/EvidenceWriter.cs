@@ -382,7 +382,7 @@ public static partial class EvidenceWriter
             text.Append('\n');
         }
 
-        public void Item(int level) => text.Append(' ', (level - 1) * 2).Append("- ");
+        public void Item(int level) => text.Append(' ', level * 2).Append("- ");
 
         public void Plain(string value) => text.Append(' ').Append(value).Append('\n');
 

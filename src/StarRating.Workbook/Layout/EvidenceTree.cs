@@ -110,28 +110,30 @@ internal sealed partial class EvidenceTree
         var fields = new Dictionary<string, int>(StringComparer.Ordinal);
         var teamRows = new List<int>();
         var labels = T.AuditFields.ToDictionary(f => f.Key, f => f.Label);
+        var byLabel = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in sheet.Rows)
         {
             var key = sheet.Text(row, AuditKey)?.Trim();
             if (key == TeamKey)
             {
                 teamRows.Add(row);
-                continue;
             }
-
-            if (key is not null && labels.ContainsKey(key))
+            else if (key is not null && labels.ContainsKey(key))
             {
                 fields.TryAdd(key, row);
-                continue;
             }
-
-            // Without the hidden key column, the label in column B finds the field.
-            var label = sheet.Text(row, AuditLabel)?.Trim();
-            var byLabel = T.AuditFields.FirstOrDefault(f => label is not null && (Same(label, f.Label.Zh) || Same(label, f.Label.En ?? "")));
-            if (byLabel.Key is not null)
+            else if (sheet.Text(row, AuditLabel)?.Trim() is { } label
+                && T.AuditFields.FirstOrDefault(f => Same(label, f.Label.Zh) || Same(label, f.Label.En ?? "")) is { Key: { } labelKey })
             {
-                fields.TryAdd(byLabel.Key, row);
+                // Without the hidden key column, the label in column B finds the field (the last such row: section
+                // headings come before their field).
+                byLabel[labelKey] = row;
             }
+        }
+
+        foreach (var (key, row) in byLabel)
+        {
+            fields.TryAdd(key, row);
         }
 
         if (teamRows.Count == 0)
@@ -561,31 +563,34 @@ internal sealed partial class EvidenceTree
             var lastHeader = 0;
             foreach (var row in Rows.Where(r => r <= 12))
             {
-                var matched = false;
-                foreach (var ((r, column), cell) in cells.Where(c => c.Key.Row == row).OrderBy(c => c.Key.Column))
+                // A header row names several columns; a data row may hold one word that happens to be a header.
+                var matches = new List<(string Key, int Column, bool IsKey)>();
+                foreach (var ((_, column), cell) in cells.Where(c => c.Key.Row == row).OrderBy(c => c.Key.Column))
                 {
-                    _ = r;
                     var text = cell.Text.Trim();
                     for (var k = 1; k < keys.Length; k++)
                     {
                         var isKey = string.Equals(text, keys[k], StringComparison.Ordinal);
-                        var isLabel = labels[k].Zh.Length > 0 && (Same(text, labels[k].Zh) || Same(text, labels[k].En ?? ""));
-                        if (isKey || isLabel)
+                        if (isKey || (labels[k].Zh.Length > 0 && (Same(text, labels[k].Zh) || Same(text, labels[k].En ?? ""))))
                         {
-                            // Keys win over labels: a label may be shared (e.g. "分值"), a key never is.
-                            if (isKey || !found.ContainsKey(keys[k]))
-                            {
-                                found[keys[k]] = column;
-                            }
-
-                            matched = true;
+                            matches.Add((keys[k], column, isKey));
                         }
                     }
                 }
 
-                if (matched)
+                if (matches.Count < 3)
                 {
-                    lastHeader = row;
+                    continue;
+                }
+
+                lastHeader = row;
+                foreach (var (key, column, isKey) in matches)
+                {
+                    // Keys win over labels: a label may be shared, a key never is.
+                    if (isKey || !found.ContainsKey(key))
+                    {
+                        found[key] = column;
+                    }
                 }
             }
 
