@@ -72,6 +72,7 @@ public static class StarRatingCli
             ScoreCommands.Score(context),
             FileCommands.Validate(context),
             FileCommands.Checklist(context),
+            ConvertCommand.Create(context),
             ScoreCommands.Gap(context),
             ScoreCommands.Diff(context),
             BatchCommand.Create(context),

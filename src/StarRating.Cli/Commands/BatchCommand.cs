@@ -15,18 +15,20 @@ namespace StarRating.Cli.Commands;
 /// </summary>
 internal static class BatchCommand
 {
-    private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
+    private static readonly string[] Extensions = [".yaml", ".yml", ".json", ".xlsx"];
 
     public static Command Create(CliContext context)
     {
-        var folder = new Argument<string>("folder") { Description = "Folder of evidence files (*.yaml, *.yml, *.json; not recursive)." };
+        var folder = new Argument<string>("folder") { Description = "Folder of evidence files (*.yaml, *.yml, *.json, *.xlsx; not recursive)." };
         var output = new Option<string?>("--output", "-o") { Description = "Folder for the reports and portfolio files (default: FOLDER/reports).", HelpName = "DIR" };
         var rubric = CommonOptions.Rubric();
         var reports = new Option<string>("--reports") { Description = "Report per audit: html, md, json, or none (portfolio only).", DefaultValueFactory = _ => "html", HelpName = "html|md|json|none" };
         reports.AcceptOnlyFromAmong("html", "md", "json", "none");
         var lang = CommonOptions.Language();
         var jobs = new Option<int?>("--jobs", "-j") { Description = "Audits scored in parallel (default: the number of cores).", HelpName = "N" };
-        var command = new Command("batch", "Score every evidence file in a folder: a report each, plus portfolio.csv and portfolio.json.") { folder, output, rubric, reports, lang, jobs };
+        var portfolio = new Option<string?>("--portfolio") { Description = "Also write the portfolio as a workbook, portfolio.xlsx (one row per audit).", HelpName = "xlsx" };
+        portfolio.AcceptOnlyFromAmong("xlsx");
+        var command = new Command("batch", "Score every evidence file in a folder: a report each, plus portfolio.csv and portfolio.json.") { folder, output, rubric, reports, lang, jobs, portfolio };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
@@ -40,7 +42,8 @@ internal static class BatchCommand
                 parse.GetValue(output),
                 parse.GetValue(reports)!,
                 CommonOptions.ToLanguage(parse.GetValue(lang)!),
-                Math.Clamp(parse.GetValue(jobs) ?? Environment.ProcessorCount, 1, 64));
+                Math.Clamp(parse.GetValue(jobs) ?? Environment.ProcessorCount, 1, 64),
+                parse.GetValue(portfolio) == "xlsx");
             return Run(context, loadedRubric, options);
         });
         return command;
@@ -91,8 +94,9 @@ internal static class BatchCommand
 
         var csv = AtomicFile.Write(Path.Combine(outDir, "portfolio.csv"), Portfolio.Csv(rows));
         var json = AtomicFile.Write(Path.Combine(outDir, "portfolio.json"), Portfolio.Json(rubric, rows));
+        var xlsx = options.PortfolioWorkbook ? AtomicFile.Write(Path.Combine(outDir, "portfolio.xlsx"), Portfolio.Workbook(rubric, rows, options.Language)) : null;
         progress.Finish();
-        var writeFailures = new[] { csv, json }.OfType<Diagnostic>().ToArray();
+        var writeFailures = new[] { csv, json, xlsx }.OfType<Diagnostic>().ToArray();
         DiagnosticPrinter.Print(context, writeFailures);
 
         var scored = rows.Count(r => r.Status == "scored");
@@ -101,13 +105,13 @@ internal static class BatchCommand
             .Where(x => x.count > 0)
             .Select(x => $"{x.t.Id} {x.count}");
         context.Out.Write($"{files.Length} audits: {scored} scored, {files.Length - scored} not scored" + (scored > 0 ? $" ({string.Join(", ", tiers)})" : "") + "\n");
-        context.Out.Write($"portfolio: {Path.Combine(outDir, "portfolio.csv")}, {Path.Combine(outDir, "portfolio.json")}\n");
+        context.Out.Write($"portfolio: {Path.Combine(outDir, "portfolio.csv")}, {Path.Combine(outDir, "portfolio.json")}{(options.PortfolioWorkbook ? ", " + Path.Combine(outDir, "portfolio.xlsx") : "")}\n");
         return scored == files.Length && writeFailures.Length == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
     private static Row ScoreOne(CliContext context, AuditEngine engine, string path, string? reportPath, Options options)
     {
-        var outcome = engine.ScoreFile(path);
+        var outcome = EvidenceFiles.Score(engine, path);
         var diagnostics = outcome.Diagnostics;
         if (outcome.Value is not { } result)
         {
@@ -140,7 +144,7 @@ internal static class BatchCommand
         return files.Select((f, i) => clashing.Contains(stems[i]!) ? f + extension : stems[i] + extension).ToArray();
     }
 
-    private sealed record Options(string Folder, string? Output, string Reports, Language Language, int Jobs);
+    private sealed record Options(string Folder, string? Output, string Reports, Language Language, int Jobs, bool PortfolioWorkbook);
 
     /// <summary>What the portfolio keeps of one audit: a few fields, not the whole result.</summary>
     internal sealed class Row
@@ -158,6 +162,7 @@ internal static class BatchCommand
                 Kind = EvidenceWords.Of(result.Audit.Kind);
                 Dates = string.Join(" ", result.Audit.Dates.Select(Labels.Date));
                 Score = Labels.ScoreText(result.Score, result.Rubric);
+                ScoreValue = result.Score;
                 Tier = result.Tier;
             }
         }
@@ -179,6 +184,8 @@ internal static class BatchCommand
         public string? Dates { get; }
 
         public string? Score { get; }
+
+        public decimal? ScoreValue { get; }
 
         public Tier? Tier { get; }
 
@@ -277,6 +284,22 @@ internal static class BatchCommand
 
             return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
         }
+
+        public static byte[] Workbook(Rubric rubric, IReadOnlyList<Row> rows, Language language) =>
+            StarRating.Workbook.PortfolioWorkbook.Write(rubric, rows.Select(row => new StarRating.Workbook.PortfolioEntry
+            {
+                File = row.File,
+                Status = row.Status,
+                Company = row.Company,
+                CreditCode = row.CreditCode,
+                Kind = row.Kind,
+                Dates = row.Dates,
+                Score = row.ScoreValue,
+                Tier = row.Tier,
+                Errors = row.Errors,
+                Warnings = row.Warnings,
+                Report = row.Report,
+            }).ToArray(), language);
 
         public static string Json(Rubric rubric, IReadOnlyList<Row> rows)
         {

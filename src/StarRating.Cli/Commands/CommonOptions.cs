@@ -64,6 +64,12 @@ internal static class CommonOptions
             return ExitCodes.Success;
         }
 
+        return Emit(context, System.Text.Encoding.UTF8.GetBytes(content), output, inputs);
+    }
+
+    /// <summary>Writes bytes atomically to <paramref name="output"/>; refuses an output path that is one of the inputs.</summary>
+    public static int Emit(CliContext context, byte[] content, string output, IEnumerable<string> inputs)
+    {
         if (AtomicFile.IsOneOf(output, inputs))
         {
             DiagnosticPrinter.Report(context, [DiagnosticCatalog.OutputIsInput.Create(SourceLocation.WholeFile(output))]);

@@ -10,15 +10,15 @@ internal static class ScoreCommands
 {
     public static Command Score(CliContext context)
     {
-        var evidence = new Argument<string>("evidence") { Description = "Evidence file (YAML, or JSON when it ends in .json)." };
+        var evidence = new Argument<string>("evidence") { Description = "Evidence file: YAML, JSON (.json) or an audit workbook (.xlsx)." };
         var rubric = CommonOptions.Rubric();
         var format = new Option<string>("--format", "-f")
         {
-            Description = "text: a summary for the terminal; json, md or html: the full report.",
+            Description = "text: a summary for the terminal; json, md or html: the full report; xlsx: the scored workbook (needs -o).",
             DefaultValueFactory = _ => "text",
-            HelpName = "text|json|md|html",
+            HelpName = "text|json|md|html|xlsx",
         };
-        format.AcceptOnlyFromAmong("text", "json", "md", "html");
+        format.AcceptOnlyFromAmong("text", "json", "md", "html", "xlsx");
         var lang = CommonOptions.Language();
         var output = CommonOptions.OutputFile();
         var failBelow = new Option<string?>("--fail-below")
@@ -57,7 +57,7 @@ internal static class ScoreCommands
             var formatName = parse.GetValue(format)!;
             var templatesFolder = parse.GetValue(templates);
             Reports.ReportRenderer? renderer = null;
-            if (formatName != "text" || templatesFolder is not null)
+            if ((formatName != "text" && formatName != "xlsx") || templatesFolder is not null)
             {
                 renderer = Render.Renderer(context, templatesFolder);
                 if (renderer is null)
@@ -74,13 +74,24 @@ internal static class ScoreCommands
             }
 
             var language = CommonOptions.ToLanguage(parse.GetValue(lang)!);
-            var content = Render.Result(context, result, formatName, language, renderer);
-            if (content is null)
+            int code;
+            if (formatName == "xlsx")
             {
-                return ExitCodes.InvalidInput;
+                var workbook = Workbook.AuditWorkbook.Scored(result, language);
+                DiagnosticPrinter.Print(context, workbook.Warnings);
+                code = EvidenceFiles.EmitWorkbook(context, workbook.Content, parse.GetValue(output), [path]);
+            }
+            else
+            {
+                var content = Render.Result(context, result, formatName, language, renderer);
+                if (content is null)
+                {
+                    return ExitCodes.InvalidInput;
+                }
+
+                code = CommonOptions.Emit(context, content, parse.GetValue(output), [path]);
             }
 
-            var code = CommonOptions.Emit(context, content, parse.GetValue(output), [path]);
             if (code == ExitCodes.Success && threshold is not null && result.Tier.Rank < threshold.Rank)
             {
                 context.Error.Write($"tier {result.Tier.Id} is below {threshold.Id} (--fail-below)\n");
@@ -94,7 +105,7 @@ internal static class ScoreCommands
 
     public static Command Gap(CliContext context)
     {
-        var evidence = new Argument<string>("evidence") { Description = "Evidence file (YAML or JSON)." };
+        var evidence = new Argument<string>("evidence") { Description = "Evidence file: YAML, JSON or an audit workbook (.xlsx)." };
         var rubric = CommonOptions.Rubric();
         var target = new Option<string?>("--target", "-t") { Description = "Tier to reach (default: the next tier).", HelpName = "TIER" };
         var format = new Option<string>("--format", "-f") { Description = "text, json, md or html.", DefaultValueFactory = _ => "text", HelpName = "text|json|md|html" };
@@ -175,7 +186,7 @@ internal static class ScoreCommands
     /// <summary>Scores a file, printing its diagnostics (warnings too); null when it has errors.</summary>
     public static AuditResult? Scored(CliContext context, Rubric rubric, string path)
     {
-        var outcome = new AuditEngine(rubric).ScoreFile(path);
+        var outcome = EvidenceFiles.Score(new AuditEngine(rubric), path);
         if (outcome.Value is null)
         {
             DiagnosticPrinter.Report(context, outcome.Diagnostics);

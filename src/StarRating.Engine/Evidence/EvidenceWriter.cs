@@ -447,7 +447,8 @@ public static partial class EvidenceWriter
         /// <summary>
         /// Text that YAML reads back as the same text when written plain: no indicator at the start, no ": " or
         /// " #", no flow characters, no surrounding spaces, and nothing the core schema would read as null, a
-        /// boolean, a number or a date (so that editors validating against the schema see text, too).
+        /// boolean, a number or a date (so that editors validating against the schema see text, too). Flow
+        /// characters (, [ ] { }) are fine inside a block value; flow lists here hold only the format's words.
         /// </summary>
         private static bool PlainSafe(string value)
         {
@@ -459,7 +460,7 @@ public static partial class EvidenceWriter
 
             foreach (var c in value)
             {
-                if (c is ',' or '[' or ']' or '{' or '}' or '\u0085' or '\u2028' or '\u2029' or '\uFEFF' || char.IsControl(c))
+                if (c is '\u0085' or '\u2028' or '\u2029' or '\uFEFF' || char.IsControl(c))
                 {
                     return false;
                 }
