@@ -79,7 +79,7 @@ internal sealed class EvidenceSheets
         sheet.Width(TeamRegistration, 26);
         sheet.Text(1, AuditLabel, T.Title.Get(l), Style.Title);
         sheet.Text(2, AuditLabel, $"{rubric.Standard} {rubric.Title.Get(l)} · {T.Rubric.Get(l)} {rubric.Id} {rubric.Version} · SHA-256 {rubric.Sha256[..16]}…", Style.Subtitle);
-        sheet.Text(3, AuditLabel, T.InputHint.Get(l), Style.Hint);
+        sheet.Text(3, AuditLabel, T.InputHint.Get(l), Style.Subtitle);
 
         var company = evidence?.Company;
         var audit = evidence?.Audit;
@@ -124,7 +124,7 @@ internal sealed class EvidenceSheets
             sheet.Text(row, AuditValue, values[key], key == "rubric" ? Style.Locked : key == "audit.dates" ? Style.InputText : Style.Input);
             if (hint is not null)
             {
-                sheet.Text(row, TeamRole, hint.Get(l), Style.Hint);
+                sheet.Text(row, TeamRole, hint.Get(l), Style.Subtitle);
             }
 
             if (key == "audit.kind")
@@ -218,7 +218,7 @@ internal sealed class EvidenceSheets
         }
 
         sheet.Text(TitleRow, Category, T.ItemsSheet.Get(l) + " — " + rubric.Standard + " " + rubric.Title.Get(l), Style.Title);
-        sheet.Text(HintRow, Category, T.ItemsHint.Get(l), Style.Hint);
+        sheet.Text(HintRow, Category, T.ItemsHint.Get(l), Style.Subtitle);
         sheet.HideRow(KeyRow);
         LocalizedText[] headers =
         [
@@ -363,7 +363,7 @@ internal sealed class EvidenceSheets
         }
 
         sheet.Text(TitleRow, AdjustmentType, T.AdjustmentsSheet.Get(l), Style.Title);
-        sheet.Text(HintRow, AdjustmentType, T.AdjustmentsHint.Get(l), Style.Hint);
+        sheet.Text(HintRow, AdjustmentType, T.AdjustmentsHint.Get(l), Style.Subtitle);
         sheet.HideRow(KeyRow);
         LocalizedText[] headers = [T.AdjustmentType, T.AdjustmentPoints, T.AdjustmentReason, T.AdjustmentBasis, T.AdjustmentItem, T.Deduction, T.Bonus];
         for (var c = 1; c < AdjustmentKeys.Length; c++)
@@ -407,7 +407,7 @@ internal sealed class EvidenceSheets
         }
 
         sheet.Text(TitleRow, 1, T.DocumentsSheet.Get(l), Style.Title);
-        sheet.Text(HintRow, 1, T.DocumentsHint.Get(l), Style.Hint);
+        sheet.Text(HintRow, 1, T.DocumentsHint.Get(l), Style.Subtitle);
         sheet.HideRow(KeyRow);
         LocalizedText[] headers = [T.Indicator, T.Document, T.Received, T.Checked, T.Remark];
         for (var c = 1; c < DocumentKeys.Length; c++)

@@ -32,7 +32,7 @@ internal static class ResultSheets
         }
 
         sheet.Text(1, 1, T.ScoredTitle.Get(l), Style.Title);
-        sheet.Text(2, 1, r.Company.Name, Style.Label);
+        sheet.Text(2, 1, r.Company.Name, Style.Bold);
         var audit = string.Join(" · ", new[]
         {
             T.Of(r.Audit.Kind).Get(l),
@@ -43,11 +43,11 @@ internal static class ResultSheets
         sheet.Text(4, 1, $"{T.Rubric.Get(l)} {r.Rubric.Id} {r.Rubric.Version} · SHA-256 {r.Rubric.Sha256[..16]}…", Style.Subtitle);
 
         var row = 6;
-        sheet.Text(row, 1, T.Score.Get(l), Style.Label);
+        sheet.Text(row, 1, T.Score.Get(l), Style.Bold);
         sheet.Number(row, 2, r.Score, Style.ResultBig);
         row++;
-        sheet.Text(row, 1, T.Tier.Get(l), Style.Label);
-        sheet.Text(row, 2, r.Tier.Label.Get(l) + Stars(r.Tier), Style.Label);
+        sheet.Text(row, 1, T.Tier.Get(l), Style.Bold);
+        sheet.Text(row, 2, r.Tier.Label.Get(l) + Stars(r.Tier), Style.Bold);
         row++;
         sheet.Text(row, 2, T.ScoreOfRecord.Get(l), Style.Hint);
         row += 2;
@@ -130,10 +130,11 @@ internal static class ResultSheets
     {
         sheet.Text(row, 1, id, style);
         sheet.Text(row, 2, name, style);
-        sheet.Number(row, 3, earned, style == Style.Result ? Style.ResultNumber : style);
-        sheet.Number(row, 4, applicable, style == Style.Result ? Style.ResultNumber : style);
-        sheet.Number(row, 5, possible, style == Style.Result ? Style.ResultNumber : style);
-        sheet.Number(row, 6, percent, style == Style.Result ? Style.ResultPercent : style);
+        var number = style == Style.Result ? Style.ResultNumber : Style.CategoryNumber;
+        sheet.Number(row, 3, earned, number);
+        sheet.Number(row, 4, applicable, number);
+        sheet.Number(row, 5, possible, number);
+        sheet.Number(row, 6, percent, style == Style.Result ? Style.ResultPercent : Style.CategoryPercent);
     }
 
     private static void Items(XlsxPackage package, AuditResult r, Language l)

@@ -27,6 +27,9 @@ internal enum Style
     ResultBig,
     ResultPercent,
     Disabled,
+    CategoryNumber,
+    CategoryPercent,
+    Bold,
 }
 
 /// <summary>A drop-down list or number check on a range (SpreadsheetML data validation).</summary>
@@ -237,6 +240,35 @@ internal sealed class SheetBuilder(string name)
         MaxColumn = Math.Max(MaxColumn, column);
     }
 
+    /// <summary>
+    /// The height that shows every wrapped text of the row in full (neither Excel nor LibreOffice grows rows for
+    /// wrapped text when a file opens), or 0 for the default height. Estimated from the text: a CJK character takes
+    /// two width units, any other character one.
+    /// </summary>
+    private double FittingHeight(int row)
+    {
+        var lines = 1;
+        var size = 11;
+        foreach (var (key, cell) in cells.Where(c => (int)(c.Key >> 20) == row))
+        {
+            var column = (int)(key & 0xFFFFF);
+            if (cell.Kind != CellKind.Text || !Styles.Wraps(cell.Style) || !columns.TryGetValue(column, out var width) || width.Hidden)
+            {
+                continue;
+            }
+
+            var usable = Math.Max(1, width.Width - 1.5);
+            var needed = cell.Value.Split('\n').Sum(line => Math.Max(1, (int)Math.Ceiling(line.Sum(c => IsWide(c) ? 2.0 : 1.05) / usable)));
+            lines = Math.Max(lines, needed);
+            size = Math.Max(size, Styles.FontSize(cell.Style));
+        }
+
+        return lines <= 1 ? 0 : Math.Min(409, Math.Round((lines * size * 1.36) + 3, 1));
+    }
+
+    private static bool IsWide(char c) =>
+        c is >= '\u1100' and <= '\u115F' or >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3' or >= '\uF900' and <= '\uFAFF' or >= '\uFE30' and <= '\uFE4F' or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6';
+
     private void WriteViews(XmlWriter x)
     {
         x.WriteStartElement("sheetViews");
@@ -290,7 +322,7 @@ internal sealed class SheetBuilder(string name)
                 currentRow = row;
                 x.WriteStartElement("row");
                 x.WriteAttributeString("r", Int(row));
-                if (rowHeights.TryGetValue(row, out var height))
+                if (rowHeights.TryGetValue(row, out var height) || (height = FittingHeight(row)) > 0)
                 {
                     x.WriteAttributeString("ht", height.ToString("0.##", CultureInfo.InvariantCulture));
                     x.WriteAttributeString("customHeight", "1");

@@ -44,6 +44,18 @@ internal static class Styles
         (0, 7, 1, 0, false, false, null), // Disabled
     ];
 
+    /// <summary>True when cells of the style wrap their text (their rows grow to show it all).</summary>
+    public static bool Wraps(Style style) => Formats[(int)style].Wrap;
+
+    /// <summary>The font size of the style, in points.</summary>
+    public static int FontSize(Style style) => Formats[(int)style].Font switch
+    {
+        2 => 14,
+        3 => 10,
+        4 => 13,
+        _ => 11,
+    };
+
     public static void Write(XmlWriter x, string fontName)
     {
         x.WriteStartDocument(standalone: true);
