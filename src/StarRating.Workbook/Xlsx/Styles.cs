@@ -42,7 +42,13 @@ internal static class Styles
         (4, 0, 0, 164, false, false, "left"), // ResultBig
         (0, 0, 1, 164, false, false, "center"), // ResultPercent
         (0, 7, 1, 0, false, false, null), // Disabled
+        (1, 5, 1, 0, false, false, "center"), // CategoryNumber
+        (1, 5, 1, 164, false, false, "center"), // CategoryPercent
+        (1, 0, 0, 0, false, false, null), // Bold
     ];
+
+    /// <summary>How many cell formats there are: one per <see cref="Style"/>.</summary>
+    public static int Count => Formats.Length;
 
     /// <summary>True when cells of the style wrap their text (their rows grow to show it all).</summary>
     public static bool Wraps(Style style) => Formats[(int)style].Wrap;
