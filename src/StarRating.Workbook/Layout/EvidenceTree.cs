@@ -60,9 +60,10 @@ internal sealed partial class EvidenceTree
             return null;
         }
 
+        // A sheet stopped by a limit stops the reading: the limits are for the whole workbook.
         var audit = Sheet.Read(this, auditSheet!);
-        var items = Sheet.Read(this, itemsSheet!);
-        var adjustments = adjustmentsSheet is null ? null : Sheet.Read(this, adjustmentsSheet);
+        var items = audit is null ? null : Sheet.Read(this, itemsSheet!);
+        var adjustments = items is null || adjustmentsSheet is null ? null : Sheet.Read(this, adjustmentsSheet);
         if (audit is null || items is null || (adjustmentsSheet is not null && adjustments is null))
         {
             return null;
