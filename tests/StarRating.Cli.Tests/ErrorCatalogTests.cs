@@ -54,7 +54,8 @@ public sealed class ErrorCatalogTests
         var text = new StringBuilder();
         text.Append("# Diagnostics\n\n");
         text.Append("Every problem StarRating reports has a stable code, a severity, a location and a hint. The tool prints them as\n");
-        text.Append("`file(line,col): error CODE: message` followed by an indented `hint:` line; the library returns them as\n");
+        text.Append("`file(line,col): error CODE: message` (for a workbook `file(Sheet!F12): error CODE: message`) followed by an\n");
+        text.Append("indented `hint:` line; the library returns them as\n");
         text.Append("`Diagnostic` values (`Code`, `Severity`, `Location`, `Message`, `Hint`). Errors stop the input from being used (exit\n");
         text.Append("code 2); warnings do not.\n\n");
         text.Append("This file is generated from `DiagnosticCatalog` by `tests/StarRating.Cli.Tests/ErrorCatalogTests.cs`\n");
