@@ -375,12 +375,17 @@ internal sealed partial class EvidenceTree
 
     private static bool Same(string a, string b) => string.Equals(Normalize(a), Normalize(b), StringComparison.OrdinalIgnoreCase);
 
-    private static string Normalize(string text) => Whitespace().Replace(text, "");
+    private static string Normalize(string text)
+    {
+        if (!text.Any(char.IsWhiteSpace))
+        {
+            return text;
+        }
+
+        return string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+    }
 
     private static string Shorten(string value) => value.Length <= 60 ? value : value[..57] + "...";
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 
     [GeneratedRegex(@"[、,，;；\n]")]
     private static partial Regex MethodSeparators();
@@ -562,6 +567,8 @@ internal sealed partial class EvidenceTree
             var found = new Dictionary<string, int>(StringComparer.Ordinal);
             dataRow = FirstDataRow;
             var lastHeader = 0;
+            // Labels compared without whitespace and case, normalised once (this runs for every cell of the top rows).
+            var normalized = labels.Select(l => (Zh: Normalize(l.Zh).ToUpperInvariant(), En: Normalize(l.En ?? "").ToUpperInvariant())).ToArray();
             foreach (var row in Rows.Where(r => r <= 12))
             {
                 // A header row names several columns; a data row may hold one word that happens to be a header.
@@ -569,10 +576,11 @@ internal sealed partial class EvidenceTree
                 foreach (var ((_, column), cell) in cells.Where(c => c.Key.Row == row).OrderBy(c => c.Key.Column))
                 {
                     var text = cell.Text.Trim();
+                    var plain = Normalize(text).ToUpperInvariant();
                     for (var k = 1; k < keys.Length; k++)
                     {
                         var isKey = string.Equals(text, keys[k], StringComparison.Ordinal);
-                        if (isKey || (labels[k].Zh.Length > 0 && (Same(text, labels[k].Zh) || Same(text, labels[k].En ?? ""))))
+                        if (isKey || (normalized[k].Zh.Length > 0 && (plain == normalized[k].Zh || plain == normalized[k].En)))
                         {
                             matches.Add((keys[k], column, isKey));
                         }

@@ -245,20 +245,34 @@ internal sealed class SheetBuilder(string name)
     /// wrapped text when a file opens), or 0 for the default height. Estimated from the text: a CJK character takes
     /// two width units, any other character one.
     /// </summary>
-    private double FittingHeight(int row)
+    private double FittingHeight(List<(int Column, Cell Cell)> rowCells)
     {
         var lines = 1;
         var size = 11;
-        foreach (var (key, cell) in cells.Where(c => (int)(c.Key >> 20) == row))
+        foreach (var (column, cell) in rowCells)
         {
-            var column = (int)(key & 0xFFFFF);
             if (cell.Kind != CellKind.Text || !Styles.Wraps(cell.Style) || !columns.TryGetValue(column, out var width) || width.Hidden)
             {
                 continue;
             }
 
             var usable = Math.Max(1, width.Width - 1.5);
-            var needed = cell.Value.Split('\n').Sum(line => Math.Max(1, (int)Math.Ceiling(line.Sum(c => IsWide(c) ? 2.0 : 1.05) / usable)));
+            var needed = 0;
+            var units = 0.0;
+            foreach (var c in cell.Value)
+            {
+                if (c == '\n')
+                {
+                    needed += Math.Max(1, (int)Math.Ceiling(units / usable));
+                    units = 0;
+                }
+                else
+                {
+                    units += IsWide(c) ? 2.0 : 1.05;
+                }
+            }
+
+            needed += Math.Max(1, (int)Math.Ceiling(units / usable));
             lines = Math.Max(lines, needed);
             size = Math.Max(size, Styles.FontSize(cell.Style));
         }
@@ -307,33 +321,46 @@ internal sealed class SheetBuilder(string name)
     private void WriteData(XmlWriter x, SharedStrings strings)
     {
         x.WriteStartElement("sheetData");
+        var row = new List<(int Column, Cell Cell)>();
         var currentRow = 0;
         foreach (var (key, cell) in cells)
         {
-            var row = (int)(key >> 20);
-            var column = (int)(key & 0xFFFFF);
-            if (row != currentRow)
+            var rowNumber = (int)(key >> 20);
+            if (rowNumber != currentRow && row.Count > 0)
             {
-                if (currentRow != 0)
-                {
-                    x.WriteEndElement();
-                }
-
-                currentRow = row;
-                x.WriteStartElement("row");
-                x.WriteAttributeString("r", Int(row));
-                if (rowHeights.TryGetValue(row, out var height) || (height = FittingHeight(row)) > 0)
-                {
-                    x.WriteAttributeString("ht", height.ToString("0.##", CultureInfo.InvariantCulture));
-                    x.WriteAttributeString("customHeight", "1");
-                }
-
-                if (hiddenRows.Contains(row))
-                {
-                    x.WriteAttributeString("hidden", "1");
-                }
+                WriteRow(x, strings, currentRow, row);
+                row.Clear();
             }
 
+            currentRow = rowNumber;
+            row.Add(((int)(key & 0xFFFFF), cell));
+        }
+
+        if (row.Count > 0)
+        {
+            WriteRow(x, strings, currentRow, row);
+        }
+
+        x.WriteEndElement();
+    }
+
+    private void WriteRow(XmlWriter x, SharedStrings strings, int row, List<(int Column, Cell Cell)> rowCells)
+    {
+        x.WriteStartElement("row");
+        x.WriteAttributeString("r", Int(row));
+        if (rowHeights.TryGetValue(row, out var height) || (height = FittingHeight(rowCells)) > 0)
+        {
+            x.WriteAttributeString("ht", height.ToString("0.##", CultureInfo.InvariantCulture));
+            x.WriteAttributeString("customHeight", "1");
+        }
+
+        if (hiddenRows.Contains(row))
+        {
+            x.WriteAttributeString("hidden", "1");
+        }
+
+        foreach (var (column, cell) in rowCells)
+        {
             x.WriteStartElement("c");
             x.WriteAttributeString("r", Ref(row, column));
             if (cell.Style != Style.Default)
@@ -355,11 +382,6 @@ internal sealed class SheetBuilder(string name)
                     break;
             }
 
-            x.WriteEndElement();
-        }
-
-        if (currentRow != 0)
-        {
             x.WriteEndElement();
         }
 
