@@ -28,7 +28,7 @@ internal static partial class FuzzTargets
         using var memory = new MemoryStream();
         stream.CopyTo(memory);
         var evidence = new EvidenceLoader().Parse(memory.ToArray(), "sample.yaml").GetValueOrThrow();
-        return AuditWorkbook.FromEvidence(evidence, Rubric.Default).Content;
+        return AuditWorkbook.FromEvidence(evidence, StarRating.Rules.Rubric.Default).Content;
     });
 
     /// <summary>The workbook an input stands for: a whole file, or the base workbook with one part replaced.</summary>
@@ -65,7 +65,7 @@ internal static partial class FuzzTargets
     /// <summary>bytes → workbook → evidence tree → scored; evidence that reads converts to YAML and back unchanged.</summary>
     public static void Workbook(byte[] data)
     {
-        var tree = new WorkbookReader(Rubric.Default).Read(WorkbookOf(data), "fuzz.xlsx");
+        var tree = new WorkbookReader(StarRating.Rules.Rubric.Default).Read(WorkbookOf(data), "fuzz.xlsx");
         var outcome = AuditEngine.Default.Score(tree);
         CheckDiagnostics(outcome, null, null);
         if (outcome.Value is not { } result)
@@ -85,7 +85,7 @@ internal static partial class FuzzTargets
 
     private static string DescribeWorkbook(byte[] data)
     {
-        var outcome = AuditEngine.Default.Score(new WorkbookReader(Rubric.Default).Read(WorkbookOf(data), "fuzz.xlsx"));
+        var outcome = AuditEngine.Default.Score(new WorkbookReader(StarRating.Rules.Rubric.Default).Read(WorkbookOf(data), "fuzz.xlsx"));
         return string.Join(",", outcome.Diagnostics.Select(d => d.Code).Distinct().Order(StringComparer.Ordinal)) + (outcome.Succeeded ? " scored" : " failed");
     }
 }

@@ -140,7 +140,7 @@ internal static class ResultSheets
     private static void Items(XlsxPackage package, AuditResult r, Language l)
     {
         var sheet = package.Add(new SheetBuilder(T.ItemScoresSheet.Get(l)) { FrozenRows = 1, FrozenColumns = 1 });
-        double[] widths = [0, 9, 44, 11, 7, 7, 7, 12, 44, 44];
+        double[] widths = [0, 9, 44, 13, 8, 10, 7, 12, 44, 44];
         for (var c = 1; c < widths.Length; c++)
         {
             sheet.Width(c, widths[c]);
