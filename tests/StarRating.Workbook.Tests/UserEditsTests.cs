@@ -83,6 +83,17 @@ public sealed class UserEditsTests
     }
 
     [Fact]
+    public void A_team_row_inserted_by_the_user_is_read()
+    {
+        // Sample 01 has three members in rows 21-23; row 24 loses its hidden key, as a row inserted in Excel has none.
+        var edited = WorkbookEdit.Apply(Filled, ["审核信息!A24 = (clear)", "审核信息!C24 = 李响", "审核信息!D24 = 观察员"]);
+
+        var team = Audits.ReadWorkbook(edited).GetValueOrThrow().Audit.Team;
+
+        team.Select(m => (m.Name, m.Role)).Should().Equal(("王敏", "lead"), ("陈思远", "member"), ("周蕾", "expert"), ("李响", "observer"));
+    }
+
+    [Fact]
     public void Excel_day_numbers_and_binary_fractions_read_as_typed()
     {
         var serial = new DateOnly(2026, 9, 15).DayNumber - new DateOnly(1899, 12, 30).DayNumber;

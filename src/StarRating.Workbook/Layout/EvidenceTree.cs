@@ -137,10 +137,8 @@ internal sealed partial class EvidenceTree
             fields.TryAdd(key, row);
         }
 
-        if (teamRows.Count == 0)
-        {
-            teamRows.AddRange(TeamRowsByHeader(sheet));
-        }
+        // Rows a user inserted into the team table (no key in column A) are found below the table's header.
+        teamRows = teamRows.Union(TeamRowsByHeader(sheet)).Order().ToList();
 
         DocNode? Value(string key, Func<RawCell, DocNode?>? convert = null)
         {
