@@ -74,6 +74,7 @@ public static class StarRatingCli
             ScoreCommands.Score(context),
             FileCommands.Validate(context),
             FileCommands.Checklist(context),
+            ConvertCommand.Create(context),
             ScoreCommands.Gap(context),
             ScoreCommands.Diff(context),
             ScoreCommands.Ncr(context),

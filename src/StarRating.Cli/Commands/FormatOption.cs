@@ -21,10 +21,13 @@ internal sealed class FormatOption
         [".json"] = "json",
         [".docx"] = "docx",
         [".pdf"] = "pdf",
+        [".xlsx"] = "xlsx",
+        [".yaml"] = "yaml",
+        [".yml"] = "yaml",
     };
 
     /// <summary>Formats that are files, not text: never written to the terminal, never written as text by mistake.</summary>
-    private static readonly HashSet<string> Binary = new(StringComparer.Ordinal) { "docx", "pdf" };
+    private static readonly HashSet<string> Binary = new(StringComparer.Ordinal) { "docx", "pdf", "xlsx" };
 
     public FormatOption(string description, params string[] formats)
     {

@@ -56,9 +56,24 @@ internal static class Render
         return new ReportRenderer(set.Value) { ReferenceDocument = reference };
     }
 
-    /// <summary>The result in a format; <paramref name="renderer"/> is used for every format but text (the built-in one when null).</summary>
-    public static OutputContent? Result(CliContext context, AuditResult result, string format, Language language, ReportRenderer? renderer, string? output) =>
-        format == "text" ? OutputContent.OfText(TerminalText.Score(result, language)) : Document(context, format, output, f => (renderer ?? ReportRenderer.Default).Render(result, f, language));
+    /// <summary>
+    /// The result in a format: the terminal summary, the scored workbook (its warnings printed), or a report, for
+    /// which <paramref name="renderer"/> is used (the built-in one when null).
+    /// </summary>
+    public static OutputContent? Result(CliContext context, AuditResult result, string format, Language language, ReportRenderer? renderer, string? output)
+    {
+        switch (format)
+        {
+            case "text":
+                return OutputContent.OfText(TerminalText.Score(result, language));
+            case "xlsx":
+                var workbook = Workbook.AuditWorkbook.Scored(result, language);
+                DiagnosticPrinter.Print(context, workbook.Warnings);
+                return OutputContent.OfBinary(workbook.Content, format);
+            default:
+                return Document(context, format, output, f => (renderer ?? ReportRenderer.Default).Render(result, f, language));
+        }
+    }
 
     public static OutputContent? Gap(CliContext context, GapAnalysis gap, string format, Language language, ReportRenderer renderer, string? output) =>
         format == "text" ? OutputContent.OfText(TerminalText.Gap(gap, language)) : Document(context, format, output, f => renderer.RenderGap(gap, f, language));

@@ -10,11 +10,11 @@ internal static class ScoreCommands
 {
     public static Command Score(CliContext context)
     {
-        var evidence = new Argument<string>("evidence") { Description = "Evidence file (YAML, or JSON when it ends in .json)." };
+        var evidence = new Argument<string>("evidence") { Description = "Evidence file: YAML, JSON (.json) or an audit workbook (.xlsx)." };
         var rubric = CommonOptions.Rubric();
         var format = new FormatOption(
-            "text: a summary for the terminal; json, md or html: the full report; docx: the Word report ending with the nonconformity forms; pdf: the HTML report printed by Chromium (docx and pdf need -o). Default: from the -o extension (.html, .md, .json, .docx, .pdf), else text.",
-            "text", "json", "md", "html", "docx", "pdf");
+            "text: a summary for the terminal; json, md or html: the full report; docx: the Word report ending with the nonconformity forms; pdf: the HTML report printed by Chromium; xlsx: the scored workbook (docx, pdf and xlsx need -o). Default: from the -o extension (.html, .md, .json, .docx, .pdf, .xlsx), else text.",
+            "text", "json", "md", "html", "docx", "pdf", "xlsx");
         var referenceDoc = CommonOptions.ReferenceDoc();
         var lang = CommonOptions.Language();
         var output = CommonOptions.OutputFile();
@@ -52,12 +52,12 @@ internal static class ScoreCommands
                 return ExitCodes.InvalidInput;
             }
 
-            // The text summary needs no template: don't compile the built-in ones (or load Scriban) for it. A
-            // --templates folder or a --reference-doc is still checked, whatever the format.
+            // The text summary and the scored workbook need no template: don't compile the built-in ones (or load
+            // Scriban) for them. A --templates folder or a --reference-doc is still checked, whatever the format.
             var templatesFolder = parse.GetValue(templates);
             var referencePath = parse.GetValue(referenceDoc);
             Reports.ReportRenderer? renderer = null;
-            if (formatName != "text" || templatesFolder is not null || referencePath is not null)
+            if (formatName is not ("text" or "xlsx") || templatesFolder is not null || referencePath is not null)
             {
                 renderer = Render.Renderer(context, templatesFolder, referencePath, formatName);
                 if (renderer is null)
@@ -94,7 +94,7 @@ internal static class ScoreCommands
 
     public static Command Gap(CliContext context)
     {
-        var evidence = new Argument<string>("evidence") { Description = "Evidence file (YAML or JSON)." };
+        var evidence = new Argument<string>("evidence") { Description = "Evidence file: YAML, JSON or an audit workbook (.xlsx)." };
         var rubric = CommonOptions.Rubric();
         var target = new Option<string?>("--target", "-t") { Description = "Tier to reach (default: the next tier).", HelpName = "TIER" };
         var format = new FormatOption("text, json, md, html or docx (docx needs -o). Default: from the -o extension, else text.", "text", "json", "md", "html", "docx");
@@ -206,7 +206,7 @@ internal static class ScoreCommands
     /// </summary>
     public static Command Ncr(CliContext context)
     {
-        var evidence = new Argument<string>("evidence") { Description = "Evidence file (YAML or JSON)." };
+        var evidence = new Argument<string>("evidence") { Description = "Evidence file: YAML, JSON or an audit workbook (.xlsx)." };
         var rubric = CommonOptions.Rubric();
         var format = new FormatOption(
             "md (the default without -o), docx, html or pdf (printed by Chromium); docx and pdf need -o. Default: from the -o extension (.docx, .html, .md, .pdf), else md.",
@@ -259,7 +259,7 @@ internal static class ScoreCommands
     /// <summary>Scores a file, printing its diagnostics (warnings too); null when it has errors.</summary>
     public static AuditResult? Scored(CliContext context, Rubric rubric, string path)
     {
-        var outcome = new AuditEngine(rubric).ScoreFile(path);
+        var outcome = EvidenceFiles.Score(new AuditEngine(rubric), path);
         if (outcome.Value is null)
         {
             DiagnosticPrinter.Report(context, outcome.Diagnostics);
