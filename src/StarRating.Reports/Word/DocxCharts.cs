@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using StarRating.Rules.Packaging;
 
 namespace StarRating.Reports.Word;
 
@@ -18,7 +19,7 @@ internal static class DocxCharts
 
     private const string Accent = "2E75B6";
 
-    public static byte[] Part(Chart chart) => Package.Xml(w =>
+    public static byte[] Part(Chart chart) => OpcPackageWriter.Xml(w =>
     {
         var c = new Writer(w);
         w.WriteStartElement("c", "chartSpace", ChartNs);

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using StarRating.Rules.Packaging;
 
 namespace StarRating.Reports.Word;
 
@@ -119,7 +120,7 @@ internal static class DocxStyles
         El("pPrDefault", El("pPr", El("spacing", A("after", 0), A("line", 312), A("lineRule", "auto")))));
 
     /// <summary>The font table: each font with the alternative name, character set, family and PANOSE for substitution.</summary>
-    public static byte[] FontTable() => Package.Xml(w =>
+    public static byte[] FontTable() => OpcPackageWriter.Xml(w =>
     {
         var ns = W.NamespaceName;
         w.WriteStartElement("w", "fonts", ns);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 using StarRating.Rules;
+using StarRating.Rules.Packaging;
 
 namespace StarRating.Reports.Word;
 
@@ -16,8 +17,8 @@ internal static class DocxWriter
     private const string WNs = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private const string RNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private const string WpNs = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
-    private const string RelNs = "http://schemas.openxmlformats.org/package/2006/relationships";
-    private const string OfficeRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+    private const string RelNs = OpcPackageWriter.RelationshipsNs;
+    private const string OfficeRel = OpcPackageWriter.OfficeRelationshipTypes;
     private const string WordType = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
 
     /// <summary>A4 portrait, 2.5 cm top and bottom, 2.2 cm left and right: room for seven-column tables.</summary>
@@ -34,7 +35,7 @@ internal static class DocxWriter
     {
         var styles = new StyleSheet(reference?.Styles, document.Properties.Language);
         var context = new Context(styles, TextWidth(reference?.SectionProperties ?? BuiltInPage));
-        var package = new Package();
+        var package = new OpcPackageWriter();
         var rels = new List<(string Id, string Type, string Target)>();
         string Rel(string type, string target)
         {
@@ -97,7 +98,7 @@ internal static class DocxWriter
                         xml.Root!.Add(Fragment(always, context));
                     }
 
-                    sideParts.Add(("word/" + name, WordType + kind + "+xml", Package.Xml(w => xml.Root!.WriteTo(w))));
+                    sideParts.Add(("word/" + name, WordType + kind + "+xml", OpcPackageWriter.Xml(w => xml.Root!.WriteTo(w))));
                     if (part.Related.Count > 0)
                     {
                         package.Add("word/_rels/" + name + ".rels", "application/vnd.openxmlformats-package.relationships+xml", CopyRelated(package, part.Related, "media/", ref mediaCount));
@@ -115,7 +116,7 @@ internal static class DocxWriter
             }
 
             var own = kind + (sideParts.Count + 1).ToString(CultureInfo.InvariantCulture) + ".xml";
-            sideParts.Add(("word/" + own, WordType + kind + "+xml", Package.Xml(w =>
+            sideParts.Add(("word/" + own, WordType + kind + "+xml", OpcPackageWriter.Xml(w =>
             {
                 w.WriteStartElement("w", element, WNs);
                 Namespaces(w);
@@ -151,19 +152,14 @@ internal static class DocxWriter
             w.WriteEndElement();
         }
 
-        var settings = Package.Xml(w => Settings(w, reference?.EvenAndOddHeaders == true && references.Exists(r => r.Type == "even"), document.Properties.Language));
+        var settings = OpcPackageWriter.Xml(w => Settings(w, reference?.EvenAndOddHeaders == true && references.Exists(r => r.Type == "even"), document.Properties.Language));
 
         // The package, parts in a fixed order.
-        package.Add("_rels/.rels", "application/vnd.openxmlformats-package.relationships+xml", Relationships(
-        [
-            ("rId1", OfficeRel + "officeDocument", "word/document.xml"),
-            ("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"),
-            ("rId3", OfficeRel + "extended-properties", "docProps/app.xml"),
-        ]));
+        package.AddPackageRelationships("word/document.xml");
         package.Add("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml", CoreProperties(document.Properties));
         package.Add("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml", AppProperties());
         package.Add("word/document.xml", WordType + "document.main+xml", Body);
-        package.Add("word/_rels/document.xml.rels", "application/vnd.openxmlformats-package.relationships+xml", Relationships(rels));
+        package.Add("word/_rels/document.xml.rels", "application/vnd.openxmlformats-package.relationships+xml", OpcPackageWriter.Relationships(rels));
         package.Add("word/styles.xml", WordType + "styles+xml", styles.ToBytes());
         package.Add("word/settings.xml", WordType + "settings+xml", settings);
         package.Add("word/fontTable.xml", WordType + "fontTable+xml", DocxStyles.FontTable());
@@ -276,7 +272,7 @@ internal static class DocxWriter
     /// <summary>Blocks written as elements, to add to a reference document's header or footer.</summary>
     private static IEnumerable<XElement> Fragment(IReadOnlyList<Block> blocks, Context context)
     {
-        var bytes = Package.Xml(w =>
+        var bytes = OpcPackageWriter.Xml(w =>
         {
             w.WriteStartElement("w", "hdr", WNs);
             Namespaces(w);
@@ -617,7 +613,7 @@ internal static class DocxWriter
         w.WriteEndElement();
     }
 
-    private static byte[] CopyRelated(Package package, IReadOnlyList<RelatedPart> related, string prefix, ref int count)
+    private static byte[] CopyRelated(OpcPackageWriter package, IReadOnlyList<RelatedPart> related, string prefix, ref int count)
     {
         var rels = new List<(string Id, string Type, string Target, bool External)>();
         foreach (var part in related)
@@ -640,7 +636,7 @@ internal static class DocxWriter
             rels.Add((part.Id, part.Type, prefix + file, false));
         }
 
-        return Package.Xml(w =>
+        return OpcPackageWriter.Xml(w =>
         {
             w.WriteStartElement("Relationships", RelNs);
             foreach (var (id, type, target, external) in rels)
@@ -661,22 +657,7 @@ internal static class DocxWriter
         });
     }
 
-    private static byte[] Relationships(IEnumerable<(string Id, string Type, string Target)> rels) => Package.Xml(w =>
-    {
-        w.WriteStartElement("Relationships", RelNs);
-        foreach (var (id, type, target) in rels)
-        {
-            w.WriteStartElement("Relationship", RelNs);
-            w.WriteAttributeString("Id", id);
-            w.WriteAttributeString("Type", type);
-            w.WriteAttributeString("Target", target);
-            w.WriteEndElement();
-        }
-
-        w.WriteEndElement();
-    });
-
-    private static byte[] CoreProperties(WordProperties properties) => Package.Xml(w =>
+    private static byte[] CoreProperties(WordProperties properties) => OpcPackageWriter.Xml(w =>
     {
         const string cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
         const string dc = "http://purl.org/dc/elements/1.1/";
@@ -722,7 +703,7 @@ internal static class DocxWriter
         w.WriteEndElement();
     });
 
-    private static byte[] AppProperties() => Package.Xml(w =>
+    private static byte[] AppProperties() => OpcPackageWriter.Xml(w =>
     {
         const string ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties";
         w.WriteStartElement("Properties", ns);

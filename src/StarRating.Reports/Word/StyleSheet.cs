@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Xml.Linq;
+using StarRating.Rules.Packaging;
 
 namespace StarRating.Reports.Word;
 
@@ -97,10 +98,10 @@ internal sealed class StyleSheet
     {
         if (reference is not null)
         {
-            return Package.Xml(w => reference.Root!.WriteTo(w));
+            return OpcPackageWriter.Xml(w => reference.Root!.WriteTo(w));
         }
 
-        return BuiltInParts.GetOrAdd(language, lang => Package.Xml(w =>
+        return BuiltInParts.GetOrAdd(language, lang => OpcPackageWriter.Xml(w =>
         {
             var styles = new XElement(W + "styles",
                 new XAttribute(XNamespace.Xmlns + "w", W.NamespaceName),

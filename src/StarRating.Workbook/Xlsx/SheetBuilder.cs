@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using StarRating.Rules.Packaging;
 
 namespace StarRating.Workbook.Xlsx;
 
@@ -118,7 +119,6 @@ internal sealed class SheetBuilder(string name)
 
     public void Write(XmlWriter x, SharedStrings strings)
     {
-        x.WriteStartDocument(standalone: true);
         x.WriteStartElement("worksheet", Ns.Main);
         x.WriteAttributeString("xmlns", "r", null, Ns.Relationships);
 
@@ -217,7 +217,6 @@ internal sealed class SheetBuilder(string name)
         x.WriteEndElement();
 
         x.WriteEndElement();
-        x.WriteEndDocument();
     }
 
     /// <summary>Invariant decimal text without trailing zeros (1.50 → 1.5), as SpreadsheetML numbers are written.</summary>
@@ -469,12 +468,7 @@ internal static class Ns
 {
     public const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     public const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    public const string PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
-    public const string ContentTypes = "http://schemas.openxmlformats.org/package/2006/content-types";
-    public const string OfficeDocument = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
-    public const string WorksheetRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
-    public const string StylesRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
-    public const string SharedStringsRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
-    public const string CorePropertiesRel = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
-    public const string ExtendedPropertiesRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties";
+    public const string WorksheetRel = OpcPackageWriter.OfficeRelationshipTypes + "worksheet";
+    public const string StylesRel = OpcPackageWriter.OfficeRelationshipTypes + "styles";
+    public const string SharedStringsRel = OpcPackageWriter.OfficeRelationshipTypes + "sharedStrings";
 }

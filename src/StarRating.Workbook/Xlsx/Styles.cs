@@ -64,7 +64,6 @@ internal static class Styles
 
     public static void Write(XmlWriter x, string fontName)
     {
-        x.WriteStartDocument(standalone: true);
         x.WriteStartElement("styleSheet", Ns.Main);
 
         x.WriteStartElement("numFmts");
@@ -201,7 +200,6 @@ internal static class Styles
         x.WriteEndElement();
 
         x.WriteEndElement();
-        x.WriteEndDocument();
     }
 
     private static void Font(XmlWriter x, string name, int size, bool bold, bool italic, string? color)

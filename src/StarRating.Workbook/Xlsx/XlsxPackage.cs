@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using StarRating.Rules.Packaging;
 
 namespace StarRating.Workbook.Xlsx;
 
@@ -10,13 +11,12 @@ internal sealed record DefinedName(string Name, string Formula, bool Hidden = tr
 
 /// <summary>
 /// Writes a SpreadsheetML package (.xlsx) from sheets built with <see cref="SheetBuilder"/>: the parts in a fixed
-/// order, every ZIP entry with the same fixed timestamp and no document dates, so the same content always gives
-/// the same bytes.
+/// order through the deterministic package writer the Word reports use too (<see cref="OpcPackageWriter"/>: one
+/// fixed timestamp, no document dates), so the same content always gives the same bytes.
 /// </summary>
 internal sealed class XlsxPackage(string fontName)
 {
-    /// <summary>The timestamp of every ZIP entry (the format needs one; a fixed one keeps the output deterministic).</summary>
-    private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private const string SheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
 
     private readonly List<SheetBuilder> sheets = [];
     private readonly List<DefinedName> names = [];
@@ -34,26 +34,22 @@ internal sealed class XlsxPackage(string fontName)
     public byte[] Write()
     {
         var strings = new SharedStrings();
-        var sheetParts = sheets.Select(s => Xml(x => s.Write(x, strings))).ToArray();
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        // The sheets first: writing them fills the shared strings.
+        var sheetParts = sheets.Select(s => OpcPackageWriter.Xml(x => s.Write(x, strings))).ToArray();
+        var package = new OpcPackageWriter(CompressionLevel.Optimal);
+        package.AddPackageRelationships("xl/workbook.xml");
+        package.Add("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml", OpcPackageWriter.Xml(AppProperties));
+        package.Add("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml", OpcPackageWriter.Xml(CoreProperties));
+        package.Add("xl/workbook.xml", SheetType + "sheet.main+xml", OpcPackageWriter.Xml(WorkbookPart));
+        package.Add("xl/_rels/workbook.xml.rels", null, WorkbookRels());
+        package.Add("xl/styles.xml", SheetType + "styles+xml", OpcPackageWriter.Xml(x => Styles.Write(x, fontName)));
+        for (var i = 0; i < sheetParts.Length; i++)
         {
-            Entry(zip, "[Content_Types].xml", Xml(ContentTypes));
-            Entry(zip, "_rels/.rels", Xml(PackageRels));
-            Entry(zip, "docProps/app.xml", Xml(AppProperties));
-            Entry(zip, "docProps/core.xml", Xml(CoreProperties));
-            Entry(zip, "xl/workbook.xml", Xml(WorkbookPart));
-            Entry(zip, "xl/_rels/workbook.xml.rels", Xml(WorkbookRels));
-            Entry(zip, "xl/styles.xml", Xml(x => Styles.Write(x, fontName)));
-            for (var i = 0; i < sheetParts.Length; i++)
-            {
-                Entry(zip, $"xl/worksheets/sheet{i + 1}.xml", sheetParts[i]);
-            }
-
-            Entry(zip, "xl/sharedStrings.xml", Xml(x => SharedStringsPart(x, strings)));
+            package.Add($"xl/worksheets/sheet{i + 1}.xml", SheetType + "worksheet+xml", sheetParts[i]);
         }
 
-        return buffer.ToArray();
+        package.Add("xl/sharedStrings.xml", SheetType + "sharedStrings+xml", OpcPackageWriter.Xml(x => SharedStringsPart(x, strings)));
+        return package.ToBytes();
     }
 
     /// <summary>
@@ -85,104 +81,24 @@ internal sealed class XlsxPackage(string fontName)
         return escaped?.ToString() ?? text;
     }
 
-    private static void Entry(ZipArchive zip, string name, byte[] content)
-    {
-        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-        entry.LastWriteTime = EntryTime;
-        using var stream = entry.Open();
-        stream.Write(content);
-    }
-
-    private static byte[] Xml(Action<XmlWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var x = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), NewLineChars = "\n", Indent = false, CheckCharacters = true }))
-        {
-            write(x);
-        }
-
-        return buffer.ToArray();
-    }
-
-    private void ContentTypes(XmlWriter x)
-    {
-        x.WriteStartDocument(standalone: true);
-        x.WriteStartElement("Types", Ns.ContentTypes);
-        Default(x, "rels", "application/vnd.openxmlformats-package.relationships+xml");
-        Default(x, "xml", "application/xml");
-        Override(x, "/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
-        for (var i = 0; i < sheets.Count; i++)
-        {
-            Override(x, $"/xl/worksheets/sheet{i + 1}.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml");
-        }
-
-        Override(x, "/xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml");
-        Override(x, "/xl/sharedStrings.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml");
-        Override(x, "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
-        Override(x, "/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml");
-        x.WriteEndElement();
-        x.WriteEndDocument();
-
-        static void Default(XmlWriter x, string extension, string type)
-        {
-            x.WriteStartElement("Default");
-            x.WriteAttributeString("Extension", extension);
-            x.WriteAttributeString("ContentType", type);
-            x.WriteEndElement();
-        }
-
-        static void Override(XmlWriter x, string part, string type)
-        {
-            x.WriteStartElement("Override");
-            x.WriteAttributeString("PartName", part);
-            x.WriteAttributeString("ContentType", type);
-            x.WriteEndElement();
-        }
-    }
-
-    private static void PackageRels(XmlWriter x)
-    {
-        x.WriteStartDocument(standalone: true);
-        x.WriteStartElement("Relationships", Ns.PackageRelationships);
-        Relationship(x, "rId1", Ns.OfficeDocument, "xl/workbook.xml");
-        Relationship(x, "rId2", Ns.CorePropertiesRel, "docProps/core.xml");
-        Relationship(x, "rId3", Ns.ExtendedPropertiesRel, "docProps/app.xml");
-        x.WriteEndElement();
-        x.WriteEndDocument();
-    }
-
-    private static void Relationship(XmlWriter x, string id, string type, string target)
-    {
-        x.WriteStartElement("Relationship");
-        x.WriteAttributeString("Id", id);
-        x.WriteAttributeString("Type", type);
-        x.WriteAttributeString("Target", target);
-        x.WriteEndElement();
-    }
-
     private static void AppProperties(XmlWriter x)
     {
-        x.WriteStartDocument(standalone: true);
         x.WriteStartElement("Properties", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties");
         x.WriteElementString("Application", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties", "StarRating");
         x.WriteEndElement();
-        x.WriteEndDocument();
     }
 
     private static void CoreProperties(XmlWriter x)
     {
         // No dates: the same audit gives the same file.
-        x.WriteStartDocument(standalone: true);
         x.WriteStartElement("cp", "coreProperties", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
         x.WriteAttributeString("xmlns", "dc", null, "http://purl.org/dc/elements/1.1/");
         x.WriteElementString("dc", "creator", "http://purl.org/dc/elements/1.1/", "StarRating");
         x.WriteEndElement();
-        x.WriteEndDocument();
     }
 
     private void WorkbookPart(XmlWriter x)
     {
-        x.WriteStartDocument(standalone: true);
         x.WriteStartElement("workbook", Ns.Main);
         x.WriteAttributeString("xmlns", "r", null, Ns.Relationships);
         x.WriteStartElement("workbookPr");
@@ -238,27 +154,19 @@ internal sealed class XlsxPackage(string fontName)
         x.WriteAttributeString("fullCalcOnLoad", "1");
         x.WriteEndElement();
         x.WriteEndElement();
-        x.WriteEndDocument();
     }
 
-    private void WorkbookRels(XmlWriter x)
+    private byte[] WorkbookRels()
     {
-        x.WriteStartDocument(standalone: true);
-        x.WriteStartElement("Relationships", Ns.PackageRelationships);
-        for (var i = 0; i < sheets.Count; i++)
-        {
-            Relationship(x, "rId" + (i + 1).ToString(CultureInfo.InvariantCulture), Ns.WorksheetRel, $"worksheets/sheet{i + 1}.xml");
-        }
-
-        Relationship(x, "rId" + (sheets.Count + 1).ToString(CultureInfo.InvariantCulture), Ns.StylesRel, "styles.xml");
-        Relationship(x, "rId" + (sheets.Count + 2).ToString(CultureInfo.InvariantCulture), Ns.SharedStringsRel, "sharedStrings.xml");
-        x.WriteEndElement();
-        x.WriteEndDocument();
+        static string Id(int n) => "rId" + n.ToString(CultureInfo.InvariantCulture);
+        return OpcPackageWriter.Relationships(
+            sheets.Select((_, i) => (Id(i + 1), Ns.WorksheetRel, $"worksheets/sheet{i + 1}.xml"))
+                .Append((Id(sheets.Count + 1), Ns.StylesRel, "styles.xml"))
+                .Append((Id(sheets.Count + 2), Ns.SharedStringsRel, "sharedStrings.xml")));
     }
 
     private static void SharedStringsPart(XmlWriter x, SharedStrings strings)
     {
-        x.WriteStartDocument(standalone: true);
         x.WriteStartElement("sst", Ns.Main);
         x.WriteAttributeString("count", strings.References.ToString(CultureInfo.InvariantCulture));
         x.WriteAttributeString("uniqueCount", strings.Strings.Count.ToString(CultureInfo.InvariantCulture));
@@ -278,6 +186,5 @@ internal sealed class XlsxPackage(string fontName)
         }
 
         x.WriteEndElement();
-        x.WriteEndDocument();
     }
 }
