@@ -96,8 +96,9 @@ public static class PortfolioWorkbook
         byte[] bytes;
         try
         {
+            // A pipe or a device is never our output, and opening a pipe would wait for a writer.
             var info = new FileInfo(path);
-            if (!info.Exists || info.Length > limits.MaxFileBytes)
+            if (Rules.Files.FileProbe.Stat(path).Kind != Rules.Files.FileKind.Regular || info.Length > limits.MaxFileBytes)
             {
                 return false;
             }
