@@ -38,7 +38,7 @@ public sealed class ErrorCatalogTests
     [Fact]
     public void Codes_are_unique_and_well_formed()
     {
-        DiagnosticCatalog.All.Select(d => d.Code).Should().OnlyHaveUniqueItems().And.OnlyContain(c => System.Text.RegularExpressions.Regex.IsMatch(c, "^SR[1-5][0-9]{3}$"));
+        DiagnosticCatalog.All.Select(d => d.Code).Should().OnlyHaveUniqueItems().And.OnlyContain(c => System.Text.RegularExpressions.Regex.IsMatch(c, "^SR[1-6][0-9]{3}$"));
     }
 
     private static IEnumerable<(string Path, string Text)> GoldenOutputs() =>
@@ -54,7 +54,8 @@ public sealed class ErrorCatalogTests
         var text = new StringBuilder();
         text.Append("# Diagnostics\n\n");
         text.Append("Every problem StarRating reports has a stable code, a severity, a location and a hint. The tool prints them as\n");
-        text.Append("`file(line,col): error CODE: message` followed by an indented `hint:` line; the library returns them as\n");
+        text.Append("`file(line,col): error CODE: message` (for a workbook `file(Sheet!F12): error CODE: message`) followed by an\n");
+        text.Append("indented `hint:` line; the library returns them as\n");
         text.Append("`Diagnostic` values (`Code`, `Severity`, `Location`, `Message`, `Hint`). Errors stop the input from being used (exit\n");
         text.Append("code 2); warnings do not.\n\n");
         text.Append("This file is generated from `DiagnosticCatalog` by `tests/StarRating.Cli.Tests/ErrorCatalogTests.cs`\n");
@@ -66,7 +67,8 @@ public sealed class ErrorCatalogTests
         text.Append("| SR2xxx | rubric rules: ids, sums, tiers, prerequisites |\n");
         text.Append("| SR3xxx | evidence and scoring rules |\n");
         text.Append("| SR4xxx | report templates |\n");
-        text.Append("| SR5xxx | the command-line tool and output files |\n\n");
+        text.Append("| SR5xxx | the command-line tool and output files |\n");
+        text.Append("| SR60xx | reading audit workbooks (.xlsx): package, safety limits, sheets, columns, cells |\n\n");
         foreach (var d in DiagnosticCatalog.All)
         {
             text.Append("## ").Append(d.Code).Append(" — ").Append(d.Title).Append("\n\n");

@@ -6,8 +6,8 @@ namespace StarRating.Cli.Tests;
 /// <summary>
 /// Kills a real <c>starrating batch</c> process at random moments while it writes reports, and checks that
 /// every output file is either the previous file or the complete new one, and that no temporary file is left.
-/// It times its kills against a full run, so it runs alone: with the other CLI tests beside it the batch spent its
-/// time starting up and no kill landed while reports were written.
+/// Each kill waits until a random number of outputs have been replaced, so it lands while reports are being written
+/// however busy the machine is; it still runs alone, as it starts many processes.
 /// </summary>
 [Collection(nameof(RunsAlone))]
 public sealed partial class KillTests
@@ -58,7 +58,8 @@ public sealed partial class KillTests
         expected.Keys.Should().Contain(["portfolio.csv", "portfolio.json"]).And.HaveCount(samples.Length * 8 + 2);
         var random = new Random(27922 + signal);
         var interruptedMidway = 0;
-        for (var round = 0; round < 6; round++)
+        // Six rounds, and more (up to 20) while no kill has landed mid-run.
+        for (var round = 0; round < 6 || (interruptedMidway == 0 && round < 20); round++)
         {
             foreach (var name in expected.Keys)
             {
@@ -66,7 +67,15 @@ public sealed partial class KillTests
             }
 
             using var process = Start(input, output);
-            Thread.Sleep(TimeSpan.FromMilliseconds(random.NextDouble() * fullRun.TotalMilliseconds));
+            // Kill once a random number of outputs have been replaced, not at a random time: on a busy machine start-up
+            // alone varies by seconds, so a kill timed by the clock lands before the first write or after the last.
+            var replacedBeforeKill = random.Next(1, expected.Count);
+            var deadline = Stopwatch.StartNew();
+            while (!process.HasExited && Replaced(output, expected.Keys) < replacedBeforeKill && deadline.Elapsed < fullRun * 20 + TimeSpan.FromMinutes(1))
+            {
+                Thread.Sleep(1);
+            }
+
             SendSignal(process.Id, signal);
             process.WaitForExit();
 
@@ -100,6 +109,10 @@ public sealed partial class KillTests
         Directory.GetFiles(output, ".*.tmp").Should().BeEmpty();
         Directory.GetFiles(output).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes).Should().BeEquivalentTo(expected);
     }
+
+    /// <summary>How many outputs no longer hold their previous version (a replacement is a rename, so its size changes at once).</summary>
+    private static int Replaced(string output, IEnumerable<string> names) =>
+        names.Count(name => new FileInfo(Path.Combine(output, name)) is { Exists: true } file && file.Length != System.Text.Encoding.UTF8.GetByteCount("previous version of " + name));
 
     private static Process Start(string input, string output)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using StarRating.Rules;
 
 namespace StarRating.Reports.Tests;
@@ -24,7 +23,7 @@ public sealed class ChromiumTests
                 File.WriteAllText(html, ReportRenderer.Default.Render(Cases.Result(name), ReportFormat.Html, language).Value!.Content);
                 var prefix = Path.Combine(output, name);
 
-                var (exit, log) = Run(Path.Combine(RepoPaths.Root, "tools", "render-html.sh"), html, prefix);
+                var (exit, log) = ProcessRunner.Run("bash", [Path.Combine(RepoPaths.Root, "tools", "render-html.sh"), html, prefix]);
 
                 exit.Should().Be(0, log);
                 new FileInfo(prefix + ".png").Length.Should().BeGreaterThan(10_000, log);
@@ -35,26 +34,5 @@ public sealed class ChromiumTests
         {
             Directory.Delete(output, recursive: true);
         }
-    }
-
-    private static (int Exit, string Log) Run(string script, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, "timed out");
-        }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 }

@@ -11,15 +11,15 @@ using StarRating.Rules.Text;
 namespace StarRating.Cli.Commands;
 
 /// <summary>
-/// batch: every evidence file in a folder → one report each and a portfolio summary (CSV and JSON). Files are
-/// scored on all cores; results are not kept once their row is taken, so memory stays flat however many
-/// audits there are. One bad file is reported and skipped; the rest go on.
+/// batch: every evidence file in a folder → one report each and a portfolio summary (CSV and JSON, and with
+/// --portfolio xlsx a workbook). Files are scored on all cores; results are not kept once their row is taken, so
+/// memory stays flat however many audits there are. One bad file is reported and skipped; the rest go on.
 /// </summary>
 internal static class BatchCommand
 {
     private const int MaxJobs = 64;
 
-    private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
+    private static readonly string[] Extensions = [".yaml", ".yml", ".json", ".xlsx"];
 
     private static readonly string[] OwnFormats = [PortfolioFormat, Reports.ResultJson.ResultFormat, Reports.ResultJson.GapFormat, Reports.ResultJson.ComparisonFormat];
 
@@ -27,7 +27,7 @@ internal static class BatchCommand
 
     public static Command Create(CliContext context)
     {
-        var folder = new Argument<string>("folder") { Description = "Folder of evidence files (*.yaml, *.yml, *.json; not recursive)." };
+        var folder = new Argument<string>("folder") { Description = "Folder of evidence files (*.yaml, *.yml, *.json, *.xlsx; not recursive)." };
         var output = new Option<string?>("--output", "-o") { Description = "Folder for the reports and portfolio files (default: FOLDER/reports).", HelpName = "DIR" };
         var rubric = CommonOptions.Rubric();
         var reports = new Option<string>("--reports") { Description = "Report per audit: html, md, json, or none (portfolio only).", DefaultValueFactory = _ => "html", HelpName = "html|md|json|none" };
@@ -35,7 +35,9 @@ internal static class BatchCommand
         var lang = CommonOptions.Language();
         // Read as text and checked here: System.CommandLine's own message for "abc" names a .NET type.
         var jobs = new Option<string?>("--jobs", "-j") { Description = "Audits scored in parallel, 1 to 64 (default: the number of cores).", HelpName = "N" };
-        var command = new Command("batch", "Score every evidence file in a folder: a report each, plus portfolio.csv and portfolio.json.") { folder, output, rubric, reports, lang, jobs };
+        var portfolio = new Option<string?>("--portfolio") { Description = "Also write the portfolio as a workbook, portfolio.xlsx (one row per audit).", HelpName = "xlsx" };
+        portfolio.AcceptOnlyFromAmong("xlsx");
+        var command = new Command("batch", "Score every evidence file in a folder: a report each, plus portfolio.csv and portfolio.json.") { folder, output, rubric, reports, lang, jobs, portfolio };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
@@ -58,7 +60,8 @@ internal static class BatchCommand
                 parse.GetValue(reports)!,
                 CommonOptions.ToLanguage(parse.GetValue(lang)!),
                 jobCount,
-                parse.GetValue(rubric));
+                parse.GetValue(rubric),
+                parse.GetValue(portfolio) == "xlsx");
             return Run(context, loadedRubric, options);
         });
         return command;
@@ -116,7 +119,8 @@ internal static class BatchCommand
 
         // No output may land on an input (an evidence file named portfolio.json, -o into the input folder, a link):
         // every clash is refused before anything is written.
-        var outputs = reportNames.OfType<string>().Select(n => Path.Combine(outDir, n)).Append(Path.Combine(outDir, "portfolio.csv")).Append(Path.Combine(outDir, "portfolio.json"));
+        var outputs = reportNames.OfType<string>().Select(n => Path.Combine(outDir, n)).Append(Path.Combine(outDir, "portfolio.csv")).Append(Path.Combine(outDir, "portfolio.json"))
+            .Concat(options.PortfolioWorkbook ? [Path.Combine(outDir, "portfolio.xlsx")] : []);
         var clashes = outputs
             .Select(o => (Output: o, Input: CommonOptions.Clash(o, inputs)))
             .Where(c => c.Input is not null)
@@ -139,8 +143,9 @@ internal static class BatchCommand
 
         var csv = AtomicFile.Write(Path.Combine(outDir, "portfolio.csv"), Portfolio.Csv(rows));
         var json = AtomicFile.Write(Path.Combine(outDir, "portfolio.json"), Portfolio.Json(rubric, rows));
+        var xlsx = options.PortfolioWorkbook ? AtomicFile.Write(Path.Combine(outDir, "portfolio.xlsx"), Portfolio.Workbook(rubric, rows, options.Language)) : null;
         progress.Finish();
-        var writeFailures = new[] { csv, json }.OfType<Diagnostic>().ToArray();
+        var writeFailures = new[] { csv, json, xlsx }.OfType<Diagnostic>().ToArray();
         DiagnosticPrinter.Print(context, writeFailures);
 
         var scored = rows.Count(r => r.Status == "scored");
@@ -149,13 +154,13 @@ internal static class BatchCommand
             .Where(x => x.count > 0)
             .Select(x => $"{x.t.Id} {x.count}");
         context.Out.Write($"{files.Length} audits: {scored} scored, {files.Length - scored} not scored" + (scored > 0 ? $" ({string.Join(", ", tiers)})" : "") + "\n");
-        context.Out.Write($"portfolio: {DisplayText.Escape(Path.Combine(outDir, "portfolio.csv"))}, {DisplayText.Escape(Path.Combine(outDir, "portfolio.json"))}\n");
+        context.Out.Write($"portfolio: {DisplayText.Escape(Path.Combine(outDir, "portfolio.csv"))}, {DisplayText.Escape(Path.Combine(outDir, "portfolio.json"))}{(options.PortfolioWorkbook ? ", " + DisplayText.Escape(Path.Combine(outDir, "portfolio.xlsx")) : "")}\n");
         return scored == files.Length && writeFailures.Length == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
     private static Row ScoreOne(CliContext context, AuditEngine engine, string path, string? reportPath, Options options)
     {
-        var outcome = engine.ScoreFile(path);
+        var outcome = EvidenceFiles.Score(engine, path);
         var diagnostics = outcome.Diagnostics;
         if (outcome.Value is not { } result)
         {
@@ -164,8 +169,8 @@ internal static class BatchCommand
 
         if (reportPath is not null)
         {
-            var content = Render.Result(context, result, options.Reports, options.Language, Reports.ReportRenderer.Default);
-            var failure = content is null ? null : AtomicFile.Write(reportPath, content);
+            var content = Render.Result(context, result, options.Reports, options.Language, Reports.ReportRenderer.Default, reportPath);
+            var failure = content is null ? null : AtomicFile.Write(reportPath, content.Bytes);
             if (content is null || failure is not null)
             {
                 return new Row(path, result, "write-failed", failure is null ? diagnostics : [.. diagnostics, failure], null);
@@ -188,11 +193,20 @@ internal static class BatchCommand
         return files.Select((f, i) => clashing.Contains(stems[i]!) ? f + extension : stems[i] + extension).ToArray();
     }
 
-    private sealed record Options(string Folder, string? Output, string Reports, Language Language, int Jobs, string? Rubric);
+    private sealed record Options(string Folder, string? Output, string Reports, Language Language, int Jobs, string? Rubric, bool PortfolioWorkbook);
 
-    /// <summary>A JSON file this tool wrote (a report or a portfolio): its format marker sits in the first bytes.</summary>
+    /// <summary>
+    /// A file this tool wrote (a report or a portfolio): a JSON file with our format marker in its first bytes, or a
+    /// portfolio workbook (its hidden role name). Batch writes no other report that it reads: .md and .html are not
+    /// evidence, and an audit workbook in the folder is an audit.
+    /// </summary>
     private static bool IsOwnOutput(string path)
     {
+        if (EvidenceFiles.IsWorkbook(path))
+        {
+            return StarRating.Workbook.PortfolioWorkbook.IsPortfolio(path);
+        }
+
         if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
             return false;
@@ -228,6 +242,7 @@ internal static class BatchCommand
                 Kind = EvidenceWords.Of(result.Audit.Kind);
                 Dates = string.Join(" ", result.Audit.Dates.Select(Labels.Date));
                 Score = Labels.ScoreText(result.Score, result.Rubric);
+                ScoreValue = result.Score;
                 Tier = result.Tier;
             }
         }
@@ -249,6 +264,8 @@ internal static class BatchCommand
         public string? Dates { get; }
 
         public string? Score { get; }
+
+        public decimal? ScoreValue { get; }
 
         public Tier? Tier { get; }
 
@@ -325,7 +342,7 @@ internal static class BatchCommand
         }
     }
 
-    /// <summary>The portfolio files: CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese) and JSON.</summary>
+    /// <summary>The portfolio files: CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese), JSON and the workbook.</summary>
     internal static class Portfolio
     {
         private static readonly string[] Header = ["file", "company", "credit_code", "kind", "dates", "score", "tier", "tier_label", "stars", "status", "errors", "warnings", "report"];
@@ -347,6 +364,22 @@ internal static class BatchCommand
 
             return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
         }
+
+        public static byte[] Workbook(Rubric rubric, IReadOnlyList<Row> rows, Language language) =>
+            StarRating.Workbook.PortfolioWorkbook.Write(rubric, rows.Select(row => new StarRating.Workbook.PortfolioEntry
+            {
+                File = DisplayText.Escape(row.File),
+                Status = row.Status,
+                Company = row.Company,
+                CreditCode = row.CreditCode,
+                Kind = row.Kind,
+                Dates = row.Dates,
+                Score = row.ScoreValue,
+                Tier = row.Tier,
+                Errors = row.Errors,
+                Warnings = row.Warnings,
+                Report = row.Report is null ? null : DisplayText.Escape(row.Report),
+            }).ToArray(), language);
 
         public static string Json(Rubric rubric, IReadOnlyList<Row> rows)
         {

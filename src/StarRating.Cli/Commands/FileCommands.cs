@@ -11,7 +11,7 @@ internal static class FileCommands
 {
     public static Command Validate(CliContext context)
     {
-        var files = new Argument<string[]>("files") { Description = "Rubric or evidence files; the kind is detected from the content.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Rubric or evidence files (YAML, JSON, or .xlsx audit workbooks); the kind is detected from the content.", Arity = ArgumentArity.OneOrMore };
         var rubric = CommonOptions.Rubric();
         var command = new Command("validate", "Check rubric and evidence files and print every problem as file(line,col): error CODE: message.") { files, rubric };
         command.SetAction(parse =>
@@ -41,7 +41,8 @@ internal static class FileCommands
         var output = CommonOptions.OutputFile();
         var kind = new Option<string>("--kind", "-k") { Description = "Audit kind written into the checklist.", DefaultValueFactory = _ => "initial", HelpName = "initial|surveillance|recertification|mock|self" };
         kind.AcceptOnlyFromAmong("initial", "surveillance", "recertification", "mock", "self");
-        var command = new Command("checklist", "Write a blank evidence file for the auditor: every check item with its requirement, and the document request list.") { rubric, lang, output, kind };
+        var format = new FormatOption("yaml: an evidence file; xlsx: the audit workbook (needs -o). Default: xlsx when -o ends in .xlsx, else yaml.", "yaml", "xlsx");
+        var command = new Command("checklist", "Write a blank checklist for the audit team: an evidence file or an Excel workbook with every check item, its requirement, and the document request list.") { rubric, lang, output, kind, format.Option };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
@@ -51,9 +52,19 @@ internal static class FileCommands
             }
 
             var auditKind = Enum.GetValues<AuditKind>().First(k => EvidenceWords.Of(k) == parse.GetValue(kind));
-            var text = ChecklistWriter.Write(loadedRubric, CommonOptions.ToLanguage(parse.GetValue(lang)!), auditKind);
+            var language = CommonOptions.ToLanguage(parse.GetValue(lang)!);
             var inputs = parse.GetValue(rubric) is { } r ? new[] { r } : [];
-            return CommonOptions.Emit(context, text, parse.GetValue(output), inputs);
+            var target = parse.GetValue(output);
+            var formatName = format.Choose(context, "checklist", parse, target);
+            if (formatName is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var content = formatName == "xlsx"
+                ? OutputContent.OfBinary(Workbook.AuditWorkbook.Checklist(loadedRubric, language, auditKind), formatName)
+                : OutputContent.OfText(ChecklistWriter.Write(loadedRubric, language, auditKind), formatName);
+            return CommonOptions.Emit(context, content, target, inputs);
         });
         return command;
     }
@@ -80,7 +91,7 @@ internal static class FileCommands
         export.SetAction(parse =>
         {
             var text = System.Text.Encoding.UTF8.GetString(RubricLoader.DefaultRubricBytes());
-            return CommonOptions.Emit(context, text, parse.GetValue(output), []);
+            return CommonOptions.Emit(context, OutputContent.OfText(text), parse.GetValue(output), []);
         });
 
         return new Command("rubric", "Show or export a rubric.") { show, export };
@@ -137,6 +148,13 @@ internal static class FileCommands
 
     private static bool ValidateOne(CliContext context, AuditEngine engine, string path)
     {
+        if (EvidenceFiles.IsWorkbook(path))
+        {
+            var scored = EvidenceFiles.Score(engine, path);
+            var summary = scored.Value is { } w ? $"evidence workbook, score {Labels.ScoreText(w.Score, w.Rubric)} {w.Tier.Id}" : "evidence workbook";
+            return Summarize(context, path, summary, scored.Diagnostics);
+        }
+
         var bag = new DiagnosticBag();
         var bytes = SourceText.ReadFile(path, path, InputLimits.Default, bag);
         var document = bytes is null ? null : DocumentLoader.Parse(bytes, path, InputLimits.Default, bag);

@@ -9,7 +9,8 @@ namespace StarRating.Rules;
 /// </summary>
 /// <remarks>
 /// Ranges: SR1xxx reading files and their structure (rubric and evidence alike), SR2xxx rubric rules,
-/// SR3xxx evidence and scoring rules, SR4xxx report templates, SR5xxx the command-line tool and output files.
+/// SR3xxx evidence and scoring rules, SR4xxx report templates, SR5xxx the command-line tool and output files,
+/// SR60xx reading audit workbooks.
 /// </remarks>
 public static class DiagnosticCatalog
 {
@@ -584,6 +585,32 @@ public static class DiagnosticCatalog
         "a regular expression in the template did not finish within {limit} ms",
         "Simplify the pattern (nested repetition such as (a+)+ can take exponential time), or match on shorter text.");
 
+    // ---- SR41xx: Word templates, markup and reference documents ----------------------------------------
+
+    /// <summary>SR4100: a Word template whose output is not valid Word markup.</summary>
+    public static readonly DiagnosticDescriptor WordMarkupInvalid = new(
+        "SR4100", Error, "Word markup error",
+        "the Word markup the template wrote is not valid at line {line}, column {column} of its output: {detail}",
+        "Check the template's own text against the markup in docs/reports.md (values are escaped, so they cannot cause this); render with --format md or html to see the data.");
+
+    /// <summary>SR4101: a style name that neither the built-in styles nor the reference document define.</summary>
+    public static readonly DiagnosticDescriptor WordStyleUnknown = new(
+        "SR4101", Error, "Unknown Word style",
+        "no {kind} style named '{name}' in the built-in styles or the reference document",
+        "Use a built-in style ({available}) or a style the reference document defines, by the name Word shows.");
+
+    /// <summary>SR4110: a reference document that is not a Word document.</summary>
+    public static readonly DiagnosticDescriptor ReferenceDocumentInvalid = new(
+        "SR4110", Error, "Not a Word document",
+        "the reference document cannot be used: {reason}",
+        "Give a .docx (or .dotx) file saved by Word, WPS or LibreOffice; its styles, page setup, header and footer are used, its text is not.");
+
+    /// <summary>SR4111: a reference document larger than the limit.</summary>
+    public static readonly DiagnosticDescriptor ReferenceDocumentTooLarge = new(
+        "SR4111", Error, "Reference document too large",
+        "the reference document holds {size} bytes, over the limit of {limit} bytes",
+        "A letterhead needs styles, a header and a footer with a logo: remove large pictures or other content from the file.");
+
     // ---- SR5xxx: command line and output files ---------------------------------------------------------
 
     /// <summary>SR5001: an output file cannot be written.</summary>
@@ -607,7 +634,7 @@ public static class DiagnosticCatalog
     /// <summary>SR5004: a folder with no evidence files.</summary>
     public static readonly DiagnosticDescriptor NoEvidenceFiles = new(
         "SR5004", Error, "No evidence files",
-        "no evidence files (*.yaml, *.yml, *.json) in this folder",
+        "no evidence files (*.yaml, *.yml, *.json, *.xlsx) in this folder",
         "Point 'batch' at the folder that holds the audits' evidence files.");
 
     /// <summary>SR5005: a folder that does not exist.</summary>
@@ -638,7 +665,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor TemplatesUnused = new(
         "SR5009", Warning, "Templates not used",
         "--templates is not used by the {format} format",
-        "Templates shape the Markdown and HTML reports only: add --format md or --format html (or an -o FILE ending in .md or .html), or leave --templates out.");
+        "Templates shape the Markdown, HTML and Word reports (and the PDF printed from the HTML) only: add --format md, html or docx (or an -o FILE ending in .md, .html or .docx), or leave --templates out.");
 
     /// <summary>SR5010: an empty output path.</summary>
     public static readonly DiagnosticDescriptor OutputPathEmpty = new(
@@ -651,6 +678,153 @@ public static class DiagnosticCatalog
         "SR5011", Error, "Export would replace a file",
         "the folder already has {name}; 'templates export' never replaces a file",
         "Export into a new or empty folder, or move the existing templates away first.");
+
+    // ---- SR53xx: checklist, convert and portfolio (audit workbook) ---------------------------------------
+
+    /// <summary>SR5300: a file extension convert does not know.</summary>
+    public static readonly DiagnosticDescriptor ConvertUnknownFormat = new(
+        "SR5300", Error, "Unknown file format",
+        "cannot tell the format of '{name}' from its extension",
+        "convert reads and writes evidence as .yaml, .yml, .json or .xlsx, chosen by the file extension.");
+
+    // SR5301 (a workbook asked for on standard output) was retired when the Word and workbook streams merged,
+    // before any release: every binary document without -o is SR5402. Do not reuse the code.
+
+    /// <summary>SR5302: evidence the workbook cannot hold exactly.</summary>
+    public static readonly DiagnosticDescriptor WorkbookLossy = new(
+        "SR5302", Warning, "Not carried exactly",
+        "the workbook cannot hold these exactly: {what}",
+        "Evidence references and sites are one per line in the workbook, so an entry with a line break or surrounding spaces, or an empty one, reads back changed; a finding naming both an item and an indicator keeps only the item.");
+
+    // ---- SR54xx: Word, PDF and nonconformity-form output ---------------------------------------------------
+
+    /// <summary>SR5400: a PDF asked for, and no Chromium to print it.</summary>
+    public static readonly DiagnosticDescriptor PdfNeedsChromium = new(
+        "SR5400", Error, "Chromium not found",
+        "printing a PDF needs Chromium (or Google Chrome), and none was found on the PATH",
+        "Install it (Debian/Ubuntu: sudo apt-get install chromium; Windows or macOS: Google Chrome) and put it on the PATH, or set STARRATING_CHROMIUM to its path; or write --format html and print that.");
+
+    /// <summary>SR5401: Chromium ran and did not print the PDF.</summary>
+    public static readonly DiagnosticDescriptor PdfFailed = new(
+        "SR5401", Error, "PDF not printed",
+        "Chromium did not print the PDF: {reason}",
+        "Run the same command with --format html and open the file in the browser; check that Chromium starts on this machine.");
+
+    /// <summary>SR5402: a binary format asked for without an output file.</summary>
+    public static readonly DiagnosticDescriptor BinaryNeedsOutputFile = new(
+        "SR5402", Error, "Output file needed",
+        "{format} output cannot be written to the terminal",
+        "Add -o FILE (for example -o report.{format}).");
+
+    /// <summary>SR5403: a format the command does not produce.</summary>
+    public static readonly DiagnosticDescriptor FormatNotSupported = new(
+        "SR5403", Error, "Format not available",
+        "'{command}' cannot write {format}",
+        "Use one of: {allowed}.");
+
+    // ---- SR60xx: reading audit workbooks (.xlsx) ------------------------------------------------------------
+
+    /// <summary>SR6001: a file that is not an .xlsx workbook.</summary>
+    public static readonly DiagnosticDescriptor NotAWorkbook = new(
+        "SR6001", Error, "Not an .xlsx workbook",
+        "the file is not an .xlsx workbook: {reason}",
+        "Save it in Excel or LibreOffice as 'Excel Workbook (.xlsx)' without a password; old .xls files and encrypted workbooks cannot be read.");
+
+    /// <summary>SR6002: a workbook with macros.</summary>
+    public static readonly DiagnosticDescriptor WorkbookMacros = new(
+        "SR6002", Error, "Macros refused",
+        "workbooks with macros are refused ({what})",
+        "Save it as 'Excel Workbook (.xlsx)', which holds no macros; StarRating never runs or keeps them.");
+
+    /// <summary>SR6003: a workbook that unpacks to more than the limit.</summary>
+    public static readonly DiagnosticDescriptor WorkbookTooLarge = new(
+        "SR6003", Error, "Workbook too large unpacked",
+        "the workbook unpacks to more than {limit} bytes",
+        "An audit workbook unpacks to well under a megabyte; this looks like a different or a hostile file (raise WorkbookLimits if it is genuine).");
+
+    /// <summary>SR6004: a part compressed far more than real workbooks are.</summary>
+    public static readonly DiagnosticDescriptor WorkbookCompressionRatio = new(
+        "SR6004", Error, "Suspicious compression",
+        "part '{part}' is compressed more than {limit} to 1",
+        "Real workbooks compress far less; this looks like a compression bomb and is not unpacked.");
+
+    /// <summary>SR6005: more parts or sheets than the limit.</summary>
+    public static readonly DiagnosticDescriptor WorkbookTooManyParts = new(
+        "SR6005", Error, "Too many parts",
+        "the workbook has {count} {what}, over the limit of {limit}",
+        "An audit workbook has a handful of sheets; remove the extra ones or use the checklist the tool writes.");
+
+    /// <summary>SR6006: a sheet larger than the limit.</summary>
+    public static readonly DiagnosticDescriptor SheetTooLarge = new(
+        "SR6006", Error, "Sheet too large",
+        "the sheet has more than {limit} {what}",
+        "Keep the audit on the sheets the checklist has; data far below the table (for example a stray value in row 1,000,000) also counts.");
+
+    /// <summary>SR6007: XML with a DTD or entities.</summary>
+    public static readonly DiagnosticDescriptor WorkbookDtd = new(
+        "SR6007", Error, "DTD refused",
+        "part '{part}' declares a DTD or entities, which are refused",
+        "Workbooks saved by Excel or LibreOffice have none; entity declarations can expand a small file into an enormous one or read other files.");
+
+    /// <summary>SR6008: a part that is not well-formed XML.</summary>
+    public static readonly DiagnosticDescriptor WorkbookXml = new(
+        "SR6008", Error, "Damaged workbook part",
+        "part '{part}' is not well-formed XML: {detail}",
+        "The workbook is damaged; open it in Excel or LibreOffice and save it again.");
+
+    /// <summary>SR6009: links to other files.</summary>
+    public static readonly DiagnosticDescriptor WorkbookExternalLink = new(
+        "SR6009", Error, "External link refused",
+        "the workbook links to another file or address ({what})",
+        "Evidence must be in the workbook itself: break the links (Excel: Data → Edit Links → Break Link) and save again.");
+
+    /// <summary>SR6010: a sheet the reader needs is missing.</summary>
+    public static readonly DiagnosticDescriptor WorkbookSheetMissing = new(
+        "SR6010", Error, "Sheet missing",
+        "the workbook has no '{sheet}' sheet",
+        "Use the workbook 'starrating checklist --format xlsx' writes; its sheets may be renamed or moved (a hidden name finds them), but not deleted.");
+
+    /// <summary>SR6011: a column the reader needs is missing.</summary>
+    public static readonly DiagnosticDescriptor WorkbookColumnMissing = new(
+        "SR6011", Error, "Column missing",
+        "the sheet has no '{column}' column",
+        "Columns may be moved, hidden or added to the right, but each of the checklist's own must stay; copy it back from a fresh checklist.");
+
+    /// <summary>SR6012: a formula in an input cell.</summary>
+    public static readonly DiagnosticDescriptor WorkbookFormula = new(
+        "SR6012", Error, "Formula in an input cell",
+        "the cell holds a formula ({formula}); input cells take values only",
+        "Type the value itself, or copy and paste values only: StarRating does not take a formula's stored result on trust.");
+
+    /// <summary>SR6013: more shared strings than the limit.</summary>
+    public static readonly DiagnosticDescriptor WorkbookSharedStrings = new(
+        "SR6013", Error, "Too much text",
+        "the workbook's shared strings hold more than {limit} {what}",
+        "An audit workbook holds far less text; this looks like a different or a hostile file.");
+
+    /// <summary>SR6014: an error value in a cell.</summary>
+    public static readonly DiagnosticDescriptor WorkbookErrorValue = new(
+        "SR6014", Error, "Error value",
+        "the cell holds the error value {value}",
+        "Replace it with the value meant.");
+
+    /// <summary>SR6015: an adjustment row without a type.</summary>
+    public static readonly DiagnosticDescriptor AdjustmentTypeMissing = new(
+        "SR6015", Error, "Adjustment without a type",
+        "this row has an adjustment but no type",
+        "Choose {deduction} (a special deduction) or {bonus} (the special bonus) in the type column.");
+
+    /// <summary>SR6016: an adjustment type that is neither deduction nor bonus.</summary>
+    public static readonly DiagnosticDescriptor AdjustmentTypeUnknown = new(
+        "SR6016", Error, "Unknown adjustment type",
+        "'{value}' is not a type of adjustment",
+        "Choose {deduction} (a special deduction) or {bonus} (the special bonus).");
+
+    /// <summary>SR6017: a workbook file larger than the limit.</summary>
+    public static readonly DiagnosticDescriptor WorkbookFileTooLarge = new(
+        "SR6017", Error, "Workbook file too large",
+        "the workbook file is {size} bytes, over the limit of {limit} bytes",
+        "An audit workbook is a few dozen kilobytes; check that this is the right file (pictures pasted into it count too), or raise WorkbookLimits.");
 
     private static readonly Lazy<ImmutableArray<DiagnosticDescriptor>> AllDescriptors = new(() =>
         typeof(DiagnosticCatalog)

@@ -15,7 +15,7 @@ internal sealed class ReadContext(string file, DiagnosticBag bag, string formatD
 
     public InputLimits Limits { get; } = limits;
 
-    public SourceLocation At(DocNode node) => new(File, node.Start.Line, node.Start.Column);
+    public SourceLocation At(DocNode node) => node.Start.In(File);
 
     public void Report(DiagnosticDescriptor descriptor, DocNode at, params object?[] arguments) =>
         Bag.Add(descriptor, At(at), arguments);
