@@ -35,7 +35,7 @@ internal sealed class AtomicFile
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> written = new(StringComparer.Ordinal);
 
     /// <summary>Creates a writer.</summary>
-    /// <param name="flushEachFile">Flush each file and its folder to disk before <see cref="Write(string, byte[])"/> returns; when false, call <see cref="Flush"/> once at the end.</param>
+    /// <param name="flushEachFile">Flush each file and its folder to disk before <see cref="Write(string, ReadOnlyMemory{byte})"/> returns; when false, call <see cref="Flush"/> once at the end.</param>
     /// <param name="beforeRename">Test hook: called with the temporary file's path after it is written and before the rename.</param>
     public AtomicFile(bool flushEachFile = true, Action<string>? beforeRename = null)
     {
@@ -88,7 +88,7 @@ internal sealed class AtomicFile
         written.Clear();
     }
 
-    public Diagnostic? Write(string path, byte[] content)
+    public Diagnostic? Write(string path, ReadOnlyMemory<byte> content)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -143,7 +143,7 @@ internal sealed class AtomicFile
 
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
             {
-                stream.Write(content);
+                stream.Write(content.Span);
                 if (flushEachFile)
                 {
                     stream.Flush(flushToDisk: true);
@@ -188,12 +188,12 @@ internal sealed class AtomicFile
     public static bool IsOneOf(string output, IEnumerable<string> inputs) =>
         !string.IsNullOrWhiteSpace(output) && inputs.Any(input => FileProbe.SameFile(output, input));
 
-    private static Diagnostic? WriteThrough(string path, string full, byte[] content)
+    private static Diagnostic? WriteThrough(string path, string full, ReadOnlyMemory<byte> content)
     {
         try
         {
             using var stream = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
-            stream.Write(content);
+            stream.Write(content.Span);
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or System.Security.SecurityException)
@@ -275,7 +275,7 @@ internal sealed class AtomicFile
     }
 
     /// <summary>
-    /// NAME and PID of <c>.NAME.PID.RANDOM.tmp</c> with RANDOM 12 lower-case hex digits (what <see cref="Write(string, byte[])"/>
+    /// NAME and PID of <c>.NAME.PID.RANDOM.tmp</c> with RANDOM 12 lower-case hex digits (what <see cref="Write(string, ReadOnlyMemory{byte})"/>
     /// names them), or null for any other file, which is never ours to delete.
     /// </summary>
     private static (string Target, int Pid)? ParseTemporaryName(string fileName)
