@@ -184,6 +184,28 @@ public sealed class HostileCliTests
     }
 
     [Fact]
+    public async Task Batch_skips_pipes_and_broken_links_among_the_audits_instead_of_hanging()
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.File("in"));
+        File.Copy(Sample, folder.File("in/audit.yaml"));
+        RunTool("mkfifo", folder.File("in/pipe.yaml"));
+        RunTool("mkfifo", folder.File("in/pipe.json"));
+        File.CreateSymbolicLink(folder.File("in/gone.yaml"), folder.File("nowhere.yaml"));
+
+        // Opening a pipe for reading waits for a writer: the old batch hung here for ever.
+        var run = await Task.Run(() => CliRunner.Run("batch", folder.File("in"), "-o", folder.File("out"), "--reports", "none", "--lang", "en"))
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Error.Should().Contain("pipe.yaml: warning SR5012: it is a named pipe, not an evidence file; the batch skips it")
+            .And.Contain("pipe.json: warning SR5012: it is a named pipe")
+            .And.Contain("gone.yaml: warning SR5012: it is a broken link");
+        run.Out.Should().MatchRegex(@"1 audits?: 1 scored");
+        Rules.Files.FileProbe.Stat(folder.File("in/pipe.yaml")).Kind.Should().Be(Rules.Files.FileKind.Fifo, "an input is never changed");
+    }
+
+    [Fact]
     public void Writing_through_a_link_to_a_regular_file_replaces_the_file_and_keeps_the_link()
     {
         using var folder = new TempFolder(("report.md", "old"));
