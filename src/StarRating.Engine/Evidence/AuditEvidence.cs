@@ -162,6 +162,9 @@ public sealed record Finding
     /// <summary>Why the item does not apply (required with <see cref="FindingResult.NotApplicable"/>).</summary>
     public string? Reason { get; init; }
 
+    /// <summary>Who of the audit team assessed the item (a name, as written), if recorded.</summary>
+    public string? AssessedBy { get; init; }
+
     /// <summary>Where the finding is written, when read from a file.</summary>
     public SourceLocation? Location { get; init; }
 
