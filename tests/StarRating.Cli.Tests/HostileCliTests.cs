@@ -338,10 +338,20 @@ public sealed class HostileCliTests
     [Theory]
     [InlineData("gap", "gap.pdf")]
     [InlineData("diff", "diff.pdf")]
+    [InlineData("checklist", "audit.xlsm")]
+    [InlineData("checklist", "audit.XLS")]
+    [InlineData("score", "report.doc")]
+    [InlineData("score --format md", "report.odt")]
     public void An_output_name_of_a_binary_format_the_command_cannot_write_is_refused_not_filled_with_text(string command, string name)
     {
         using var folder = new TempFolder();
-        var args = command == "diff" ? new[] { command, Sample, Sample, "-o", folder.File(name) } : [command, Sample, "-o", folder.File(name)];
+        var words = command.Split(' ');
+        var args = words[0] switch
+        {
+            "diff" => new[] { "diff", Sample, Sample, "-o", folder.File(name) },
+            "checklist" => ["checklist", "-o", folder.File(name)],
+            _ => [.. words[..1], Sample, .. words[1..], "-o", folder.File(name)],
+        };
 
         var run = CliRunner.Run(args);
 
