@@ -47,6 +47,12 @@ internal static partial class PseudoText
             text = text.Replace(form, " ", StringComparison.Ordinal);
         }
 
+        // A line break the Markdown escaper writes between data (a cell listing several items) is markup, not a word.
+        if (!html)
+        {
+            text = text.Replace("<br>", " ", StringComparison.Ordinal);
+        }
+
         // Tokens editors and CI parse stay English by design: "file(3,5): error SR1101:"; a code alone ("SR3028: …",
         // a comparison's warning) is an identifier, not a word.
         text = DiagnosticKeyword().Replace(text, " ");

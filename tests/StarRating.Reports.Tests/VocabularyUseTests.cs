@@ -25,11 +25,18 @@ public sealed class VocabularyUseTests
 
         var model = AuditReport.Create(result, Pseudo);
         var data = ReportData.Of(result).ToArray();
-        foreach (var format in new[] { ReportFormat.Markdown, ReportFormat.Html })
+        // Word markup is XML: its elements are taken out like HTML tags.
+        foreach (var format in new[] { ReportFormat.Markdown, ReportFormat.Html, ReportFormat.Docx })
         {
-            foreach (var (what, rendered) in new[] { ("report", ReportRenderer.Default.Render(model, format)), ("gap", ReportRenderer.Default.RenderGap(model, format)) })
+            var renders = new[]
             {
-                PseudoText.Leftovers(rendered.Value!.Content, data, format == ReportFormat.Html)
+                ("report", ReportRenderer.Default.Render(model, format)),
+                ("gap", ReportRenderer.Default.RenderGap(model, format)),
+                ("nonconformity forms", ReportRenderer.Default.RenderNonconformities(model, format)),
+            };
+            foreach (var (what, rendered) in renders)
+            {
+                PseudoText.Leftovers(rendered.Value!.Content.Replace('\u2028', '\n'), data, format != ReportFormat.Markdown)
                     .Should().BeEmpty($"the {format} {what} of {id} should take every word from the vocabulary");
             }
         }
@@ -43,9 +50,9 @@ public sealed class VocabularyUseTests
         var model = ComparisonReport.Create(AuditEngine.Compare(before, after).GetValueOrThrow(), Pseudo);
         var data = ReportData.Of(before).Concat(ReportData.Of(after)).ToArray();
 
-        foreach (var format in new[] { ReportFormat.Markdown, ReportFormat.Html })
+        foreach (var format in new[] { ReportFormat.Markdown, ReportFormat.Html, ReportFormat.Docx })
         {
-            PseudoText.Leftovers(ReportRenderer.Default.RenderComparison(model, format).Value!.Content, data, format == ReportFormat.Html)
+            PseudoText.Leftovers(ReportRenderer.Default.RenderComparison(model, format).Value!.Content, data, format != ReportFormat.Markdown)
                 .Should().BeEmpty($"the {format} comparison should take every word from the vocabulary");
         }
     }

@@ -326,7 +326,7 @@ internal static class Views
             var indicator = clauseId is null ? null : indicatorViews.GetValueOrDefault(clauseId);
             var form = Obj(
                 ("no", (isObservation ? observations.Count : forms.Count) + 1),
-                ("number", isObservation ? null : "NC-" + (forms.Count + 1).ToString("00", CultureInfo.InvariantCulture)),
+                ("number", isObservation ? null : report.Wording.Format("report.ncr_number", ("number", (forms.Count + 1).ToString("00", CultureInfo.InvariantCulture)))),
                 ("kind", entry["kind"]),
                 ("grade", entry["grade"]),
                 ("grade_label", entry["grade_label"]),
