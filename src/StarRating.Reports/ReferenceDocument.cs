@@ -54,14 +54,13 @@ public sealed class ReferenceDocument
                 return LoadResult.From<ReferenceDocument>(null, bag);
             }
 
-            var length = new FileInfo(path).Length;
-            if (length > MaxBytes)
+            if (Rules.Files.BoundedFile.ReadAllBytes(path, MaxBytes, out var size) is not { } read)
             {
-                bag.Add(DiagnosticCatalog.ReferenceDocumentTooLarge, location, ("size", length), ("limit", MaxBytes));
+                bag.Add(DiagnosticCatalog.ReferenceDocumentTooLarge, location, ("size", size), ("limit", MaxBytes));
                 return LoadResult.From<ReferenceDocument>(null, bag);
             }
 
-            bytes = File.ReadAllBytes(path);
+            bytes = read;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -57,12 +57,12 @@ public sealed class WorkbookReader
                 return Failed(path, DiagnosticCatalog.FileNotFound.Create(whole));
             }
 
-            if (info.Length > Limits.MaxFileBytes)
+            if (Rules.Files.BoundedFile.ReadAllBytes(path, Limits.MaxFileBytes, out var size) is not { } bytes)
             {
-                return Failed(path, DiagnosticCatalog.WorkbookFileTooLarge.Create(whole, ("size", info.Length), ("limit", Limits.MaxFileBytes)));
+                return Failed(path, DiagnosticCatalog.WorkbookFileTooLarge.Create(whole, ("size", size), ("limit", Limits.MaxFileBytes)));
             }
 
-            return Read(File.ReadAllBytes(path), path);
+            return Read(bytes, path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {

@@ -188,6 +188,28 @@ public sealed class HostileCliTests
     }
 
     [Fact]
+    public async Task Batch_skips_pipes_and_broken_links_among_the_audits_instead_of_hanging()
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.File("in"));
+        File.Copy(Sample, folder.File("in/audit.yaml"));
+        RunTool("mkfifo", folder.File("in/pipe.yaml"));
+        RunTool("mkfifo", folder.File("in/pipe.json"));
+        File.CreateSymbolicLink(folder.File("in/gone.yaml"), folder.File("nowhere.yaml"));
+
+        // Opening a pipe for reading waits for a writer: the old batch hung here for ever.
+        var run = await Task.Run(() => CliRunner.Run("batch", folder.File("in"), "-o", folder.File("out"), "--reports", "none", "--lang", "en"))
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Error.Should().Contain("pipe.yaml: warning SR5012: it is a named pipe, not an evidence file; the batch skips it")
+            .And.Contain("pipe.json: warning SR5012: it is a named pipe")
+            .And.Contain("gone.yaml: warning SR5012: it is a broken link");
+        run.Out.Should().MatchRegex(@"1 audits?: 1 scored");
+        Rules.Files.FileProbe.Stat(folder.File("in/pipe.yaml")).Kind.Should().Be(Rules.Files.FileKind.Fifo, "an input is never changed");
+    }
+
+    [Fact]
     public void Writing_through_a_link_to_a_regular_file_replaces_the_file_and_keeps_the_link()
     {
         using var folder = new TempFolder(("report.md", "old"));
@@ -316,10 +338,20 @@ public sealed class HostileCliTests
     [Theory]
     [InlineData("gap", "gap.pdf")]
     [InlineData("diff", "diff.pdf")]
+    [InlineData("checklist", "audit.xlsm")]
+    [InlineData("checklist", "audit.XLS")]
+    [InlineData("score", "report.doc")]
+    [InlineData("score --format md", "report.odt")]
     public void An_output_name_of_a_binary_format_the_command_cannot_write_is_refused_not_filled_with_text(string command, string name)
     {
         using var folder = new TempFolder();
-        var args = command == "diff" ? new[] { command, Sample, Sample, "-o", folder.File(name) } : [command, Sample, "-o", folder.File(name)];
+        var words = command.Split(' ');
+        var args = words[0] switch
+        {
+            "diff" => new[] { "diff", Sample, Sample, "-o", folder.File(name) },
+            "checklist" => ["checklist", "-o", folder.File(name)],
+            _ => [.. words[..1], Sample, .. words[1..], "-o", folder.File(name)],
+        };
 
         var run = CliRunner.Run(args);
 

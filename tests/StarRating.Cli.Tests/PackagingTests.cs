@@ -221,7 +221,7 @@ public sealed class PackagingTests(PackedFeed packed) : IClassFixture<PackedFeed
         foreach (var file in cases)
         {
             var @case = CliCase.Read(file);
-            var args = @case.Args.Select(a => a.Replace("{root}", RepoPaths.Root, StringComparison.Ordinal)).ToArray();
+            var args = @case.Args.Select(CliRunner.ExpandRoot).ToArray();
             var run = Dotnet.ExecWithLocale(packed.Tool, RepoPaths.Root, packed.Packages, @case.Locale, args);
             var text = $"exit {run.ExitCode}\n--- stdout\n{CliRunner.Normalize(run.Out)}--- stderr\n{CliRunner.Normalize(run.Error)}";
             var expected = File.ReadAllText(Path.ChangeExtension(file, null) + ".expected.txt");

@@ -319,6 +319,21 @@ public sealed partial class DocxTests
         loaded.Diagnostics.Single().Code.Should().Be("SR4111");
     }
 
+    [Fact]
+    public void A_reference_document_that_never_ends_or_holds_a_swarm_of_parts_is_refused()
+    {
+        // A link to /dev/zero reports length 0: the old check asked the length and then read for ever.
+        using var folder = new TempFolder();
+        File.CreateSymbolicLink(folder.File("zero.docx"), "/dev/zero");
+        ReferenceDocument.Load(folder.File("zero.docx")).Diagnostics.Single().Code.Should().Be("SR4111");
+
+        var swarm = Zip([("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
+            .. Enumerable.Range(0, Reports.Word.ReferenceReader.MaxParts + 1).Select(i => ($"p/{i}.xml", "<x/>"))]);
+        var loaded = ReferenceDocument.Load(swarm, "swarm.docx");
+        loaded.Diagnostics.Single().Code.Should().Be("SR4110");
+        loaded.Diagnostics.Single().Message.Should().Contain($"more than the {Reports.Word.ReferenceReader.MaxParts}");
+    }
+
     [Theory]
     [InlineData("<document><p>x</q></document>", "SR4100", "line 1")]
     [InlineData("<document><blink>x</blink></document>", "SR4100", "<blink> cannot stand inside <document>")]

@@ -61,6 +61,18 @@ public sealed class HostileTests
     }
 
     [Fact]
+    public void A_workbook_path_that_never_ends_is_refused_at_the_size_limit()
+    {
+        // A link to /dev/zero reports length 0: asking the length first and then reading everything never ended.
+        using var folder = new TempFolder();
+        File.CreateSymbolicLink(folder.File("zero.xlsx"), "/dev/zero");
+
+        var read = new WorkbookReader(Rubric.Default).ReadFile(folder.File("zero.xlsx"));
+
+        read.Diagnostics.Single().Code.Should().Be("SR6017");
+    }
+
+    [Fact]
     public void Macros_are_refused_by_name_content_type_and_part()
     {
         Read(Checklist, "audit.xlsm").Single().Code.Should().Be("SR6002");

@@ -83,8 +83,30 @@ internal static class BatchCommand
 
         // Reports and portfolios of an earlier run into the same folder are our own output, not audits: they are
         // recognised by their format marker and neither scored nor protected (this run replaces them).
-        var files = Directory.EnumerateFiles(options.Folder)
+        var candidates = Directory.EnumerateFiles(options.Folder)
             .Where(f => Extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+            .Where(f => !Path.GetFileName(f).StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        // Only regular files (links followed) are audits: opening a named pipe waits for a writer, so a pipe named
+        // audit.yaml would hang the whole batch, and a device never ends. Each one skipped is said, not hidden.
+        var special = candidates.Select(f => (Path: f, FileProbe.Stat(f).Kind)).Where(c => c.Kind != FileKind.Regular).ToArray();
+        if (special.Length > 0)
+        {
+            DiagnosticPrinter.Report(context, special.Select(c => DiagnosticCatalog.BatchSkipsSpecialFile.Create(
+                SourceLocation.WholeFile(c.Path), ("kind", c.Kind switch
+                {
+                    FileKind.Device => "device",
+                    FileKind.Fifo => "pipe",
+                    FileKind.Directory => "folder",
+                    FileKind.Missing => "broken_link",
+                    _ => "other",
+                }))).ToArray());
+        }
+
+        var files = candidates
+            .Where(f => special.All(c => c.Path != f))
             .Where(f => !IsOwnOutput(f))
             // The --rubric file may sit among the audits; it is the rubric, not an audit to score.
             .Where(f => options.Rubric is null || !Rules.Files.FileProbe.SameFile(f, options.Rubric))

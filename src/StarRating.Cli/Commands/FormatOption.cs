@@ -26,6 +26,15 @@ internal sealed class FormatOption
         [".yml"] = "yaml",
     };
 
+    /// <summary>
+    /// Extensions of office and archive files this tool never writes: an -o name ending so is refused whatever the
+    /// format, since text under such a name (YAML in audit.xlsm) is a file its program cannot open.
+    /// </summary>
+    private static readonly HashSet<string> ForeignBinary = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".xlsm", ".xlsb", ".xls", ".xltx", ".xltm", ".doc", ".docm", ".dotx", ".dotm", ".rtf", ".odt", ".ods", ".pptx", ".ppt", ".zip",
+    };
+
     /// <summary>Formats that are files, not text: never written to the terminal, never written as text by mistake.</summary>
     private static readonly HashSet<string> Binary = new(StringComparer.Ordinal) { "docx", "pdf", "xlsx" };
 
@@ -61,6 +70,12 @@ internal sealed class FormatOption
     public string? Choose(CliContext context, string command, ParseResult parse, string? output)
     {
         var chosen = parse.GetValue(Option)!;
+        if (output is not null && ForeignBinary.Contains(Path.GetExtension(output)))
+        {
+            DiagnosticPrinter.Report(context, [DiagnosticCatalog.FormatNotSupported.Create(SourceLocation.WholeFile("--output"), ("command", command), ("format", Path.GetExtension(output).ToLowerInvariant()), ("allowed", string.Join(", ", Formats)))]);
+            return null;
+        }
+
         if (parse.GetResult(Option) is not { Implicit: false } && Of(output) is { } inferred)
         {
             if (Formats.Contains(inferred))

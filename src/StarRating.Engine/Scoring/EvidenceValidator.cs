@@ -168,11 +168,16 @@ internal static class EvidenceValidator
 
         if (finding.Result == FindingResult.Partial)
         {
-            if (finding.Points is null && !Written(finding, "points"))
+            if (item is null)
             {
-                bag.Add(DiagnosticCatalog.PartialWithoutPoints, At(finding, "result", evidence), ("target", target), ("max", item?.Points ?? 0m));
+                // No known item, so no maximum to name: the indicator-level (SR3019) or unknown-item error already
+                // says what to fix, and a hint about "the item's 0 points" would mislead.
             }
-            else if (item is not null && (finding.Points <= 0 || finding.Points >= item.Points))
+            else if (finding.Points is null && !Written(finding, "points"))
+            {
+                bag.Add(DiagnosticCatalog.PartialWithoutPoints, At(finding, "result", evidence), ("target", target), ("max", item.Points));
+            }
+            else if (finding.Points <= 0 || finding.Points >= item.Points)
             {
                 bag.Add(DiagnosticCatalog.PartialPointsOutOfRange, At(finding, "points", evidence), ("points", finding.Points.Value), ("target", target), ("max", item.Points));
             }

@@ -58,8 +58,16 @@ internal static class ReferenceReader
         public long Size { get; } = size;
     }
 
+    /// <summary>More parts than any real template has (a styled one has a few dozen): past it, a package is a bomb of entries.</summary>
+    public const int MaxParts = 2_000;
+
     public static ReferenceParts Read(ZipArchive zip)
     {
+        if (zip.Entries.Count > MaxParts)
+        {
+            throw new InvalidException(new Message("diagnostic.word.too_many_parts", ("count", zip.Entries.Count), ("limit", MaxParts)));
+        }
+
         var budget = new Budget();
         var types = ContentTypes(zip, budget);
         var main = Relationships(zip, string.Empty, budget)

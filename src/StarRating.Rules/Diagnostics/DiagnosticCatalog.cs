@@ -420,6 +420,9 @@ public static class DiagnosticCatalog
     /// <summary>SR5011: templates export would replace an existing file.</summary>
     public static readonly DiagnosticDescriptor ExportWouldReplace = new("SR5011", Error);
 
+    /// <summary>SR5012: batch skips a folder entry that is not a regular file (a pipe, a device, a broken link).</summary>
+    public static readonly DiagnosticDescriptor BatchSkipsSpecialFile = new("SR5012", Warning);
+
     // ---- SR52xx: rubric commands ------------------------------------------------------------------------
 
     /// <summary>SR5200: --rubric names neither a file nor a built-in rubric.</summary>
