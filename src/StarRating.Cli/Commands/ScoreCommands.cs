@@ -24,7 +24,8 @@ internal static class ScoreCommands
         var templates = CommonOptions.Templates(context);
 
         var strict = CommonOptions.StrictVersion(context);
-        var command = new Command("score", context.Text("cli.command.score")) { evidence, rubric, format, terminology, output, failBelow, templates, strict };
+        var consensus = CommonOptions.Consensus(context);
+        var command = new Command("score", context.Text("cli.command.score")) { evidence, rubric, format, terminology, output, failBelow, templates, strict, consensus };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.ScoringRubric(context, parse.GetValue(rubric), out var failed);
@@ -48,7 +49,7 @@ internal static class ScoreCommands
             }
 
             var path = parse.GetValue(evidence)!;
-            var result = Scored(context, loadedRubric, path, parse.GetValue(strict));
+            var result = Scored(context, loadedRubric, path, parse.GetValue(strict), CommonOptions.ToConsensus(parse.GetValue(consensus)));
             if (result is null)
             {
                 return ExitCodes.InvalidInput;
@@ -91,7 +92,8 @@ internal static class ScoreCommands
         var output = CommonOptions.OutputFile(context);
         var templates = CommonOptions.Templates(context);
         var strict = CommonOptions.StrictVersion(context);
-        var command = new Command("gap", context.Text("cli.command.gap")) { evidence, rubric, target, format, terminology, output, templates, strict };
+        var consensus = CommonOptions.Consensus(context);
+        var command = new Command("gap", context.Text("cli.command.gap")) { evidence, rubric, target, format, terminology, output, templates, strict, consensus };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.ScoringRubric(context, parse.GetValue(rubric), out var failed);
@@ -101,7 +103,7 @@ internal static class ScoreCommands
             }
 
             var path = parse.GetValue(evidence)!;
-            var result = Scored(context, loadedRubric, path, parse.GetValue(strict));
+            var result = Scored(context, loadedRubric, path, parse.GetValue(strict), CommonOptions.ToConsensus(parse.GetValue(consensus)));
             if (result is null)
             {
                 return ExitCodes.InvalidInput;
@@ -194,11 +196,11 @@ internal static class ScoreCommands
     /// Scores a file with <paramref name="rubric"/>, or with the built-in rubric the evidence names when it is null;
     /// prints its diagnostics (warnings too); null when it has errors.
     /// </summary>
-    public static AuditResult? Scored(CliContext context, Rubric? rubric, string path, bool strictVersion)
+    public static AuditResult? Scored(CliContext context, Rubric? rubric, string path, bool strictVersion, ConsensusRule consensus = ConsensusRule.Lowest)
     {
         var outcome = rubric is null
-            ? AuditEngine.ScoreFileWithBuiltInRubric(path, strictVersion)
-            : new AuditEngine(rubric) { StrictVersion = strictVersion }.ScoreFile(path);
+            ? AuditEngine.ScoreFileWithBuiltInRubric(path, strictVersion, consensus)
+            : new AuditEngine(rubric) { StrictVersion = strictVersion, Consensus = consensus }.ScoreFile(path);
         if (outcome.Value is null)
         {
             DiagnosticPrinter.Report(context, outcome.Diagnostics);
