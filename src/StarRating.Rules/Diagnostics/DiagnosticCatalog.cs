@@ -451,6 +451,11 @@ public static class DiagnosticCatalog
     /// <summary>SR5200: --rubric names neither a file nor a built-in rubric.</summary>
     public static readonly DiagnosticDescriptor RubricNotFound = new("SR5200", Error);
 
+    // ---- SR56xx: audit team commands (merge, agreement) ----------------------------------------------------
+
+    /// <summary>SR5601: agreement over a folder with an audit for another rubric than the one in use.</summary>
+    public static readonly DiagnosticDescriptor AgreementRubricMismatch = new("SR5601", Error);
+
     private static readonly Lazy<ImmutableArray<DiagnosticDescriptor>> AllDescriptors = new(() =>
         typeof(DiagnosticCatalog)
             .GetFields(BindingFlags.Public | BindingFlags.Static)

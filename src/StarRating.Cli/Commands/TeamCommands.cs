@@ -1,0 +1,141 @@
+using System.CommandLine;
+using StarRating.Cli.Output;
+using StarRating.Engine;
+using StarRating.Rules;
+
+namespace StarRating.Cli.Commands;
+
+/// <summary>merge and agreement: the audit team's commands (docs/team.md).</summary>
+internal static class TeamCommands
+{
+    private static readonly string[] EvidenceExtensions = [".yaml", ".yml", ".json"];
+
+    public static Command Merge(CliContext context)
+    {
+        var files = new Argument<string[]>("files") { Description = context.Text("cli.argument.assessor_files"), Arity = ArgumentArity.OneOrMore };
+        var pool = new Option<bool>("--pool-samples") { Description = context.Text("cli.option.pool_samples") };
+        var agreement = new Option<bool>("--agreement") { Description = context.Text("cli.option.agreement") };
+        var rubric = CommonOptions.Rubric(context);
+        var command = new Command("merge", context.Text("cli.command.merge")) { files, pool, agreement, rubric };
+        command.SetAction(parse =>
+        {
+            var paths = parse.GetValue(files)!;
+            var loaded = LoadAll(context, paths);
+            if (loaded is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var scoring = parse.GetValue(rubric) is { } value ? CommonOptions.LoadNamedRubric(context, value) : RubricOf(loaded);
+            if (scoring is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var result = TeamMerge.Merge(loaded, scoring, parse.GetValue(pool), "team.yaml");
+            if (result.Value is not { } merged)
+            {
+                DiagnosticPrinter.Report(context, result.Diagnostics);
+                return ExitCodes.InvalidInput;
+            }
+
+            DiagnosticPrinter.Print(context, result.Diagnostics);
+            var wording = new Wording(CommonOptions.OutputLanguage(parse));
+            context.Out.Write(TeamText.Coverage(merged, wording));
+            if (parse.GetValue(agreement))
+            {
+                context.Out.Write("\n" + TeamText.Agreement(TeamAgreement.Of([merged.Evidence], scoring), wording, folder: false));
+            }
+
+            // Writing the team's file (-o) waits for the evidence writer of the converged tree (docs/team.md).
+            context.Error.Write(context.Text("terminal.team_preview") + "\n");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static Command Agreement(CliContext context)
+    {
+        var folder = new Argument<string>("folder") { Description = context.Text("cli.argument.team_folder") };
+        var rubric = CommonOptions.Rubric(context);
+        var command = new Command("agreement", context.Text("cli.command.agreement")) { folder, rubric };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(folder)!;
+            if (!Directory.Exists(path))
+            {
+                DiagnosticPrinter.Report(context, [File.Exists(path)
+                    ? DiagnosticCatalog.NotAFolder.Create(SourceLocation.WholeFile(path), ("path", path))
+                    : DiagnosticCatalog.FolderNotFound.Create(SourceLocation.WholeFile(path))]);
+                return ExitCodes.InvalidInput;
+            }
+
+            var paths = Directory.EnumerateFiles(path)
+                .Where(f => EvidenceExtensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+                .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                .Order(StringComparer.Ordinal)
+                .ToArray();
+            if (paths.Length == 0)
+            {
+                DiagnosticPrinter.Report(context, [DiagnosticCatalog.NoEvidenceFiles.Create(SourceLocation.WholeFile(path))]);
+                return ExitCodes.InvalidInput;
+            }
+
+            var audits = LoadAll(context, paths);
+            if (audits is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var scoring = parse.GetValue(rubric) is { } value ? CommonOptions.LoadNamedRubric(context, value) : RubricOf(audits);
+            if (scoring is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            // Statistics over items of another rubric would silently miss them: every audit must be for the one in use.
+            var other = audits.FirstOrDefault(a => a.RubricId is { } id && id != scoring.Id);
+            if (other is not null)
+            {
+                DiagnosticPrinter.Report(context, [DiagnosticCatalog.AgreementRubricMismatch.Create(SourceLocation.WholeFile(other.SourceName), ("id", other.RubricId), ("loaded", scoring.Id))]);
+                return ExitCodes.InvalidInput;
+            }
+
+            var wording = new Wording(CommonOptions.OutputLanguage(parse));
+            context.Out.Write(wording.Format("terminal.agreement_audits", ("count", audits.Count), ("folder", Rules.Text.DisplayText.Escape(path))) + "\n\n");
+            context.Out.Write(TeamText.Agreement(TeamAgreement.Of(audits, scoring), wording, folder: true));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Reads every file, printing every problem of all of them; null when any has an error.</summary>
+    private static List<AuditEvidence>? LoadAll(CliContext context, IEnumerable<string> paths)
+    {
+        var loader = new EvidenceLoader();
+        var loaded = new List<AuditEvidence>();
+        var diagnostics = new List<Diagnostic>();
+        foreach (var path in paths)
+        {
+            var result = loader.LoadFile(path);
+            diagnostics.AddRange(result.Diagnostics);
+            if (result.Value is { } evidence)
+            {
+                loaded.Add(evidence);
+            }
+        }
+
+        if (diagnostics.Any(d => d.IsError))
+        {
+            DiagnosticPrinter.Report(context, diagnostics);
+            return null;
+        }
+
+        DiagnosticPrinter.Print(context, diagnostics);
+        return loaded;
+    }
+
+    /// <summary>The built-in rubric the first file names, else the default (a file naming another rubric is reported by the merge).</summary>
+    private static Rubric RubricOf(IReadOnlyList<AuditEvidence> evidence) =>
+        evidence.Select(e => e.RubricId).OfType<string>().Select(Rubric.BuiltIn).FirstOrDefault(r => r is not null) ?? Rubric.Default;
+}
