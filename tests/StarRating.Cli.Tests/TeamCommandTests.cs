@@ -1,0 +1,36 @@
+namespace StarRating.Cli.Tests;
+
+/// <summary>--consensus on score and gap, and merge's exit codes; the outputs themselves are golden cases (merge-*, agreement-*).</summary>
+public sealed class TeamCommandTests
+{
+    /// <summary>A mock team audit with two unresolved findings (5.1.1.2: C C N, 5.1.2.2: C P N; the lead 王敏 says C to both).</summary>
+    private static readonly string MockTeam = Path.Combine(RepoPaths.Root, "tests", "StarRating.Cli.Tests", "Golden", "team", "audits", "2026-031-mock.yaml");
+
+    [Theory]
+    // Earned: 5.1.1.1 conforming (2) + 5.1.2.1 nonconforming (0) + the two unresolved items; the rest not assessed, of 100.
+    [InlineData("lowest", "2.0")]   // 0 + 0
+    [InlineData("median", "4.5")]   // 5.1.1.2: N C C → C (1.5); 5.1.2.2: N P C → P (1)
+    [InlineData("lead", "5.0")]     // 1.5 + 1.5
+    public void Score_applies_the_consensus_rule_and_says_so(string rule, string score)
+    {
+        var run = CliRunner.Run("score", MockTeam, "--consensus", rule, "--lang", "en");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Out.Should().Contain($"Score {score} / 100");
+        run.Out.Should().Contain($"(--consensus {rule}): 5.1.1.2, 5.1.2.2");
+    }
+
+    [Fact]
+    public void Consensus_takes_only_the_three_rules()
+    {
+        var run = CliRunner.Run("score", MockTeam, "--consensus", "highest");
+
+        run.ExitCode.Should().Be(2);
+    }
+
+    [Fact]
+    public void Gap_takes_the_rule_too()
+    {
+        CliRunner.Run("gap", MockTeam, "--consensus", "lead", "--lang", "en").Out.Should().Contain("5.0");
+    }
+}
