@@ -1,3 +1,7 @@
+using StarRating.Cli.Output;
+using StarRating.Engine;
+using StarRating.Rules;
+
 namespace StarRating.Cli.Tests;
 
 /// <summary>--consensus on score and gap, and merge's exit codes; the outputs themselves are golden cases (merge-*, agreement-*).</summary>
@@ -32,5 +36,23 @@ public sealed class TeamCommandTests
     public void Gap_takes_the_rule_too()
     {
         CliRunner.Run("gap", MockTeam, "--consensus", "lead", "--lang", "en").Out.Should().Contain("5.0");
+    }
+
+    [Fact]
+    public void Coverage_and_agreement_take_every_word_from_the_vocabulary()
+    {
+        var pseudo = new Wording(Language.Parse(Vocabulary.PseudoLanguageTag));
+        var folder = Path.Combine(RepoPaths.Root, "samples", "01-team");
+        var inputs = Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal).Select(f => new EvidenceLoader().LoadFile(f).GetValueOrThrow()).ToArray();
+        var merged = TeamMerge.Merge(inputs, Rubric.Default, poolSamples: false).GetValueOrThrow();
+        var agreement = TeamAgreement.Of([merged.Evidence], Rubric.Default);
+        var data = ReportData.Of(Rubric.Default)
+            .Concat(inputs.Select(i => Path.GetFileName(i.SourceName)))
+            .Concat(merged.Evidence.Audit.Team.Select(m => m.Name))
+            .Append(merged.Evidence.Company.Name)
+            .ToArray();
+
+        PseudoText.Leftovers(TeamText.Coverage(merged, pseudo), data, html: false).Should().BeEmpty("the coverage summary");
+        PseudoText.Leftovers(TeamText.Agreement(agreement, pseudo, folder: true), data.Append("team"), html: false).Should().BeEmpty("the agreement tables");
     }
 }
