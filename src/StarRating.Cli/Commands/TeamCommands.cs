@@ -19,15 +19,7 @@ internal static class TeamCommands
         var command = new Command("merge", context.Text("cli.command.merge")) { files, pool, agreement, rubric };
         command.SetAction(parse =>
         {
-            var paths = parse.GetValue(files)!;
-            var loaded = LoadAll(context, paths);
-            if (loaded is null)
-            {
-                return ExitCodes.InvalidInput;
-            }
-
-            var scoring = parse.GetValue(rubric) is { } value ? CommonOptions.LoadNamedRubric(context, value) : RubricOf(loaded);
-            if (scoring is null)
+            if (Load(context, parse.GetValue(files)!, parse.GetValue(rubric)) is not (var loaded, var scoring))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -81,14 +73,7 @@ internal static class TeamCommands
                 return ExitCodes.InvalidInput;
             }
 
-            var audits = LoadAll(context, paths);
-            if (audits is null)
-            {
-                return ExitCodes.InvalidInput;
-            }
-
-            var scoring = parse.GetValue(rubric) is { } value ? CommonOptions.LoadNamedRubric(context, value) : RubricOf(audits);
-            if (scoring is null)
+            if (Load(context, paths, parse.GetValue(rubric)) is not (var audits, var scoring))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -109,8 +94,11 @@ internal static class TeamCommands
         return command;
     }
 
-    /// <summary>Reads every file, printing every problem of all of them; null when any has an error.</summary>
-    private static List<AuditEvidence>? LoadAll(CliContext context, IEnumerable<string> paths)
+    /// <summary>
+    /// Reads every file, printing every problem of all of them, and the rubric (--rubric, else the one the files name);
+    /// null when anything has an error.
+    /// </summary>
+    private static (List<AuditEvidence> Evidence, Rubric Rubric)? Load(CliContext context, IEnumerable<string> paths, string? rubric)
     {
         var loader = new EvidenceLoader();
         var loaded = new List<AuditEvidence>();
@@ -132,7 +120,8 @@ internal static class TeamCommands
         }
 
         DiagnosticPrinter.Print(context, diagnostics);
-        return loaded;
+        var scoring = rubric is null ? RubricOf(loaded) : CommonOptions.LoadNamedRubric(context, rubric);
+        return scoring is null ? null : (loaded, scoring);
     }
 
     /// <summary>The built-in rubric the first file names, else the default (a file naming another rubric is reported by the merge).</summary>
