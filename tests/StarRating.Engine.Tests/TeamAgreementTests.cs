@@ -187,4 +187,16 @@ public sealed class TeamAgreementTests
 
         TeamAgreement.Of([first, second], Rubric.Default).Overall.ExactKappa.Should().Be(Rational.Ratio(-1, 3));
     }
+
+    [Fact]
+    public void Pairs_stop_beyond_the_assessor_limit_and_the_rest_still_counts()
+    {
+        var many = Enumerable.Range(0, TeamAgreement.MaxPairAssessors + 1).Select(i => Rated("A" + i, C)).ToArray();
+
+        var agreement = TeamAgreement.Of([Audit("a.yaml", Item("5.1.1.1", many), Item("5.1.1.2", Rated("王敏", C), Rated("陈思远", N)))], Rubric.Default);
+
+        agreement.Pairs.Should().BeEmpty();
+        agreement.Overall.Items.Should().Be(2);
+        TeamAgreement.Of([Audit("a.yaml", Item("5.1.1.1", many[..TeamAgreement.MaxPairAssessors]))], Rubric.Default).Pairs.Should().HaveCount(64 * 63 / 2);
+    }
 }

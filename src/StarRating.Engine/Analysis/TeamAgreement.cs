@@ -13,6 +13,12 @@ namespace StarRating.Engine;
 /// </summary>
 public sealed class TeamAgreement
 {
+    /// <summary>
+    /// Most distinct assessors for which <see cref="Pairs"/> is computed (64, so at most 2,016 pairs): a body's
+    /// assessors are far fewer, and a hostile file naming thousands must not cost millions of passes.
+    /// </summary>
+    public const int MaxPairAssessors = 64;
+
     private TeamAgreement(AgreementFigures overall, IReadOnlyList<IndicatorAgreement> indicators, IReadOnlyList<PointSpread> spreads, IReadOnlyList<PairAgreement> pairs, decimal threshold)
     {
         Overall = overall;
@@ -31,7 +37,7 @@ public sealed class TeamAgreement
     /// <summary>Items whose assessors gave different points, largest spread first.</summary>
     public IReadOnlyList<PointSpread> Spreads { get; }
 
-    /// <summary>Per pair of assessors who rated at least one item both, ordered by names.</summary>
+    /// <summary>Per pair of assessors who rated at least one item both, ordered by names; empty beyond <see cref="MaxPairAssessors"/> assessors.</summary>
     public IReadOnlyList<PairAgreement> Pairs { get; }
 
     /// <summary>The spread above which an item is flagged (the rubric's <see cref="ScoringPolicy.AgreementSpread"/>).</summary>
@@ -52,7 +58,7 @@ public sealed class TeamAgreement
             .ToArray();
         var names = rated.SelectMany(r => r.Ratings.Select(x => x.Assessor)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var pairs = new List<PairAgreement>();
-        for (var i = 0; i < names.Length; i++)
+        for (var i = 0; i < names.Length && names.Length <= MaxPairAssessors; i++)
         {
             for (var j = i + 1; j < names.Length; j++)
             {
