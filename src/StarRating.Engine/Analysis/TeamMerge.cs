@@ -139,15 +139,28 @@ public static class TeamMerge
     /// <summary>The findings of every input by item or indicator, in rubric order (an indicator's own finding before its items').</summary>
     private static List<List<(string Assessor, Finding Finding)>> Groups(IReadOnlyList<AuditEvidence> inputs, Rubric rubric)
     {
+        // One pass over the findings, then one lookup per rubric entry: linear in the inputs' size.
+        var byTarget = new Dictionary<(string? Item, string? Indicator), List<(string, Finding)>>();
+        foreach (var input in inputs)
+        {
+            foreach (var finding in input.Findings)
+            {
+                var key = finding.Item is not null ? (finding.Item, (string?)null) : ((string?)null, finding.Indicator);
+                if (!byTarget.TryGetValue(key, out var list))
+                {
+                    byTarget[key] = list = [];
+                }
+
+                list.Add((input.Assessor!, finding));
+            }
+        }
+
         var groups = new List<List<(string, Finding)>>();
         foreach (var indicator in rubric.Indicators)
         {
-            foreach (var key in indicator.Items.Select(i => (Item: (string?)i.Id, Indicator: (string?)null)).Prepend((null, indicator.Id)))
+            foreach (var key in indicator.Items.Select(i => ((string?)i.Id, (string?)null)).Prepend((null, indicator.Id)))
             {
-                var group = inputs
-                    .SelectMany(i => i.Findings.Where(f => f.Item == key.Item && (key.Item is not null || f.Indicator == key.Indicator)).Select(f => (i.Assessor!, f)))
-                    .ToList();
-                if (group.Count > 0)
+                if (byTarget.TryGetValue(key, out var group))
                 {
                     groups.Add(group);
                 }
@@ -209,20 +222,19 @@ public static class TeamMerge
     private static List<TeamMember> UniteTeams(IReadOnlyList<AuditEvidence> inputs, DiagnosticBag bag)
     {
         var team = new List<TeamMember>();
-        var from = new Dictionary<string, AuditEvidence>(StringComparer.Ordinal);
+        var from = new Dictionary<string, (TeamMember Member, AuditEvidence File)>(StringComparer.Ordinal);
         foreach (var input in inputs)
         {
             foreach (var member in input.Audit.Team)
             {
-                var known = team.FirstOrDefault(m => m.Name == member.Name);
-                if (known is null)
+                if (!from.TryGetValue(member.Name, out var first))
                 {
                     team.Add(member);
-                    from[member.Name] = input;
+                    from[member.Name] = (member, input);
                 }
-                else if (known.Role != member.Role)
+                else if (first.Member.Role != member.Role)
                 {
-                    bag.Add(DiagnosticCatalog.MergeRoleDiffers, input.Audit.Location ?? SourceLocation.WholeFile(input.SourceName), ("name", member.Name), ("role", member.Role), ("expected", known.Role), ("first", from[member.Name].SourceName));
+                    bag.Add(DiagnosticCatalog.MergeRoleDiffers, input.Audit.Location ?? SourceLocation.WholeFile(input.SourceName), ("name", member.Name), ("role", member.Role), ("expected", first.Member.Role), ("first", first.File.SourceName));
                 }
             }
         }
@@ -275,15 +287,17 @@ public static class TeamMerge
     {
         var assessors = inputs.Select(input =>
         {
-            var indicators = rubric.Indicators
-                .Where(ind => input.Findings.Any(f => f.Indicator == ind.Id || (f.Item is not null && rubric.FindItem(f.Item)?.Indicator == ind)))
-                .Select(ind => ind.Id)
-                .ToArray();
+            var covered = input.Findings
+                .Select(f => f.Item is not null ? rubric.FindItem(f.Item)?.Indicator.Id : f.Indicator)
+                .OfType<string>()
+                .ToHashSet(StringComparer.Ordinal);
+            var indicators = rubric.Indicators.Where(ind => covered.Contains(ind.Id)).Select(ind => ind.Id).ToArray();
             var role = team.First(m => m.Name == input.Assessor).Role;
             return new AssessorCoverage(input.Assessor!, role, input.SourceName, indicators, input.Findings.Count);
         }).ToArray();
+        var recorded = merged.Select(f => f.Item ?? f.Indicator).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var unassessed = rubric.Items
-            .Where(item => !merged.Any(f => f.Item == item.Id || f.Indicator == item.Indicator.Id))
+            .Where(item => !recorded.Contains(item.Id) && !recorded.Contains(item.Indicator.Id))
             .Select(item => item.Id)
             .ToArray();
         return new TeamCoverage(assessors, unassessed, agreed, unresolved, pooled);

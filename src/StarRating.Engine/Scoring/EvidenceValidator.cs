@@ -58,8 +58,9 @@ internal static class EvidenceValidator
     {
         var file = SourceLocation.WholeFile(evidence.SourceName);
         var team = evidence.Audit.Team.Select(m => m.Name).ToArray();
+        var known = team.ToHashSet(StringComparer.Ordinal);
         var members = team.Length == 0 ? (object)new Message("diagnostic.value.no_team") : team;
-        if (evidence.Assessor is { } assessor && !team.Contains(assessor, StringComparer.Ordinal))
+        if (evidence.Assessor is { } assessor && !known.Contains(assessor))
         {
             bag.Add(DiagnosticCatalog.AssessorNotInTeam, evidence.AssessorLocation ?? file, ("name", Values.Shorten(assessor)), ("team", members), ("suggestion", Suggest.DidYouMean(assessor, team)));
         }
@@ -69,7 +70,7 @@ internal static class EvidenceValidator
             foreach (var record in finding.Assessments.Prepend(finding))
             {
                 var at = record.KeyLocations.GetValueOrDefault("by", record.Location ?? finding.Location ?? file);
-                foreach (var name in record.By.Where(n => !team.Contains(n, StringComparer.Ordinal)))
+                foreach (var name in record.By.Where(n => !known.Contains(n)))
                 {
                     bag.Add(DiagnosticCatalog.AssessorNotInTeam, at, ("name", Values.Shorten(name)), ("team", members), ("suggestion", Suggest.DidYouMean(name, team)));
                 }
