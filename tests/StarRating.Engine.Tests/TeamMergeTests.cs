@@ -244,4 +244,23 @@ public sealed class TeamMergeTests
         lead.EarnedPoints.Should().Be(2m);
         lowest.Notices.Should().Contain(n => n.Code == "consensus");
     }
+
+    [Fact]
+    public void A_json_file_merges_with_a_yaml_one()
+    {
+        const string json = """
+            {
+              "rubric": "gbt27922-2011",
+              "assessor": "陈思远",
+              "company": { "name": "测试电器有限公司" },
+              "audit": { "kind": "initial", "dates": ["2026-10-12"], "team": [ { "name": "王敏", "role": "lead" }, { "name": "陈思远" }, { "name": "周蕾", "role": "expert" } ] },
+              "findings": [ { "item": "5.1.1.1", "result": "conforming", "by": "陈思远" } ]
+            }
+            """;
+
+        var team = TeamMerge.Merge([Load(Wang, "wang.yaml"), Load(json, "chen.json")], Rubric.Default).GetValueOrThrow();
+
+        team.Evidence.Findings.Single(f => f.Item == "5.1.1.1").By.Should().Equal("王敏", "陈思远");
+        team.Coverage.Agreed.Should().Equal("5.1.1.1");
+    }
 }
