@@ -41,12 +41,12 @@ public sealed class EvidenceSchemaTests
             {
               "item": "5.1.1.1", "indicator": "5.1.1", "result": "partial", "points": 1,
               "sample": { "size": 2, "conforming": 1 },
-              "grade": "minor", "methods": ["document"], "evidence": ["手册"], "note": "说明", "reason": "原因",
+              "grade": "minor", "methods": ["document"], "evidence": ["手册"], "note": "说明", "reason": "原因", "assessed_by": "王敏",
               "by": ["王敏"],
               "assessments": [
                 {
                   "by": "王敏", "result": "partial", "points": 1, "sample": { "size": 2, "conforming": 1 },
-                  "grade": "minor", "methods": ["document"], "evidence": ["手册"], "note": "说明", "reason": "原因"
+                  "grade": "minor", "methods": ["document"], "evidence": ["手册"], "note": "说明", "reason": "原因", "assessed_by": "王敏"
                 }
               ]
             }

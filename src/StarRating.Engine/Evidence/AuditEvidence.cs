@@ -173,6 +173,9 @@ public sealed record Finding
     /// <summary>Why the item does not apply (required with <see cref="FindingResult.NotApplicable"/>).</summary>
     public string? Reason { get; init; }
 
+    /// <summary>Who of the audit team assessed the item (a name, as written), if recorded.</summary>
+    public string? AssessedBy { get; init; }
+
     /// <summary>
     /// The assessors who made the finding (<c>by:</c>), members of <see cref="AuditInfo.Team"/>; empty when the
     /// file does not say. A team's file lists every assessor who agreed on it.

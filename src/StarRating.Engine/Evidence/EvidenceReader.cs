@@ -237,6 +237,7 @@ internal static class EvidenceReader
             Evidence = ScalarOrList(map, "evidence", ctx).Select(n => Values.String(n, "evidence", ctx)).OfType<string>().ToArray(),
             Note = map.String("note"),
             Reason = map.String("reason"),
+            AssessedBy = map.String("assessed_by"),
             Location = map.Location,
             KeyLocations = assessment
                 ? KeyLocations(map, "result", "points", "sample", "grade", "reason", "by")
