@@ -84,7 +84,7 @@ public sealed class TeamEvidenceTests
         var error = result.Errors.Should().ContainSingle().Subject;
         error.Code.Should().Be("SR3152");
         error.Location.Line.Should().Be(LineOf(yaml, "assessments:") - 1, "the error is at the finding, whose first line names the item");
-        error.MessageIn(Language.English).Should().Be($"the 3 assessments of item 5.1.1.1 disagree and the team has not resolved them; a {kind} audit cannot be scored so");
+        error.MessageIn(Language.English).Should().Be($"the 3 assessments of item 5.1.1.1 disagree and the team has not resolved them; this {kind} audit cannot be scored so");
     }
 
     [Fact]

@@ -115,4 +115,22 @@ public sealed class TeamSampleTests
         agreement.Overall.AlikePercent.Should().Be(33.3m, "only 5.1.1.1 of the three was rated alike");
         agreement.Spreads.Select(s => (s.Target, s.Spread, s.Flagged)).Should().Equal(("5.2.6.1", 1.5m, true), ("5.1.2.2", 0.5m, false));
     }
+
+    [Theory]
+    [InlineData("team.yaml")]
+    [InlineData("team.json")]
+    public void The_team_file_written_and_read_back_holds_every_assessment(string name)
+    {
+        var merged = Merged().Evidence;
+        var text = name.EndsWith(".json", StringComparison.Ordinal) ? EvidenceWriter.ToJson(merged) : EvidenceWriter.ToYaml(merged);
+
+        var back = new EvidenceLoader().Parse(text, name).GetValueOrThrow();
+
+        back.Findings.Select(f => (f.Item, f.Result, f.Points, f.Sample, string.Join(",", f.By), f.Assessments.Count, f.IsUnresolved))
+            .Should().Equal(merged.Findings.Select(f => (f.Item, f.Result, f.Points, f.Sample, string.Join(",", f.By), f.Assessments.Count, f.IsUnresolved)));
+        back.Findings.SelectMany(f => f.Assessments).Select(a => (a.By.Single(), a.Result, a.Points, a.Sample, a.Note))
+            .Should().Equal(merged.Findings.SelectMany(f => f.Assessments).Select(a => (a.By.Single(), a.Result, a.Points, a.Sample, a.Note)));
+        AuditEngine.Default.Score(back).Errors.Select(e => e.Code).Should().Equal("SR3152", "SR3152");
+        TeamAgreement.Of([back], Rubric.Default).Overall.ExactKappa.Should().Be(Scoring.Rational.Ratio(5, 11), "the statistics read the written file as the merged evidence");
+    }
 }

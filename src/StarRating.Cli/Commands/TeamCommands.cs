@@ -8,23 +8,33 @@ namespace StarRating.Cli.Commands;
 /// <summary>merge and agreement: the audit team's commands (docs/team.md).</summary>
 internal static class TeamCommands
 {
-    private static readonly string[] EvidenceExtensions = [".yaml", ".yml", ".json"];
+    private static readonly string[] EvidenceExtensions = [".yaml", ".yml", ".json", ".xlsx"];
 
     public static Command Merge(CliContext context)
     {
         var files = new Argument<string[]>("files") { Description = context.Text("cli.argument.assessor_files"), Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string?>("--output", "-o") { Description = context.Text("cli.option.team_output"), HelpName = "FILE" };
         var pool = new Option<bool>("--pool-samples") { Description = context.Text("cli.option.pool_samples") };
         var agreement = new Option<bool>("--agreement") { Description = context.Text("cli.option.agreement") };
         var rubric = CommonOptions.Rubric(context);
-        var command = new Command("merge", context.Text("cli.command.merge")) { files, pool, agreement, rubric };
+        var command = new Command("merge", context.Text("cli.command.merge")) { files, output, pool, agreement, rubric };
         command.SetAction(parse =>
         {
-            if (Load(context, parse.GetValue(files)!, parse.GetValue(rubric)) is not (var loaded, var scoring))
+            var paths = parse.GetValue(files)!;
+            var target = parse.GetValue(output);
+            if (target is not null && FormatOption.Of(target) is not ("yaml" or "json"))
+            {
+                // A workbook has one assessor column per finding: it cannot hold the assessments, so it is refused, not thinned.
+                DiagnosticPrinter.Report(context, [DiagnosticCatalog.TeamOutputFormat.Create(SourceLocation.WholeFile(target), ("path", Rules.Text.DisplayText.Escape(Path.GetFileName(target))))]);
+                return ExitCodes.InvalidInput;
+            }
+
+            if (Load(context, paths, parse.GetValue(rubric)) is not (var loaded, var scoring))
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var result = TeamMerge.Merge(loaded, scoring, parse.GetValue(pool), "team.yaml");
+            var result = TeamMerge.Merge(loaded, scoring, parse.GetValue(pool), target is null ? "team.yaml" : Path.GetFileName(target));
             if (result.Value is not { } merged)
             {
                 DiagnosticPrinter.Report(context, result.Diagnostics);
@@ -39,9 +49,15 @@ internal static class TeamCommands
                 context.Out.Write("\n" + TeamText.Agreement(TeamAgreement.Of([merged.Evidence], scoring), wording, folder: false));
             }
 
-            // Writing the team's file (-o) waits for the evidence writer of the converged tree (docs/team.md).
-            context.Error.Write(context.Text("terminal.team_preview") + "\n");
-            return ExitCodes.Success;
+            if (target is null)
+            {
+                context.Error.Write(context.Text("terminal.team_preview") + "\n");
+                return ExitCodes.Success;
+            }
+
+            var text = FormatOption.Of(target) == "json" ? EvidenceWriter.ToJson(merged.Evidence) : EvidenceWriter.ToYaml(merged.Evidence);
+            var inputs = parse.GetValue(rubric) is { } r ? paths.Append(r) : paths;
+            return CommonOptions.Emit(context, OutputContent.OfText(text, FormatOption.Of(target)!), target, inputs);
         });
         return command;
     }
@@ -100,12 +116,18 @@ internal static class TeamCommands
     /// </summary>
     private static (List<AuditEvidence> Evidence, Rubric Rubric)? Load(CliContext context, IEnumerable<string> paths, string? rubric)
     {
-        var loader = new EvidenceLoader();
+        // A workbook needs the rubric to be read (it tells indicator rows from item rows): --rubric, else the default.
+        var named = rubric is null ? null : CommonOptions.LoadNamedRubric(context, rubric);
+        if (rubric is not null && named is null)
+        {
+            return null;
+        }
+
         var loaded = new List<AuditEvidence>();
         var diagnostics = new List<Diagnostic>();
         foreach (var path in paths)
         {
-            var result = loader.LoadFile(path);
+            var result = EvidenceFiles.Load(named ?? Rubric.Default, path);
             diagnostics.AddRange(result.Diagnostics);
             if (result.Value is { } evidence)
             {
@@ -120,8 +142,7 @@ internal static class TeamCommands
         }
 
         DiagnosticPrinter.Print(context, diagnostics);
-        var scoring = rubric is null ? RubricOf(loaded) : CommonOptions.LoadNamedRubric(context, rubric);
-        return scoring is null ? null : (loaded, scoring);
+        return (loaded, named ?? RubricOf(loaded));
     }
 
     /// <summary>The built-in rubric the first file names, else the default (a file naming another rubric is reported by the merge).</summary>
