@@ -55,4 +55,36 @@ public sealed class TeamCommandTests
         PseudoText.Leftovers(TeamText.Coverage(merged, pseudo), data, html: false).Should().BeEmpty("the coverage summary");
         PseudoText.Leftovers(TeamText.Agreement(agreement, pseudo, folder: true), data.Append("team"), html: false).Should().BeEmpty("the agreement tables");
     }
+
+    [Fact]
+    public void Merge_writes_the_team_file_which_the_lead_must_resolve_before_scoring()
+    {
+        using var temp = new TempFolder();
+        var output = Path.Combine(temp.Path, "team.yaml");
+        var inputs = Directory.GetFiles(Path.Combine(RepoPaths.Root, "samples", "01-team"), "*.yaml").Order(StringComparer.Ordinal).ToArray();
+
+        var merge = CliRunner.Run(["merge", .. inputs, "--pool-samples", "-o", output, "--lang", "en"]);
+
+        merge.ExitCode.Should().Be(0, merge.Error);
+        merge.Error.Should().Contain("wrote " + output);
+        var validate = CliRunner.Run("validate", output, "--lang", "en");
+        validate.ExitCode.Should().Be(2);
+        validate.Error.Should().Contain("team.yaml(").And.Contain("error SR3152: the 2 assessments of item 5.1.2.2 disagree");
+    }
+
+    [Fact]
+    public void Merge_refuses_a_workbook_output_and_an_input_as_output()
+    {
+        var inputs = Directory.GetFiles(Path.Combine(RepoPaths.Root, "samples", "01-team"), "*.yaml").Order(StringComparer.Ordinal).ToArray();
+        using var temp = new TempFolder();
+
+        var workbook = CliRunner.Run(["merge", .. inputs, "-o", Path.Combine(temp.Path, "team.xlsx"), "--lang", "en"]);
+        workbook.ExitCode.Should().Be(2);
+        workbook.Error.Should().Contain("SR5600");
+        File.Exists(Path.Combine(temp.Path, "team.xlsx")).Should().BeFalse();
+
+        var overwrite = CliRunner.Run(["merge", .. inputs, "-o", inputs[0], "--lang", "en"]);
+        overwrite.ExitCode.Should().Be(2);
+        overwrite.Error.Should().Contain("SR5002");
+    }
 }
