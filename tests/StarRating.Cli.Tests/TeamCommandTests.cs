@@ -66,7 +66,8 @@ public sealed class TeamCommandTests
         var merge = CliRunner.Run(["merge", .. inputs, "--pool-samples", "-o", output, "--lang", "en"]);
 
         merge.ExitCode.Should().Be(0, merge.Error);
-        merge.Error.Should().Contain("wrote " + output);
+        merge.Error.Should().Contain("wrote ").And.EndWith("team.yaml\n");
+        File.Exists(output).Should().BeTrue();
         var validate = CliRunner.Run("validate", output, "--lang", "en");
         validate.ExitCode.Should().Be(2);
         validate.Error.Should().Contain("team.yaml(").And.Contain("error SR3152: the 2 assessments of item 5.1.2.2 disagree");
