@@ -89,6 +89,16 @@ internal static partial class FuzzTargets
             {
                 UseResult(result, name);
             }
+
+            // The team's paths over whatever the bytes read as: agreement statistics, consensus scoring of a mock reading,
+            // and a merge with a copy of the file (under another assessor, so the merge itself runs).
+            if (new EvidenceLoader().Parse(data, name).Value is { } evidence)
+            {
+                _ = TeamAgreement.Of([evidence], Rules.Rubric.Default);
+                _ = new AuditEngine(Rules.Rubric.Default) { Consensus = ConsensusRule.Median }.Score(evidence with { Audit = evidence.Audit with { Kind = AuditKind.Mock } });
+                var copy = evidence with { SourceName = "copy", Assessor = evidence.Audit.Team.LastOrDefault()?.Name ?? "copy" };
+                _ = TeamMerge.Merge([evidence, copy], Rules.Rubric.Default, poolSamples: true);
+            }
         }
     }
 

@@ -88,6 +88,8 @@ public static class StarRatingCli
             BatchCommand.Create(context),
             FileCommands.Rubric(context),
             FileCommands.Templates(context),
+            TeamCommands.Merge(context),
+            TeamCommands.Agreement(context),
         };
         return root;
     }

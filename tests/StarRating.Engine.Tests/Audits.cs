@@ -14,6 +14,8 @@ internal sealed class AuditBuilder
     private readonly List<string> deductions = [];
     private readonly List<string> bonuses = [];
     private string kind = "initial";
+    private string team = "[ { name: 王敏, role: lead } ]";
+    private string top = "";
 
     public AuditBuilder(Rubric? rubric = null)
     {
@@ -23,6 +25,20 @@ internal sealed class AuditBuilder
     public AuditBuilder Kind(string value)
     {
         kind = value;
+        return this;
+    }
+
+    /// <summary>Sets audit.team, as a YAML flow list.</summary>
+    public AuditBuilder Team(string flowList)
+    {
+        team = flowList;
+        return this;
+    }
+
+    /// <summary>Adds top-level lines (e.g. "assessor: 王敏") after the rubric line.</summary>
+    public AuditBuilder Top(string lines)
+    {
+        top += lines + "\n";
         return this;
     }
 
@@ -71,8 +87,9 @@ internal sealed class AuditBuilder
     {
         var text = new StringBuilder();
         text.Append("rubric: ").Append(rubric.Id).Append('\n');
+        text.Append(top);
         text.Append("company: { name: 测试电器有限公司 }\n");
-        text.Append("audit:\n  kind: ").Append(kind).Append("\n  dates: [2026-10-12]\n  team: [ { name: 王敏, role: lead } ]\n");
+        text.Append("audit:\n  kind: ").Append(kind).Append("\n  dates: [2026-10-12]\n  team: ").Append(team).Append('\n');
         text.Append("findings:\n");
         foreach (var item in rubric.Items)
         {

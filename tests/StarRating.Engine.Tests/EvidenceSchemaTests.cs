@@ -27,6 +27,7 @@ public sealed class EvidenceSchemaTests
         {
           "$schema": "../schemas/evidence.schema.json",
           "rubric": "gbt27922-2011",
+          "assessor": "王敏",
           "company": { "name": "探针电器有限公司", "credit_code": "91310115MA1K3BCD2H", "address": "上海市", "scope": "家用电器", "contact": "13800000000" },
           "audit": {
             "kind": "self",
@@ -40,7 +41,14 @@ public sealed class EvidenceSchemaTests
             {
               "item": "5.1.1.1", "indicator": "5.1.1", "result": "partial", "points": 1,
               "sample": { "size": 2, "conforming": 1 },
-              "grade": "minor", "methods": ["document"], "evidence": ["手册"], "note": "说明", "reason": "原因", "assessed_by": "王敏"
+              "grade": "minor", "methods": ["document"], "evidence": ["手册"], "note": "说明", "reason": "原因", "assessed_by": "王敏",
+              "by": ["王敏"],
+              "assessments": [
+                {
+                  "by": "王敏", "result": "partial", "points": 1, "sample": { "size": 2, "conforming": 1 },
+                  "grade": "minor", "methods": ["document"], "evidence": ["手册"], "note": "说明", "reason": "原因", "assessed_by": "王敏"
+                }
+              ]
             }
           ],
           "adjustments": {
@@ -63,6 +71,7 @@ public sealed class EvidenceSchemaTests
         "audit.team[0]",              // team member
         "findings[0]",
         "findings[0].sample",
+        "findings[0].assessments[0]", // one assessor's record
         "adjustments",
         "adjustments.deductions[0]",
         "adjustments.bonus",          // one bonus as a mapping
@@ -77,6 +86,8 @@ public sealed class EvidenceSchemaTests
         "findings[0].grade",
         "findings[0].methods[0]",
         "findings[0].methods",        // a single method instead of a list
+        "findings[0].assessments[0].result",
+        "findings[0].assessments[0].grade",
     ];
 
     public static TheoryData<string, string> MappingCases() => Cases(MappingPaths);

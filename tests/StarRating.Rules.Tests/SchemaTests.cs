@@ -43,7 +43,8 @@ public sealed class SchemaTests
             "default_deduction": 1,
             "max_bonus": 1,
             "max_bonus_count": 1,
-            "max_special_deductions": 4
+            "max_special_deductions": 4,
+            "agreement_spread": 1.5
           },
           "tiers": [
             { "id": "fail", "label": "不达标", "min": 0 },
@@ -241,6 +242,7 @@ public sealed class SchemaTests
         scoring["max_bonus"]!["default"]!.Value<decimal>().Should().Be(rubric.Scoring.MaxBonusPoints);
         scoring["max_bonus_count"]!["default"]!.Value<int>().Should().Be(rubric.Scoring.MaxBonusCount);
         scoring["max_special_deductions"]!["default"].Should().BeNull("absent means no condition");
+        scoring["agreement_spread"]!["default"]!.Value<decimal>().Should().Be(rubric.Scoring.AgreementSpread);
         rubric.Scoring.MaxSpecialDeductions.Should().BeNull();
         Schema.ObjectAt("categories[0].indicators[0]")["properties"]!["provisional"]!["default"]!.Value<bool>().Should().Be(rubric.Indicators[0].PointsProvisional);
         Schema.ObjectAt("tiers[1]")["properties"]!["stars"]!["default"]!.Value<int>().Should().Be(rubric.Tiers[1].Stars);

@@ -19,6 +19,27 @@ internal static class CommonOptions
         Description = context.Text("cli.option.strict_version"),
     };
 
+    /// <summary><c>--consensus lowest|median|lead</c>: how a mock or self assessment scores findings its assessors disagree on.</summary>
+    public static Option<string> Consensus(CliContext context)
+    {
+        var option = new Option<string>("--consensus")
+        {
+            Description = context.Text("cli.option.consensus"),
+            DefaultValueFactory = _ => "lowest",
+            HelpName = "lowest|median|lead",
+        };
+        option.AcceptOnlyFromAmong("lowest", "median", "lead");
+        return option;
+    }
+
+    /// <summary>The rule a <c>--consensus</c> word names.</summary>
+    public static Engine.ConsensusRule ToConsensus(string? word) => word switch
+    {
+        "median" => Engine.ConsensusRule.Median,
+        "lead" => Engine.ConsensusRule.Lead,
+        _ => Engine.ConsensusRule.Lowest,
+    };
+
     /// <summary>
     /// <c>--lang</c>: on the root and every command below it. It sets the output's language and the messages' (read
     /// before parsing, <see cref="CliLanguage.FromArguments"/>); without it, outputs are Chinese and messages follow the locale.

@@ -19,11 +19,11 @@ internal static class EvidenceFiles
     /// Reads and scores an evidence file of any format with <paramref name="engine"/>, or, when it is null, with the
     /// built-in rubric the evidence names in <c>rubric:</c> (the default rubric when it names none).
     /// </summary>
-    public static LoadResult<AuditResult> Score(AuditEngine? engine, string path, bool strictVersion = false)
+    public static LoadResult<AuditResult> Score(AuditEngine? engine, string path, bool strictVersion = false, ConsensusRule consensus = ConsensusRule.Lowest)
     {
         if (!IsWorkbook(path))
         {
-            return engine is null ? AuditEngine.ScoreFileWithBuiltInRubric(path, strictVersion) : engine.ScoreFile(path);
+            return engine is null ? AuditEngine.ScoreFileWithBuiltInRubric(path, strictVersion, consensus) : engine.ScoreFile(path);
         }
 
         if (engine is not null)
@@ -36,7 +36,7 @@ internal static class EvidenceFiles
         var first = new WorkbookReader(Rules.Rubric.Default).ReadFile(path);
         var rubric = BuiltInRubricOf(first) ?? Rules.Rubric.Default;
         var tree = rubric == Rules.Rubric.Default ? first : new WorkbookReader(rubric).ReadFile(path);
-        return new AuditEngine(rubric) { StrictVersion = strictVersion }.Score(tree);
+        return new AuditEngine(rubric) { StrictVersion = strictVersion, Consensus = consensus }.Score(tree);
     }
 
     /// <summary>Reads an evidence file of any format (structure only: keys, types, words), for conversion.</summary>

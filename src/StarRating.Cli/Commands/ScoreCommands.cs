@@ -25,7 +25,8 @@ internal static class ScoreCommands
         var templates = CommonOptions.Templates(context);
 
         var strict = CommonOptions.StrictVersion(context);
-        var command = new Command("score", context.Text("cli.command.score")) { evidence, rubric, format.Option, terminology, output, failBelow, templates, strict, referenceDoc };
+        var consensus = CommonOptions.Consensus(context);
+        var command = new Command("score", context.Text("cli.command.score")) { evidence, rubric, format.Option, terminology, output, failBelow, templates, strict, referenceDoc, consensus };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.ScoringRubric(context, parse.GetValue(rubric), out var failed);
@@ -56,7 +57,7 @@ internal static class ScoreCommands
             }
 
             var path = parse.GetValue(evidence)!;
-            var result = Scored(context, loadedRubric, path, parse.GetValue(strict));
+            var result = Scored(context, loadedRubric, path, parse.GetValue(strict), CommonOptions.ToConsensus(parse.GetValue(consensus)));
             if (result is null)
             {
                 return ExitCodes.InvalidInput;
@@ -100,7 +101,8 @@ internal static class ScoreCommands
         var templates = CommonOptions.Templates(context);
         var strict = CommonOptions.StrictVersion(context);
         var referenceDoc = CommonOptions.ReferenceDoc(context);
-        var command = new Command("gap", context.Text("cli.command.gap")) { evidence, rubric, target, format.Option, terminology, output, templates, strict, referenceDoc };
+        var consensus = CommonOptions.Consensus(context);
+        var command = new Command("gap", context.Text("cli.command.gap")) { evidence, rubric, target, format.Option, terminology, output, templates, strict, referenceDoc, consensus };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.ScoringRubric(context, parse.GetValue(rubric), out var failed);
@@ -117,7 +119,7 @@ internal static class ScoreCommands
             }
 
             var path = parse.GetValue(evidence)!;
-            var result = Scored(context, loadedRubric, path, parse.GetValue(strict));
+            var result = Scored(context, loadedRubric, path, parse.GetValue(strict), CommonOptions.ToConsensus(parse.GetValue(consensus)));
             if (result is null)
             {
                 return ExitCodes.InvalidInput;
@@ -272,9 +274,9 @@ internal static class ScoreCommands
     /// Scores a file with <paramref name="rubric"/>, or with the built-in rubric the evidence names when it is null;
     /// prints its diagnostics (warnings too); null when it has errors.
     /// </summary>
-    public static AuditResult? Scored(CliContext context, Rubric? rubric, string path, bool strictVersion)
+    public static AuditResult? Scored(CliContext context, Rubric? rubric, string path, bool strictVersion, ConsensusRule consensus = ConsensusRule.Lowest)
     {
-        var outcome = EvidenceFiles.Score(rubric is null ? null : new AuditEngine(rubric) { StrictVersion = strictVersion }, path, strictVersion);
+        var outcome = EvidenceFiles.Score(rubric is null ? null : new AuditEngine(rubric) { StrictVersion = strictVersion, Consensus = consensus }, path, strictVersion, consensus);
         if (outcome.Value is null)
         {
             DiagnosticPrinter.Report(context, outcome.Diagnostics);

@@ -18,6 +18,13 @@ public sealed record AuditEvidence
     /// </summary>
     public string? RubricVersion { get; init; }
 
+    /// <summary>
+    /// The assessor who recorded this file (<c>assessor:</c>), one member of <see cref="AuditInfo.Team"/>, when each
+    /// assessor of a team keeps a file of their own for <see cref="TeamMerge"/>; <see langword="null"/> in
+    /// a team's (merged) file or a single-auditor file.
+    /// </summary>
+    public string? Assessor { get; init; }
+
     /// <summary>The audited company.</summary>
     public required Company Company { get; init; }
 
@@ -50,6 +57,8 @@ public sealed record AuditEvidence
 
     internal SourceLocation? RubricLocation { get; init; }
 
+    internal SourceLocation? AssessorLocation { get; init; }
+
     internal SourceLocation? FindingsLocation { get; init; }
 }
 
@@ -72,6 +81,8 @@ public sealed record Company
     public string? Contact { get; init; }
 
     internal SourceLocation? CreditCodeLocation { get; init; }
+
+    internal SourceLocation? Location { get; init; }
 }
 
 /// <summary>The audit: kind, dates, team and identifiers.</summary>
@@ -180,6 +191,25 @@ public sealed record Finding
 
     /// <summary>Who of the audit team assessed the item (a name, as written), if recorded.</summary>
     public string? AssessedBy { get; init; }
+
+    /// <summary>
+    /// The assessors who made the finding (<c>by:</c>), members of <see cref="AuditInfo.Team"/>; empty when the
+    /// file does not say. A team's file lists every assessor who agreed on it.
+    /// </summary>
+    public IReadOnlyList<string> By { get; init; } = [];
+
+    /// <summary>
+    /// Each assessor's own record of the item (<c>assessments:</c>): a finding without item or indicator whose
+    /// <see cref="By"/> names the assessor. With no <see cref="Result"/> and no <see cref="Sample"/> the finding is
+    /// unresolved (<see cref="IsUnresolved"/>); with one, the assessments are the record behind the team's finding.
+    /// </summary>
+    public IReadOnlyList<Finding> Assessments { get; init; } = [];
+
+    /// <summary>
+    /// True when assessors disagreed and nobody has written the team's finding yet: assessments but neither result nor
+    /// sample. A formal audit cannot be scored so (SR3152); a mock or self assessment is scored by a consensus rule.
+    /// </summary>
+    public bool IsUnresolved => Assessments.Count > 0 && Result is null && Sample is null;
 
     /// <summary>Where the finding is written, when read from a file.</summary>
     public SourceLocation? Location { get; init; }

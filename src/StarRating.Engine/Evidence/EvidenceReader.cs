@@ -30,6 +30,7 @@ internal static class EvidenceReader
 
         root.Has("$schema");
         var rubric = ReadRubricReference(root, ctx);
+        var assessor = root.String("assessor");
         var company = ReadCompany(root.Map("company", required: true), ctx);
         var audit = ReadAudit(root.Map("audit", required: true), ctx);
         var findings = ReadFindings(root, ctx);
@@ -42,6 +43,8 @@ internal static class EvidenceReader
             RubricId = rubric?.Id,
             RubricVersion = rubric?.Version,
             RubricLocation = root.Has("rubric") ? root.ValueLocation("rubric") : null,
+            Assessor = assessor,
+            AssessorLocation = root.Has("assessor") ? root.ValueLocation("assessor") : null,
             Company = company,
             Audit = audit,
             Findings = findings,
@@ -85,6 +88,7 @@ internal static class EvidenceReader
             Name = map.String("name", required: true) ?? "",
             CreditCode = map.String("credit_code"),
             CreditCodeLocation = map.ValueLocation("credit_code"),
+            Location = map.Location,
             Address = map.String("address"),
             Scope = map.String("scope"),
             Contact = map.String("contact"),
@@ -172,7 +176,11 @@ internal static class EvidenceReader
         return findings;
     }
 
-    private static Finding ReadFinding(MapReader map, ReadContext ctx)
+    /// <summary>
+    /// Reads a finding, or with <paramref name="assessment"/> one assessor's record inside <c>assessments:</c>, which
+    /// names no item or indicator (its finding does) and holds no assessments of its own (the keys are reported as unknown).
+    /// </summary>
+    private static Finding ReadFinding(MapReader map, ReadContext ctx, bool assessment = false)
     {
         Sample? sample = null;
         var sampleMap = map.Map("sample");
@@ -196,10 +204,31 @@ internal static class EvidenceReader
             }
         }
 
+        var assessments = new List<Finding>();
+        var assessmentList = assessment ? null : map.List("assessments", allowEmpty: false);
+        if (assessmentList is not null)
+        {
+            for (var i = 0; i < assessmentList.Items.Count; i++)
+            {
+                var entry = MapReader.Of(assessmentList.Items[i], "assessments", $"{map.Child("assessments")}[{i}]", ctx);
+                if (entry is not null)
+                {
+                    assessments.Add(ReadFinding(entry, ctx, assessment: true));
+                }
+            }
+        }
+
+        if (assessment)
+        {
+            map.Required("by"); // An assessment is nobody's without it; reported as a missing key.
+        }
+
         var finding = new Finding
         {
-            Item = map.Id("item"),
-            Indicator = map.Id("indicator"),
+            Item = assessment ? null : map.Id("item"),
+            Indicator = assessment ? null : map.Id("indicator"),
+            By = ScalarOrList(map, "by", ctx).Select(n => Values.String(n, "by", ctx)).OfType<string>().Select(n => n.Trim()).ToArray(),
+            Assessments = assessments,
             Result = map.Enum("result", Words.Results),
             Points = map.Decimal("points"),
             Sample = sample,
@@ -210,7 +239,9 @@ internal static class EvidenceReader
             Reason = map.String("reason"),
             AssessedBy = map.String("assessed_by"),
             Location = map.Location,
-            KeyLocations = KeyLocations(map, "item", "indicator", "result", "points", "sample", "grade", "reason"),
+            KeyLocations = assessment
+                ? KeyLocations(map, "result", "points", "sample", "grade", "reason", "by")
+                : KeyLocations(map, "item", "indicator", "result", "points", "sample", "grade", "reason", "by", "assessments"),
         };
         map.Finish();
         return finding;

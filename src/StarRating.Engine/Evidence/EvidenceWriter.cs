@@ -33,6 +33,7 @@ public static partial class EvidenceWriter
             y.Key(0, "rubric").Plain(RubricReference(evidence)!);
         }
 
+        y.Text(0, "assessor", evidence.Assessor);
         y.Open(0, "company");
         y.Text(1, "name", evidence.Company.Name, required: true);
         y.Text(1, "credit_code", evidence.Company.CreditCode);
@@ -73,59 +74,7 @@ public static partial class EvidenceWriter
             y.Open(0, "findings");
             foreach (var finding in evidence.Findings)
             {
-                y.Item(1);
-                var first = true;
-                if (finding.Item is not null)
-                {
-                    y.Key(2, "item", first).Quoted(finding.Item);
-                    first = false;
-                }
-
-                if (finding.Indicator is not null)
-                {
-                    y.Key(2, "indicator", first).Quoted(finding.Indicator);
-                    first = false;
-                }
-
-                if (finding.Result is { } result)
-                {
-                    y.Key(2, "result", first).Plain(EvidenceWords.Of(result));
-                    first = false;
-                }
-
-                if (finding.Points is { } points)
-                {
-                    y.Key(2, "points", first).Plain(Number(points));
-                    first = false;
-                }
-
-                if (finding.Sample is { } sample)
-                {
-                    y.Key(2, "sample", first).Raw($"{{ size: {Int(sample.Size)}, conforming: {Int(sample.Conforming)} }}");
-                    first = false;
-                }
-
-                if (finding.Grade is { } grade)
-                {
-                    y.Key(2, "grade", first).Plain(EvidenceWords.Of(grade));
-                    first = false;
-                }
-
-                if (finding.Methods.Count > 0)
-                {
-                    y.Key(2, "methods", first).Flow(finding.Methods.Select(FormatWords.Of));
-                    first = false;
-                }
-
-                first &= !y.List(2, "evidence", finding.Evidence, first);
-                first &= !y.Text(2, "note", finding.Note, first: first);
-                first &= !y.Text(2, "reason", finding.Reason, first: first);
-                first &= !y.Text(2, "assessed_by", finding.AssessedBy, first: first);
-                if (first)
-                {
-                    // A finding with nothing in it still needs to be a mapping to read back as one.
-                    y.Raw("{}");
-                }
+                WriteFinding(y, finding, 1);
             }
         }
 
@@ -186,6 +135,78 @@ public static partial class EvidenceWriter
         return y.ToString();
     }
 
+    /// <summary>A finding as a list item at <paramref name="level"/>, its keys one level deeper; assessments nest below.</summary>
+    private static void WriteFinding(Yaml y, Finding finding, int level)
+    {
+        y.Item(level);
+        var first = true;
+        if (finding.Item is not null)
+        {
+            y.Key(level + 1, "item", first).Quoted(finding.Item);
+            first = false;
+        }
+
+        if (finding.Indicator is not null)
+        {
+            y.Key(level + 1, "indicator", first).Quoted(finding.Indicator);
+            first = false;
+        }
+
+        // Who comes first: an assessment is read by its assessor's name.
+        first &= !y.List(level + 1, "by", finding.By, first);
+
+        if (finding.Result is { } result)
+        {
+            y.Key(level + 1, "result", first).Plain(EvidenceWords.Of(result));
+            first = false;
+        }
+
+        if (finding.Points is { } points)
+        {
+            y.Key(level + 1, "points", first).Plain(Number(points));
+            first = false;
+        }
+
+        if (finding.Sample is { } sample)
+        {
+            y.Key(level + 1, "sample", first).Raw($"{{ size: {Int(sample.Size)}, conforming: {Int(sample.Conforming)} }}");
+            first = false;
+        }
+
+        if (finding.Grade is { } grade)
+        {
+            y.Key(level + 1, "grade", first).Plain(EvidenceWords.Of(grade));
+            first = false;
+        }
+
+        if (finding.Methods.Count > 0)
+        {
+            y.Key(level + 1, "methods", first).Flow(finding.Methods.Select(FormatWords.Of));
+            first = false;
+        }
+
+        first &= !y.List(level + 1, "evidence", finding.Evidence, first);
+        first &= !y.Text(level + 1, "note", finding.Note, first: first);
+        first &= !y.Text(level + 1, "reason", finding.Reason, first: first);
+        first &= !y.Text(level + 1, "assessed_by", finding.AssessedBy, first: first);
+        if (finding.Assessments.Count > 0)
+        {
+            // Each assessor's record, nested one level deeper (docs/team.md).
+            y.Open(level + 1, "assessments", first);
+            first = false;
+            foreach (var assessment in finding.Assessments)
+            {
+                WriteFinding(y, assessment, level + 2);
+            }
+        }
+
+        if (first)
+        {
+            // A finding with nothing in it still needs to be a mapping to read back as one.
+            y.Raw("{}");
+        }
+    }
+
     /// <summary>The evidence as a JSON evidence file (two-space indentation, keys in the YAML order).</summary>
     /// <param name="evidence">The evidence.</param>
     public static string ToJson(AuditEvidence evidence)
@@ -196,6 +217,7 @@ public static partial class EvidenceWriter
         {
             json.WriteStartObject();
             Property(json, "rubric", RubricReference(evidence));
+            Property(json, "assessor", evidence.Assessor);
             json.WritePropertyName("company");
             json.WriteStartObject();
             json.WritePropertyName("name");
@@ -237,29 +259,7 @@ public static partial class EvidenceWriter
             json.WriteStartArray();
             foreach (var finding in evidence.Findings)
             {
-                json.WriteStartObject();
-                Property(json, "item", finding.Item);
-                Property(json, "indicator", finding.Indicator);
-                Property(json, "result", finding.Result is { } r ? EvidenceWords.Of(r) : null);
-                NumberProperty(json, "points", finding.Points);
-                if (finding.Sample is { } sample)
-                {
-                    json.WritePropertyName("sample");
-                    json.WriteStartObject();
-                    json.WritePropertyName("size");
-                    json.WriteValue(sample.Size);
-                    json.WritePropertyName("conforming");
-                    json.WriteValue(sample.Conforming);
-                    json.WriteEndObject();
-                }
-
-                Property(json, "grade", finding.Grade is { } g ? EvidenceWords.Of(g) : null);
-                Array(json, "methods", finding.Methods.Select(FormatWords.Of).ToArray());
-                Array(json, "evidence", finding.Evidence);
-                Property(json, "note", finding.Note);
-                Property(json, "reason", finding.Reason);
-                Property(json, "assessed_by", finding.AssessedBy);
-                json.WriteEndObject();
+                WriteFinding(json, finding);
             }
 
             json.WriteEndArray();
@@ -321,6 +321,49 @@ public static partial class EvidenceWriter
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A finding as a JSON object; its assessments nest inside.</summary>
+    private static void WriteFinding(JsonTextWriter json, Finding finding)
+    {
+        json.WriteStartObject();
+        Property(json, "item", finding.Item);
+        Property(json, "indicator", finding.Indicator);
+        Array(json, "by", finding.By);
+        Property(json, "result", finding.Result is { } r ? EvidenceWords.Of(r) : null);
+        NumberProperty(json, "points", finding.Points);
+        if (finding.Sample is { } sample)
+        {
+            json.WritePropertyName("sample");
+            json.WriteStartObject();
+            json.WritePropertyName("size");
+            json.WriteValue(sample.Size);
+            json.WritePropertyName("conforming");
+            json.WriteValue(sample.Conforming);
+            json.WriteEndObject();
+        }
+
+        Property(json, "grade", finding.Grade is { } g ? EvidenceWords.Of(g) : null);
+        Array(json, "methods", finding.Methods.Select(FormatWords.Of).ToArray());
+        Array(json, "evidence", finding.Evidence);
+        Property(json, "note", finding.Note);
+        Property(json, "reason", finding.Reason);
+        Property(json, "assessed_by", finding.AssessedBy);
+        if (finding.Assessments.Count > 0)
+        {
+            // Each assessor's record, nested inside the finding (docs/team.md).
+            json.WritePropertyName("assessments");
+            json.WriteStartArray();
+            foreach (var assessment in finding.Assessments)
+            {
+                WriteFinding(json, assessment);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+    }
+
 
     private static string Number(decimal value) => Numbers.Format(value);
 
@@ -386,9 +429,9 @@ public static partial class EvidenceWriter
             return this;
         }
 
-        public void Open(int level, string key)
+        public void Open(int level, string key, bool first = false)
         {
-            Key(level, key);
+            Key(level, key, first);
             text.Append('\n');
         }
 

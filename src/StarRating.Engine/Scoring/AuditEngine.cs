@@ -37,29 +37,38 @@ public sealed class AuditEngine
     public bool StrictVersion { get; init; }
 
     /// <summary>
+    /// How a mock or self assessment scores a finding its assessors disagree on (an unresolved finding, see
+    /// <see cref="Finding.IsUnresolved"/>); the result carries a <c>consensus</c> notice saying so. Default
+    /// <see cref="ConsensusRule.Lowest"/>. A formal audit with an unresolved finding is refused (SR3152) whatever the rule.
+    /// </summary>
+    public ConsensusRule Consensus { get; init; }
+
+    /// <summary>
     /// Reads and scores an evidence file with the built-in rubric it names in <c>rubric:</c> (see
     /// <see cref="RubricLoader.BuiltInIds"/>), or with the default rubric when it names none. Evidence that names a
     /// rubric which is not built in fails as with any engine (SR3001): pass that rubric to an engine of its own.
     /// </summary>
     /// <param name="path">The file path; diagnostics name it as given.</param>
     /// <param name="strictVersion">Refuse evidence pinned to another version (see <see cref="StrictVersion"/>).</param>
-    public static LoadResult<AuditResult> ScoreFileWithBuiltInRubric(string path, bool strictVersion = false)
+    /// <param name="consensus">How a mock or self assessment scores an unresolved finding (see <see cref="Consensus"/>).</param>
+    public static LoadResult<AuditResult> ScoreFileWithBuiltInRubric(string path, bool strictVersion = false, ConsensusRule consensus = ConsensusRule.Lowest)
     {
         ArgumentNullException.ThrowIfNull(path);
         var bag = new DiagnosticBag();
-        return ScoreWithBuiltInRubric(DocumentLoader.LoadFile(path, path, InputLimits.Default, bag), bag, strictVersion);
+        return ScoreWithBuiltInRubric(DocumentLoader.LoadFile(path, path, InputLimits.Default, bag), bag, strictVersion, consensus);
     }
 
     /// <summary>Reads and scores evidence bytes with the built-in rubric it names, as <see cref="ScoreFileWithBuiltInRubric"/>.</summary>
     /// <param name="bytes">The file's bytes (UTF-8, or UTF-16 with a byte-order mark).</param>
     /// <param name="sourceName">The name diagnostics use; a name ending in <c>.json</c> selects JSON.</param>
     /// <param name="strictVersion">Refuse evidence pinned to another version (see <see cref="StrictVersion"/>).</param>
-    public static LoadResult<AuditResult> ScoreWithBuiltInRubric(byte[] bytes, string sourceName, bool strictVersion = false)
+    /// <param name="consensus">How a mock or self assessment scores an unresolved finding (see <see cref="Consensus"/>).</param>
+    public static LoadResult<AuditResult> ScoreWithBuiltInRubric(byte[] bytes, string sourceName, bool strictVersion = false, ConsensusRule consensus = ConsensusRule.Lowest)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(sourceName);
         var bag = new DiagnosticBag();
-        return ScoreWithBuiltInRubric(DocumentLoader.Parse(bytes, sourceName, InputLimits.Default, bag), bag, strictVersion);
+        return ScoreWithBuiltInRubric(DocumentLoader.Parse(bytes, sourceName, InputLimits.Default, bag), bag, strictVersion, consensus);
     }
 
     /// <summary>The built-in rubric an evidence document names in <c>rubric:</c>, or null (read without reporting: scoring reports).</summary>
@@ -71,14 +80,14 @@ public sealed class AuditEngine
         return RubricReference.TryParse(text, out var reference) ? Rubric.BuiltIn(reference.Id) : null;
     }
 
-    private static LoadResult<AuditResult> ScoreWithBuiltInRubric(ParsedDocument? document, DiagnosticBag bag, bool strictVersion)
+    private static LoadResult<AuditResult> ScoreWithBuiltInRubric(ParsedDocument? document, DiagnosticBag bag, bool strictVersion, ConsensusRule consensus)
     {
         var rubric = BuiltInRubricOf(document) ?? Rubric.Default;
-        var engine = BuiltInEngines.GetOrAdd((rubric.Id, strictVersion), key => new AuditEngine(Rubric.BuiltIn(key.Id)!) { StrictVersion = key.Strict });
+        var engine = BuiltInEngines.GetOrAdd((rubric.Id, strictVersion, consensus), key => new AuditEngine(Rubric.BuiltIn(key.Id)!) { StrictVersion = key.Strict, Consensus = key.Consensus });
         return engine.Run(engine.loader.Read(document, bag), bag);
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Id, bool Strict), AuditEngine> BuiltInEngines = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Id, bool Strict, ConsensusRule Consensus), AuditEngine> BuiltInEngines = new();
 
     /// <summary>Reads and scores an evidence file.</summary>
     /// <param name="path">The file path (YAML, or JSON when it ends in <c>.json</c>); diagnostics name it as given.</param>
@@ -184,13 +193,13 @@ public sealed class AuditEngine
             return LoadResult.From<AuditResult>(null, bag);
         }
 
-        var findings = EvidenceValidator.Validate(evidence, Rubric, bag, StrictVersion);
+        var findings = EvidenceValidator.Validate(evidence, Rubric, bag, StrictVersion, Consensus);
         if (bag.HasErrors)
         {
             return LoadResult.From<AuditResult>(null, bag);
         }
 
         var diagnostics = bag.ToSortedList();
-        return new LoadResult<AuditResult>(Scorer.Score(evidence, Rubric, findings, diagnostics), diagnostics);
+        return new LoadResult<AuditResult>(Scorer.Score(evidence, Rubric, findings, diagnostics, Consensus), diagnostics);
     }
 }

@@ -9,7 +9,7 @@ namespace StarRating.Engine.Scoring;
 /// </summary>
 internal static class Scorer
 {
-    public static AuditResult Score(AuditEvidence evidence, Rubric rubric, FindingIndex findings, IReadOnlyList<Diagnostic> warnings)
+    public static AuditResult Score(AuditEvidence evidence, Rubric rubric, FindingIndex findings, IReadOnlyList<Diagnostic> warnings, ConsensusRule consensus = ConsensusRule.Lowest)
     {
         var policy = rubric.Scoring;
         var categories = new List<CategoryResult>();
@@ -61,7 +61,7 @@ internal static class Scorer
         var score = ScoreRules.Round(clamped, policy);
 
         var tierDecision = TierRules.Decide(rubric, score, allItems, deductions.Length);
-        var notices = BuildNotices(rubric, evidence, tierDecision.Granted, clamped != adjusted, allItems);
+        var notices = BuildNotices(rubric, evidence, tierDecision.Granted, clamped != adjusted, allItems, consensus);
 
         return new AuditResult(rubric, evidence)
         {
@@ -163,12 +163,19 @@ internal static class Scorer
         return list;
     }
 
-    private static IReadOnlyList<Notice> BuildNotices(Rubric rubric, AuditEvidence evidence, Tier granted, bool clamped, IReadOnlyList<ItemResult> items)
+    private static IReadOnlyList<Notice> BuildNotices(Rubric rubric, AuditEvidence evidence, Tier granted, bool clamped, IReadOnlyList<ItemResult> items, ConsensusRule consensus)
     {
         var notices = new List<Notice>();
         if (evidence.Audit.Kind is AuditKind.Mock or AuditKind.Self)
         {
             notices.Add(new Notice("mock", new Message("notice.mock", ("kind", EvidenceWords.Of(evidence.Audit.Kind)))));
+        }
+
+        // Only a mock or self assessment reaches scoring with unresolved findings (a formal audit is refused, SR3152).
+        var unresolved = evidence.Findings.Where(f => f.IsUnresolved).Select(f => f.Item ?? f.Indicator ?? "").ToArray();
+        if (unresolved.Length > 0)
+        {
+            notices.Add(new Notice("consensus", new Message("notice.consensus", ("count", unresolved.Length), ("rule", Consensus.Words.TokenOf(consensus)), ("items", unresolved))));
         }
 
         var notAssessed = items.Count(i => i.Status == ItemStatus.NotAssessed);

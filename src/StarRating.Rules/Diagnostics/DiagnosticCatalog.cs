@@ -313,6 +313,47 @@ public static class DiagnosticCatalog
     /// <summary>SR3030: one evidence file compared with itself.</summary>
     public static readonly DiagnosticDescriptor ComparisonSameEvidence = new("SR3030", Warning);
 
+    // ---- SR315x–SR316x: audit teams (assessors, assessments, merging their files) -------------------------
+
+    /// <summary>SR3150: an assessor (<c>assessor:</c> or <c>by:</c>) who is not a member of <c>audit.team</c>.</summary>
+    public static readonly DiagnosticDescriptor AssessorNotInTeam = new("SR3150", Error);
+
+    /// <summary>SR3151: an assessment that does not name exactly one assessor.</summary>
+    public static readonly DiagnosticDescriptor AssessmentNotOneAssessor = new("SR3151", Error);
+
+    /// <summary>SR3152: an unresolved finding (assessors disagree) in a formal audit.</summary>
+    public static readonly DiagnosticDescriptor UnresolvedInFormalAudit = new("SR3152", Error);
+
+    /// <summary>SR3153: one assessor with two assessments of the same finding.</summary>
+    public static readonly DiagnosticDescriptor AssessorTwice = new("SR3153", Error);
+
+    /// <summary>SR3154: a file to merge that does not say whose it is (no <c>assessor:</c>).</summary>
+    public static readonly DiagnosticDescriptor MergeNoAssessor = new("SR3154", Error);
+
+    /// <summary>SR3155: two files to merge by the same assessor.</summary>
+    public static readonly DiagnosticDescriptor MergeSameAssessor = new("SR3155", Error);
+
+    /// <summary>SR3156: files to merge that name different companies.</summary>
+    public static readonly DiagnosticDescriptor MergeCompanyDiffers = new("SR3156", Error);
+
+    /// <summary>SR3157: files to merge of different kinds of audit.</summary>
+    public static readonly DiagnosticDescriptor MergeAuditKindDiffers = new("SR3157", Error);
+
+    /// <summary>SR3158: files to merge for different rubrics or rubric versions.</summary>
+    public static readonly DiagnosticDescriptor MergeRubricDiffers = new("SR3158", Error);
+
+    /// <summary>SR3159: a team member given different roles in two files.</summary>
+    public static readonly DiagnosticDescriptor MergeRoleDiffers = new("SR3159", Error);
+
+    /// <summary>SR3160: the same special deduction in two files, counted once.</summary>
+    public static readonly DiagnosticDescriptor MergeDuplicateDeduction = new("SR3160", Warning);
+
+    /// <summary>SR3161: a bonus neither in the lead's file nor agreed by every assessor, left out.</summary>
+    public static readonly DiagnosticDescriptor MergeBonusDropped = new("SR3161", Warning);
+
+    /// <summary>SR3162: fewer than two files to merge.</summary>
+    public static readonly DiagnosticDescriptor MergeTooFewInputs = new("SR3162", Error);
+
     // ---- SR32xx: rubric version pins ----------------------------------------------------------------------
 
     /// <summary>SR3200: the evidence pins another version of the rubric than the one scoring it.</summary>
@@ -505,6 +546,14 @@ public static class DiagnosticCatalog
 
     /// <summary>SR6017: a workbook file larger than the limit.</summary>
     public static readonly DiagnosticDescriptor WorkbookFileTooLarge = new("SR6017", Error);
+
+    // ---- SR56xx: audit team commands (merge, agreement) ----------------------------------------------------
+
+    /// <summary>SR5600: merge -o names a file the team's evidence cannot be written as (assessments need YAML or JSON).</summary>
+    public static readonly DiagnosticDescriptor TeamOutputFormat = new("SR5600", Error);
+
+    /// <summary>SR5601: agreement over a folder with an audit for another rubric than the one in use.</summary>
+    public static readonly DiagnosticDescriptor AgreementRubricMismatch = new("SR5601", Error);
 
     private static readonly Lazy<ImmutableArray<DiagnosticDescriptor>> AllDescriptors = new(() =>
         typeof(DiagnosticCatalog)

@@ -162,7 +162,13 @@ internal static class RubricReader
         var maxBonus = map.Decimal("max_bonus");
         var maxBonusCount = map.Integer("max_bonus_count", 0, 100);
         var maxDeductions = map.Integer("max_special_deductions", 0, 10_000);
+        var spread = map.Decimal("agreement_spread");
         map.Finish();
+
+        if (spread is < 0)
+        {
+            ctx.Report(DiagnosticCatalog.NumberOutOfRange, map.ValueLocation("agreement_spread"), ("key", "agreement_spread"), ("value", spread.Value), ("range", new Message("diagnostic.range.non_negative")));
+        }
 
         if (deduction is <= 0)
         {
@@ -183,6 +189,7 @@ internal static class RubricReader
             MaxBonusPoints = maxBonus ?? defaults.MaxBonusPoints,
             MaxBonusCount = maxBonusCount ?? defaults.MaxBonusCount,
             MaxSpecialDeductions = maxDeductions,
+            AgreementSpread = spread ?? defaults.AgreementSpread,
         };
     }
 

@@ -47,6 +47,12 @@ internal static class RubricWriter
             Key(y, 1, "max_special_deductions", Int(max));
         }
 
+        if (s.AgreementSpread != new ScoringPolicy().AgreementSpread)
+        {
+            // Written only when not the default, so the resolved form (and its hash) of a rubric without the key stays as it was.
+            Key(y, 1, "agreement_spread", Numbers.Format(s.AgreementSpread));
+        }
+
         y.Append("tiers:\n");
         foreach (var tier in rubric.Tiers)
         {

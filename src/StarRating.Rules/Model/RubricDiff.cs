@@ -100,6 +100,7 @@ public sealed class RubricDiff
         Value(RubricPart.Scoring, "", "max_bonus", Number(bs.MaxBonusPoints), Number(@as.MaxBonusPoints));
         Value(RubricPart.Scoring, "", "max_bonus_count", Int(bs.MaxBonusCount), Int(@as.MaxBonusCount));
         Value(RubricPart.Scoring, "", "max_special_deductions", bs.MaxSpecialDeductions is { } bm ? Int(bm) : null, @as.MaxSpecialDeductions is { } am ? Int(am) : null);
+        Value(RubricPart.Scoring, "", "agreement_spread", Number(bs.AgreementSpread), Number(@as.AgreementSpread));
 
         Entries(changes, RubricPart.Tier, before.Tiers, after.Tiers, t => t.Id, _ => "", t => ("min", Number(t.MinScore)), (b, a) =>
         {

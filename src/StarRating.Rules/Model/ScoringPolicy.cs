@@ -46,4 +46,10 @@ public sealed class ScoringPolicy
     /// <see langword="null"/> for no such condition.
     /// </summary>
     public int? MaxSpecialDeductions { get; internal init; }
+
+    /// <summary>
+    /// The point spread above which team agreement statistics flag a check item: assessors whose points for one item
+    /// differ by more than this (default 1 point, <c>agreement_spread</c>). Calibration, not scoring: no score depends on it.
+    /// </summary>
+    public decimal AgreementSpread { get; internal init; } = 1m;
 }

@@ -1,0 +1,250 @@
+using StarRating.Engine.Scoring;
+using StarRating.Rules;
+
+namespace StarRating.Engine;
+
+/// <summary>
+/// How alike the assessors of a team rated the items they both assessed: per indicator and overall, the share of items
+/// rated alike, Fleiss' kappa over the result categories, and the largest point spreads (flagged above the rubric's
+/// <see cref="ScoringPolicy.AgreementSpread"/>). Computed exactly (fractions) from the <see cref="Finding.Assessments"/>
+/// of merged evidence (and from <see cref="Finding.By"/> lists of two or more on findings without assessments); figures
+/// are rounded only for display. A pooled sample (the sum of its assessments' samples) is not a rating: its assessors
+/// checked different records.
+/// </summary>
+public sealed class TeamAgreement
+{
+    /// <summary>
+    /// Most distinct assessors for which <see cref="Pairs"/> is computed (64, so at most 2,016 pairs): a body's
+    /// assessors are far fewer, and a hostile file naming thousands must not cost millions of passes.
+    /// </summary>
+    public const int MaxPairAssessors = 64;
+
+    private TeamAgreement(AgreementFigures overall, IReadOnlyList<IndicatorAgreement> indicators, IReadOnlyList<PointSpread> spreads, IReadOnlyList<PairAgreement> pairs, decimal threshold)
+    {
+        Overall = overall;
+        Indicators = indicators;
+        Spreads = spreads;
+        Pairs = pairs;
+        Threshold = threshold;
+    }
+
+    /// <summary>Over every item two or more assessors rated.</summary>
+    public AgreementFigures Overall { get; }
+
+    /// <summary>Per indicator with at least one item two or more assessors rated, in rubric order.</summary>
+    public IReadOnlyList<IndicatorAgreement> Indicators { get; }
+
+    /// <summary>Items whose assessors gave different points, largest spread first.</summary>
+    public IReadOnlyList<PointSpread> Spreads { get; }
+
+    /// <summary>Per pair of assessors who rated at least one item both, ordered by names; empty beyond <see cref="MaxPairAssessors"/> assessors.</summary>
+    public IReadOnlyList<PairAgreement> Pairs { get; }
+
+    /// <summary>The spread above which an item is flagged (the rubric's <see cref="ScoringPolicy.AgreementSpread"/>).</summary>
+    public decimal Threshold { get; }
+
+    /// <summary>The agreement within one or more team audits (e.g. every merged audit of a body's year).</summary>
+    /// <param name="audits">Merged evidence, each with <see cref="AuditEvidence.SourceName"/> naming it.</param>
+    /// <param name="rubric">The rubric the audits are recorded against.</param>
+    public static TeamAgreement Of(IEnumerable<AuditEvidence> audits, Rubric rubric)
+    {
+        ArgumentNullException.ThrowIfNull(audits);
+        ArgumentNullException.ThrowIfNull(rubric);
+        var rated = audits.SelectMany(a => Ratings(a, rubric)).ToArray();
+        var indicators = rubric.Indicators
+            .Select(ind => (ind, figures: Figures(rated.Where(r => r.Indicator == ind))))
+            .Where(x => x.figures.Items > 0)
+            .Select(x => new IndicatorAgreement(x.ind.Id, x.ind.Name, x.figures))
+            .ToArray();
+        var names = rated.SelectMany(r => r.Ratings.Select(x => x.Assessor)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var pairs = new List<PairAgreement>();
+        for (var i = 0; i < names.Length && names.Length <= MaxPairAssessors; i++)
+        {
+            for (var j = i + 1; j < names.Length; j++)
+            {
+                var (a, b) = (names[i], names[j]);
+                var both = rated
+                    .Select(r => r with { Ratings = r.Ratings.Where(x => x.Assessor == a || x.Assessor == b).ToArray() })
+                    .ToArray();
+                var figures = Figures(both);
+                if (figures.Items > 0)
+                {
+                    pairs.Add(new PairAgreement(a, b, figures));
+                }
+            }
+        }
+
+        var threshold = rubric.Scoring.AgreementSpread;
+        var decimals = rubric.Scoring.DetailDecimals;
+        var spreads = rated
+            .Select(r => (r, points: r.Ratings.Where(x => x.Points is not null).ToArray()))
+            .Where(x => x.points.Length >= 2)
+            .Select(x =>
+            {
+                var spread = x.points.Max(p => p.Points!.Value) - x.points.Min(p => p.Points!.Value);
+                return (x.r, x.points, spread);
+            })
+            .Where(x => x.spread > Rational.Zero)
+            .OrderByDescending(x => x.spread)
+            .Select(x => new PointSpread(
+                x.r.Audit,
+                x.r.Target,
+                x.points.Select(p => new AssessorPoints(p.Assessor, p.Points!.Value.Round(decimals))).ToArray(),
+                x.spread.Round(decimals),
+                x.spread > Rational.FromDecimal(threshold)))
+            .ToArray();
+        return new TeamAgreement(Figures(rated), indicators, spreads, pairs, threshold);
+    }
+
+    /// <summary>The figures over items (each with its ratings); items with fewer than two ratings do not count.</summary>
+    internal static AgreementFigures Figures(IEnumerable<RatedItem> items)
+    {
+        var rated = items.Where(i => i.Ratings.Count >= 2).ToArray();
+        if (rated.Length == 0)
+        {
+            return new AgreementFigures(0, 0, null, null, AgreementGap.NoPairs);
+        }
+
+        var alike = rated.Count(i => i.Ratings.All(r => TeamMerge.Alike(r.Finding, i.Ratings[0].Finding)));
+        var share = Rational.Ratio(alike, rated.Length);
+
+        // Fleiss' kappa for a varying number of raters per item: P_i = Σ_j n_ij (n_ij − 1) / (n_i (n_i − 1)),
+        // P̄ = mean of P_i, p_j = Σ_i n_ij / Σ_i n_i, P̄e = Σ_j p_j², κ = (P̄ − P̄e) / (1 − P̄e).
+        var meanAgreement = Rational.Zero;
+        var counts = new Dictionary<ItemStatus, long>();
+        long ratings = 0;
+        foreach (var item in rated)
+        {
+            var n = item.Ratings.Count;
+            var pairsAlike = item.Ratings.GroupBy(r => r.Category).Sum(g => (long)g.Count() * (g.Count() - 1));
+            meanAgreement += Rational.Ratio(pairsAlike, (long)n * (n - 1));
+            foreach (var rating in item.Ratings)
+            {
+                counts[rating.Category] = counts.GetValueOrDefault(rating.Category) + 1;
+                ratings++;
+            }
+        }
+
+        meanAgreement /= Rational.FromInt(rated.Length);
+        var expected = counts.Values.Aggregate(Rational.Zero, (sum, c) => sum + Rational.Ratio(c, ratings) * Rational.Ratio(c, ratings));
+        if (expected == Rational.FromInt(1))
+        {
+            return new AgreementFigures(rated.Length, alike, share, null, AgreementGap.OneCategory);
+        }
+
+        var kappa = (meanAgreement - expected) / (Rational.FromInt(1) - expected);
+        return new AgreementFigures(rated.Length, alike, share, kappa, AgreementGap.None);
+    }
+
+    /// <summary>Each item or indicator finding of an audit with the assessors' ratings of it.</summary>
+    internal static IEnumerable<RatedItem> Ratings(AuditEvidence audit, Rubric rubric)
+    {
+        foreach (var finding in audit.Findings)
+        {
+            var item = finding.Item is null ? null : rubric.FindItem(finding.Item);
+            var indicator = item?.Indicator ?? (finding.Indicator is null ? null : rubric.FindIndicator(finding.Indicator));
+            if (indicator is null || IsPooled(finding))
+            {
+                continue;
+            }
+
+            var points = item?.Points ?? indicator.Points;
+            var records = finding.Assessments.Count > 0
+                ? finding.Assessments.Where(a => a.By.Count == 1).Select(a => (Assessor: a.By[0], Finding: a))
+                : finding.By.Count >= 2 ? finding.By.Select(name => (Assessor: name, Finding: finding)) : [];
+            var ratings = records
+                .Select(r => new Rating(r.Assessor, Category(r.Finding), r.Finding, r.Finding.Result == FindingResult.NotApplicable ? null : Consensus.Share(r.Finding, points) * Rational.FromDecimal(points)))
+                .ToArray();
+            yield return new RatedItem(audit.SourceName, finding.Item ?? indicator.Id, indicator, ratings);
+        }
+    }
+
+    /// <summary>A sample that is the sum of its assessments' samples was pooled from different records.</summary>
+    private static bool IsPooled(Finding finding) =>
+        finding.Sample is { } sample && finding.Assessments.Count >= 2 && finding.Assessments.All(a => a.Sample is not null)
+        && finding.Assessments.Sum(a => (long)a.Sample!.Size) == sample.Size && finding.Assessments.Sum(a => (long)a.Sample!.Conforming) == sample.Conforming;
+
+    private static ItemStatus Category(Finding finding) => finding.Sample is { } s
+        ? s.Conforming >= s.Size ? ItemStatus.Conforming : s.Conforming <= 0 ? ItemStatus.Nonconforming : ItemStatus.Partial
+        : finding.Result switch
+        {
+            FindingResult.Conforming => ItemStatus.Conforming,
+            FindingResult.Partial => ItemStatus.Partial,
+            FindingResult.NotApplicable => ItemStatus.NotApplicable,
+            _ => ItemStatus.Nonconforming,
+        };
+
+    internal sealed record Rating(string Assessor, ItemStatus Category, Finding Finding, Rational? Points);
+
+    internal sealed record RatedItem(string Audit, string Target, Indicator Indicator, IReadOnlyList<Rating> Ratings);
+}
+
+/// <summary>Why a kappa cannot be given.</summary>
+public enum AgreementGap
+{
+    /// <summary>It can.</summary>
+    None = 0,
+
+    /// <summary>No item was rated by two or more assessors: there are no pairs to compare.</summary>
+    NoPairs = 1,
+
+    /// <summary>Every rating fell in one result category, so chance agreement is total and kappa is 0 ÷ 0.</summary>
+    OneCategory = 2,
+}
+
+/// <summary>Agreement over a set of items rated by two or more assessors.</summary>
+public sealed record AgreementFigures
+{
+    internal AgreementFigures(int items, int alike, Rational? share, Rational? kappa, AgreementGap gap)
+    {
+        Items = items;
+        Alike = alike;
+        ExactShare = share;
+        ExactKappa = kappa;
+        Gap = gap;
+    }
+
+    /// <summary>Items rated by two or more assessors.</summary>
+    public int Items { get; }
+
+    /// <summary>Of those, items every assessor rated alike (same result, points and sample).</summary>
+    public int Alike { get; }
+
+    /// <summary>The share rated alike in percent, rounded to one decimal for display; null without items.</summary>
+    public decimal? AlikePercent => ExactShare is { } share ? (share * Rational.FromInt(100)).Round(1) : null;
+
+    /// <summary>Fleiss' kappa over the result categories, rounded to three decimals for display; null when <see cref="Gap"/> says why not.</summary>
+    public decimal? Kappa => ExactKappa?.Round(3);
+
+    /// <summary>Why <see cref="Kappa"/> is null, or <see cref="AgreementGap.None"/>.</summary>
+    public AgreementGap Gap { get; }
+
+    internal Rational? ExactShare { get; }
+
+    internal Rational? ExactKappa { get; }
+}
+
+/// <summary>Agreement within one indicator.</summary>
+/// <param name="Id">The indicator id.</param>
+/// <param name="Name">The indicator's name.</param>
+/// <param name="Figures">The figures.</param>
+public sealed record IndicatorAgreement(string Id, LocalizedText Name, AgreementFigures Figures);
+
+/// <summary>Agreement of two assessors over the items both rated.</summary>
+/// <param name="First">One assessor (the first by name).</param>
+/// <param name="Second">The other.</param>
+/// <param name="Figures">The figures.</param>
+public sealed record PairAgreement(string First, string Second, AgreementFigures Figures);
+
+/// <summary>An item whose assessors gave different points.</summary>
+/// <param name="Audit">The audit (its evidence's source name).</param>
+/// <param name="Target">The item (or indicator) id.</param>
+/// <param name="Points">Each assessor's points, rounded to the rubric's detail decimals.</param>
+/// <param name="Spread">Highest minus lowest points.</param>
+/// <param name="Flagged">True when the spread is above the rubric's <see cref="ScoringPolicy.AgreementSpread"/>.</param>
+public sealed record PointSpread(string Audit, string Target, IReadOnlyList<AssessorPoints> Points, decimal Spread, bool Flagged);
+
+/// <summary>One assessor's points for an item.</summary>
+/// <param name="Assessor">The assessor.</param>
+/// <param name="Points">The points.</param>
+public sealed record AssessorPoints(string Assessor, decimal Points);
