@@ -34,20 +34,25 @@ public sealed class EvidenceSchemaTests
             "team": [ { "name": "王敏", "role": "lead", "registration": "2026-SR-0001" } ],
             "body": "某认证中心",
             "reference": "SR-2026-001",
-            "sites": ["上海总部"]
+            "sites": ["上海总部"],
+            "stage": 2, "objectives": "目的", "criteria": ["GB/T 27922-2011"], "person_days": 1.5, "not_covered": ["仓库"],
+            "previous": "prev.yaml"
           },
           "findings": [
             {
               "item": "5.1.1.1", "indicator": "5.1.1", "result": "partial", "points": 1,
               "sample": { "size": 2, "conforming": 1 },
-              "grade": "minor", "methods": ["document"], "evidence": ["手册"], "note": "说明", "reason": "原因"
+              "grade": "minor", "methods": ["document"], "evidence": ["手册"], "note": "说明", "reason": "原因",
+              "nc": { "id": "NC-1", "confirmed_by": "李经理", "root_cause": "原因", "action": "措施", "due": "2026-10-20", "status": "verified", "verified_by": "王敏", "verified_on": "2026-10-21" }
             }
           ],
           "adjustments": {
             "deductions": [ { "points": 1, "reason": "超范围收费", "basis": "价格法", "item": "5.1.1.1" } ],
             "bonus": { "points": 1, "reason": "服务平台", "basis": "证书" }
           },
-          "conclusion": "结论"
+          "conclusion": "结论",
+          "decision": { "tier": "compliant", "by": "技术委员会", "on": "2026-10-30" },
+          "certificate": { "number": "C-1", "issued": "2026-10-30", "expires": "2029-10-29" }
         }
         """);
 
@@ -63,10 +68,13 @@ public sealed class EvidenceSchemaTests
         "audit.team[0]",              // team member
         "findings[0]",
         "findings[0].sample",
+        "findings[0].nc",
         "adjustments",
         "adjustments.deductions[0]",
         "adjustments.bonus",          // one bonus as a mapping
         "adjustments.bonus[0]",       // a bonus in a list
+        "decision",
+        "certificate",
     ];
 
     /// <summary>Every place an enum word is read: lists in both their shapes.</summary>
@@ -77,6 +85,7 @@ public sealed class EvidenceSchemaTests
         "findings[0].grade",
         "findings[0].methods[0]",
         "findings[0].methods",        // a single method instead of a list
+        "findings[0].nc.status",
     ];
 
     public static TheoryData<string, string> MappingCases() => Cases(MappingPaths);
