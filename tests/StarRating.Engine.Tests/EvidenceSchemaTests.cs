@@ -352,7 +352,7 @@ public sealed class EvidenceSchemaTests
             "Item:Minor:5.3.2.2",
             "Item:Minor:5.3.2.3",
             "Item:Observation:5.1.7.2");
-        r.Notices.Select(n => n.Code).Should().Equal("initial-star", "provisional-points");
+        r.Notices.Select(n => n.Code).Should().Equal("initial-star", "provisional-points", "major-nonconformities-open");
 
         var gap = AuditEngine.AnalyzeGap(r);
         gap.Plan.Select(g => g.Item.Item.Id).Should().Equal("5.3.2.3");

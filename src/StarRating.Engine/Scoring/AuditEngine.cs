@@ -37,6 +37,17 @@ public sealed class AuditEngine
     public bool StrictVersion { get; init; }
 
     /// <summary>
+    /// When true (the default), an evidence file's <c>audit.previous</c> is read — a path relative to the evidence's source
+    /// name, inside its folder — and followed back through its chain, at most <see cref="MaxPreviousDepth"/> audits.
+    /// Set it to false where source names are not trusted paths (a service scoring uploaded text): <c>previous:</c> is then
+    /// kept as written and no file is read.
+    /// </summary>
+    public bool FollowPrevious { get; init; } = true;
+
+    /// <summary>How many audits back <c>previous:</c> is followed (default 8; SR3122 beyond).</summary>
+    public int MaxPreviousDepth { get; init; } = 8;
+
+    /// <summary>
     /// Reads and scores an evidence file with the built-in rubric it names in <c>rubric:</c> (see
     /// <see cref="RubricLoader.BuiltInIds"/>), or with the default rubric when it names none. Evidence that names a
     /// rubric which is not built in fails as with any engine (SR3001): pass that rubric to an engine of its own.
@@ -129,7 +140,10 @@ public sealed class AuditEngine
     /// <param name="after">The later result.</param>
     public static LoadResult<AuditComparison> Compare(AuditResult before, AuditResult after) => Comparer.Compare(before, after);
 
-    private LoadResult<AuditResult> Run(AuditEvidence? evidence, DiagnosticBag bag)
+    private LoadResult<AuditResult> Run(AuditEvidence? evidence, DiagnosticBag bag) => Run(evidence, bag, []);
+
+    /// <summary>Scores evidence; <paramref name="visited"/> holds the files of the chain read so far (cycles are errors).</summary>
+    internal LoadResult<AuditResult> Run(AuditEvidence? evidence, DiagnosticBag bag, IReadOnlyList<string> visited)
     {
         if (evidence is null)
         {
@@ -142,7 +156,26 @@ public sealed class AuditEngine
             return LoadResult.From<AuditResult>(null, bag);
         }
 
+        var previous = FollowPrevious && evidence.Audit.Previous is not null ? PreviousLoader.Load(evidence, this, bag, visited) : null;
+        if (bag.HasErrors)
+        {
+            return LoadResult.From<AuditResult>(null, bag);
+        }
+
+        var schedule = CycleRules.Schedule(evidence, Rubric, previous);
+        if (schedule is { Overdue: true, Due: { } due })
+        {
+            var audit = evidence.Audit;
+            bag.Add(
+                DiagnosticCatalog.SurveillanceOverdue,
+                audit.KeyLocations.GetValueOrDefault("dates", audit.Location ?? SourceLocation.WholeFile(evidence.SourceName)),
+                ("start", CycleChecks.Day(audit.Dates.Min())),
+                ("due", CycleChecks.Day(due)),
+                ("months", schedule.IntervalMonths),
+                ("anchor", CycleChecks.Day(schedule.Anchor)));
+        }
+
         var diagnostics = bag.ToSortedList();
-        return new LoadResult<AuditResult>(Scorer.Score(evidence, Rubric, findings, diagnostics), diagnostics);
+        return new LoadResult<AuditResult>(Scorer.Score(evidence, Rubric, findings, diagnostics, previous, schedule), diagnostics);
     }
 }

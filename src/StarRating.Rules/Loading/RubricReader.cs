@@ -162,6 +162,8 @@ internal static class RubricReader
         var maxBonus = map.Decimal("max_bonus");
         var maxBonusCount = map.Integer("max_bonus_count", 0, 100);
         var maxDeductions = map.Integer("max_special_deductions", 0, 10_000);
+        var withhold = map.Boolean("withhold_tier_on_open_major");
+        var interval = map.Integer("surveillance_interval_months", 1, 60);
         map.Finish();
 
         if (deduction is <= 0)
@@ -183,6 +185,8 @@ internal static class RubricReader
             MaxBonusPoints = maxBonus ?? defaults.MaxBonusPoints,
             MaxBonusCount = maxBonusCount ?? defaults.MaxBonusCount,
             MaxSpecialDeductions = maxDeductions,
+            WithholdTierOnOpenMajor = withhold ?? defaults.WithholdTierOnOpenMajor,
+            SurveillanceIntervalMonths = interval ?? defaults.SurveillanceIntervalMonths,
         };
     }
 

@@ -46,4 +46,14 @@ public sealed class ScoringPolicy
     /// <see langword="null"/> for no such condition.
     /// </summary>
     public int? MaxSpecialDeductions { get; internal init; }
+
+    /// <summary>
+    /// A grading condition: when true, a formal audit with a major nonconformity not verified closed is granted only the
+    /// lowest tier (the recommendation waits for the verified closure). False by default: the result then carries the
+    /// notice <c>major-nonconformities-open</c> and keeps its tier.
+    /// </summary>
+    public bool WithholdTierOnOpenMajor { get; internal init; }
+
+    /// <summary>Months between surveillance audits, counted from the certificate's issue or the initial audit (default 12).</summary>
+    public int SurveillanceIntervalMonths { get; internal init; } = 12;
 }
