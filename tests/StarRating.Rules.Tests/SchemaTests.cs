@@ -43,7 +43,9 @@ public sealed class SchemaTests
             "default_deduction": 1,
             "max_bonus": 1,
             "max_bonus_count": 1,
-            "max_special_deductions": 4
+            "max_special_deductions": 4,
+            "withhold_tier_on_open_major": false,
+            "surveillance_interval_months": 12
           },
           "tiers": [
             { "id": "fail", "label": "不达标", "min": 0 },

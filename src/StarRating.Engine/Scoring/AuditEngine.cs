@@ -44,6 +44,12 @@ public sealed class AuditEngine
     /// </summary>
     public bool FollowPrevious { get; init; } = true;
 
+    /// <summary>
+    /// The folder an evidence source name is taken relative to when <c>previous:</c> is resolved, for evidence scored from
+    /// text or bytes under a bare name; the current directory when null. The chain must stay inside the first file's folder.
+    /// </summary>
+    public string? PreviousFolder { get; init; }
+
     /// <summary>How many audits back <c>previous:</c> is followed (default 8; SR3122 beyond).</summary>
     public int MaxPreviousDepth { get; init; } = 8;
 

@@ -18,7 +18,7 @@ internal static class PreviousLoader
     {
         var written = evidence.Audit.Previous!;
         var at = evidence.Audit.PreviousLocation ?? SourceLocation.WholeFile(evidence.SourceName);
-        var current = Path.GetFullPath(evidence.SourceName);
+        var current = Path.GetFullPath(Path.Combine(engine.PreviousFolder ?? Environment.CurrentDirectory, evidence.SourceName));
         var chain = visited.Count == 0 ? [current] : visited;
         var root = Path.GetDirectoryName(chain[0])!;
         var folder = Path.GetDirectoryName(current)!;
@@ -120,7 +120,7 @@ internal static class PreviousLoader
         }
 
         // The previous audit is scored as it was, whatever version it pins: the pin is compared below, as diff does.
-        var scorer = new AuditEngine(engine.Rubric) { StrictVersion = false, MaxPreviousDepth = engine.MaxPreviousDepth };
+        var scorer = new AuditEngine(engine.Rubric) { StrictVersion = false, MaxPreviousDepth = engine.MaxPreviousDepth, PreviousFolder = engine.PreviousFolder };
         var outcome = scorer.Run(evidence, own, chain);
         if (outcome.Value is not { } result)
         {

@@ -103,7 +103,8 @@ internal static class Scorer
             Warnings = warnings,
             DecisionTier = evidence.Decision is { } decision ? rubric.Tiers.FirstOrDefault(t => t.Id == decision.Tier) : null,
             OpenMajors = openMajors,
-            Surveillance = schedule,
+            // A failed initial or recertification audit leads to no certificate, hence to no surveillance.
+            Surveillance = schedule is { Due: null } && evidence.Certificate is null && tierDecision.Granted.Rank == 0 ? null : schedule,
             Previous = followUp,
             ExactEarned = earned,
         };
