@@ -29,7 +29,7 @@ public sealed class VocabularyUseTests
     [MemberData(nameof(Samples))]
     public void Terminal_summaries_take_every_word_from_the_vocabulary(string sample)
     {
-        var result = AuditEngine.Default.ScoreFile(Path.Combine(RepoPaths.Root, "samples", sample)).GetValueOrThrow();
+        var result = AuditEngine.ScoreFileWithBuiltInRubric(Path.Combine(RepoPaths.Root, "samples", sample)).GetValueOrThrow();
         var report = AuditReport.Create(result, Pseudo.Language);
         var data = ReportData.Of(result).ToArray();
 
