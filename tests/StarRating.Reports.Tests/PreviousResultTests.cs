@@ -51,3 +51,40 @@ public sealed class PreviousResultTests
         AuditEngine.ScoreFileWithBuiltInRubric(folder.File("b.yaml")).Diagnostics.Should().ContainSingle().Which.Code.Should().Be("SR3128");
     }
 }
+
+/// <summary>What a reader of the chain's reports sees: the recommendation, the body's decision beside it, the follow-up.</summary>
+public sealed class CycleReportTests
+{
+    private static readonly string Chain = Path.Combine(RepoPaths.Root, "samples", "chain");
+
+    private static string Render(string file, Rules.Language language, ReportFormat format) =>
+        ReportRenderer.Default.Render(
+            AuditReport.Create(AuditEngine.ScoreFileWithBuiltInRubric(Path.Combine(Chain, file)).GetValueOrThrow(), language),
+            format).Value!.Content;
+
+    [Fact]
+    public void A_decision_that_differs_from_the_recommendation_shows_both()
+    {
+        var zh = Render("2026-initial.yaml", Rules.Language.Chinese, ReportFormat.Markdown);
+        zh.Should().Contain("**推荐等级：五星级 ★★★★★**");
+        zh.Should().Contain("**认证决定：达标级（技术委员会，2026-04-20）；与审核组推荐等级五星级不同**");
+        zh.Should().Contain("| 证书 | CHFW-SC-26-0117（有效期 2026-04-20 至 2029-04-19） |");
+        zh.Should().Contain("| 未覆盖的区域 | 张家港门店（本次未抽到，下次监督审查覆盖） |");
+
+        var en = Render("2026-initial.yaml", Rules.Language.English, ReportFormat.Html);
+        en.Should().Contain("<b>Certification decision: </b>Compliant (技术委员会, 2026-04-20); differs from the team&#39;s recommended rating, Five-star");
+    }
+
+    [Fact]
+    public void A_repeat_finding_is_flagged_in_the_rectification_list_and_the_follow_up()
+    {
+        var md = Render("2027-surveillance-1.yaml", Rules.Language.Chinese, ReportFormat.Markdown);
+        md.Should().Contain("| 1 | 一般不符合**（重复）** NC-2027-01 | 5.3.2.2 |");
+        md.Should().Contain("| NC-2026-01 | 5.2.4.3 | 严重不符合 | 已验证 | 2026-04-10 | 已关闭 |");
+        md.Should().Contain("| NC-2026-02 | 5.3.2.2 | 一般不符合 | 已纠正，待验证 | 2026-05-10 | **重复发现** |");
+
+        var last = Render("2028-surveillance-2.yaml", Rules.Language.English, ReportFormat.Markdown);
+        last.Should().Contain("| NC-2027-01 | 5.3.2.2 | Minor nonconformity | Open | 2027-05-08 (overdue) | Closed |");
+        last.Should().Contain("| Surveillance audit | this audit was due by 2028-04-20; next one due by 2029-04-20 |");
+    }
+}

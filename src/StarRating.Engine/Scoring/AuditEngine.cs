@@ -30,6 +30,9 @@ public sealed class AuditEngine
     /// <summary>The rubric scored against.</summary>
     public Rubric Rubric { get; }
 
+    /// <summary>The input limits evidence files are read with (previous audits too).</summary>
+    internal InputLimits Limits => loader.Limits;
+
     /// <summary>
     /// When true, evidence pinned to another version of the rubric (<c>rubric: ID@VERSION</c>) is refused (SR3201);
     /// when false (the default) it is scored with a warning (SR3200).

@@ -65,7 +65,7 @@ internal static class PreviousLoader
 
         var display = Path.Combine(Path.GetDirectoryName(evidence.SourceName) ?? "", written);
         var own = new DiagnosticBag();
-        var document = DocumentLoader.LoadFile(full, display, InputLimits.Default, own);
+        var document = DocumentLoader.LoadFile(full, display, engine.Limits, own);
         LoadedPrevious? previous = null;
         if (document is not null)
         {
@@ -107,7 +107,7 @@ internal static class PreviousLoader
 
     private static LoadedPrevious? ScoreEvidence(ParsedDocument document, string written, SourceLocation at, AuditEngine engine, DiagnosticBag bag, DiagnosticBag own, IReadOnlyList<string> chain)
     {
-        var evidence = new EvidenceLoader().Read(document, own);
+        var evidence = new EvidenceLoader(engine.Limits).Read(document, own);
         if (evidence is null || own.HasErrors)
         {
             return null;
@@ -120,7 +120,7 @@ internal static class PreviousLoader
         }
 
         // The previous audit is scored as it was, whatever version it pins: the pin is compared below, as diff does.
-        var scorer = new AuditEngine(engine.Rubric) { StrictVersion = false, MaxPreviousDepth = engine.MaxPreviousDepth, PreviousFolder = engine.PreviousFolder };
+        var scorer = new AuditEngine(engine.Rubric, engine.Limits) { StrictVersion = false, MaxPreviousDepth = engine.MaxPreviousDepth, PreviousFolder = engine.PreviousFolder };
         var outcome = scorer.Run(evidence, own, chain);
         if (outcome.Value is not { } result)
         {
