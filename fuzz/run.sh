@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes one StarRating target with afl-fuzz and SharpFuzz. See docs/fuzzing.md.
 #
-#   fuzz/run.sh TARGET [SECONDS]      TARGET: rubric | evidence | template; SECONDS defaults to 600
+#   fuzz/run.sh TARGET [SECONDS]      TARGET: rubric | evidence | template | workbook; SECONDS defaults to 600
 #
 # On a clean clone it installs what it needs (Debian's afl++, and the SharpFuzz.CommandLine tool into
 # fuzz/.tools), builds the harness in Release, instruments the assemblies that matter for the target, seeds a
@@ -10,7 +10,7 @@
 # are ignored by git. A previous run's output is moved aside to fuzz/findings/TARGET.N, never deleted.
 set -euo pipefail
 
-usage() { echo "usage: fuzz/run.sh {rubric|evidence|template} [SECONDS]" >&2; exit 2; }
+usage() { echo "usage: fuzz/run.sh {rubric|evidence|template|workbook} [SECONDS]" >&2; exit 2; }
 [[ $# -ge 1 && $# -le 2 ]] || usage
 target=$1
 seconds=${2:-600}
@@ -40,6 +40,12 @@ case $target in
     assemblies=(StarRating.Reports.dll Scriban.Signed.dll)
     timeout_ms=5000
     seed_globs=("src/StarRating.Reports/Templates/*.sbn" "tests/StarRating.Reports.Tests/Golden/fuzz/*.sbn")
+    ;;
+  workbook)
+    # An input is one part of a real workbook (its first byte picks which) or, with 255 first, a whole file.
+    assemblies=(StarRating.Rules.dll StarRating.Engine.dll StarRating.Workbook.dll)
+    timeout_ms=5000
+    seed_globs=("tests/StarRating.Workbook.Tests/Golden/fuzz/*.part")
     ;;
   *) usage ;;
 esac

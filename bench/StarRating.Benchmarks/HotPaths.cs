@@ -40,6 +40,7 @@ public class HotPaths
         evidence = loader.Parse(evidenceBytes, File).Value!;
         result = engine.Score(evidence).Value!;
         _ = ReportRenderer.Default.Render(result, ReportFormat.Html); // templates compiled once, outside the measurement
+        _ = ReportRenderer.Default.Render(result, ReportFormat.Docx);
     }
 
     [Benchmark(Description = "rubric load (built-in rubric, 41 KB)")]
@@ -75,6 +76,13 @@ public class HotPaths
 
     [Benchmark(Description = "render JSON")]
     public string RenderJson() => ReportRenderer.Default.Render(result, ReportFormat.Json).Value!.Content;
+
+    /// <summary>The Word report: template → markup → checked model → WordprocessingML, charts, zip (target: 10 ms).</summary>
+    [Benchmark(Description = "render DOCX")]
+    public ReadOnlyMemory<byte> RenderDocx() => ReportRenderer.Default.Render(result, ReportFormat.Docx).Value!.Bytes;
+
+    [Benchmark(Description = "render NC forms (DOCX)")]
+    public ReadOnlyMemory<byte> RenderNcrDocx() => ReportRenderer.Default.RenderNonconformities(result, ReportFormat.Docx).Value!.Bytes;
 }
 
 /// <summary>

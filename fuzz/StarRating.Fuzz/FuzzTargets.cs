@@ -14,7 +14,7 @@ namespace StarRating.Fuzz;
 internal static partial class FuzzTargets
 {
     /// <summary>The targets by name, as <c>fuzz/run.sh</c> and the tests call them.</summary>
-    public static readonly IReadOnlyList<string> Names = ["rubric", "evidence", "template"];
+    public static readonly IReadOnlyList<string> Names = ["rubric", "evidence", "template", "workbook"];
 
     /// <summary>The names the inputs are read under: each input goes through both front ends.</summary>
     private static readonly string[] SourceNames = ["fuzz.yaml", "fuzz.json"];
@@ -48,6 +48,9 @@ internal static partial class FuzzTargets
                 break;
             case "template":
                 Template(data, templates ?? throw new ArgumentNullException(nameof(templates)));
+                break;
+            case "workbook":
+                Workbook(data);
                 break;
             default:
                 throw new ArgumentException($"unknown target '{target}'; use one of {string.Join(", ", Names)}", nameof(target));
@@ -133,6 +136,8 @@ internal static partial class FuzzTargets
                 return string.Join("\t", SourceNames.Select(name => Codes(new RubricLoader { AllowFileBases = false }.Parse(data, name), "loaded")));
             case "evidence":
                 return string.Join("\t", SourceNames.Select(name => Codes(EvidenceEngine.Score(data, name), "scored")));
+            case "workbook":
+                return DescribeWorkbook(data);
             default:
                 ArgumentNullException.ThrowIfNull(templates);
                 File.WriteAllBytes(Path.Combine(templates.Folder, "report.md.sbn"), data);

@@ -12,7 +12,7 @@ using StarRating.Fuzz;
 //
 // Nothing here may touch an instrumented assembly before Fuzzer.OutOfProcess.Run: SharpFuzz's fork server process
 // never maps afl's coverage memory, so instrumented code run there writes through a null pointer.
-string[] targets = ["rubric", "evidence", "template"];
+string[] targets = ["rubric", "evidence", "template", "workbook"];
 if (args.Length == 0 || !targets.Contains(args[0]))
 {
     Console.Error.WriteLine($"usage: StarRating.Fuzz {{{string.Join('|', targets)}}} [--repro FILE...]");

@@ -14,4 +14,11 @@ public enum ReportFormat
 
     /// <summary>The JSON result format (<c>.json</c>, <c>application/json</c>) of <see cref="ResultJson"/>; not templated.</summary>
     Json = 2,
+
+    /// <summary>
+    /// A Word document (<c>.docx</c>, WordprocessingML): the template writes a small structured markup (see
+    /// <c>docs/reports.md</c>) that the renderer turns into paragraphs, tables, native charts, header and footer,
+    /// with the built-in styles or those of a <see cref="ReferenceDocument"/>. A binary format: see <see cref="RenderedReport.Bytes"/>.
+    /// </summary>
+    Docx = 3,
 }

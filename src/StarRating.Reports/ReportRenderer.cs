@@ -1,13 +1,15 @@
+using Scriban.Runtime;
 using StarRating.Engine;
+using StarRating.Reports.Word;
 using StarRating.Rules;
 
 namespace StarRating.Reports;
 
 /// <summary>
-/// Renders report models (<see cref="AuditReport"/>, <see cref="ComparisonReport"/>) as Markdown, HTML or JSON; it only
-/// formats what the model holds (no score, tier or gap is computed here). Markdown and HTML come from the
-/// templates of a <see cref="TemplateSet"/>, run in a sandbox under <see cref="ReportLimits"/>; every value a
-/// template writes is escaped for the format (HTML-encoded in HTML), so text from the evidence always stays text.
+/// Renders audit results, gap analyses, comparisons and nonconformity forms as Markdown, HTML, Word (DOCX) or JSON.
+/// Markdown, HTML and Word come from the templates of a <see cref="TemplateSet"/>, run in a sandbox under
+/// <see cref="ReportLimits"/>; every value a template writes is escaped for the format (HTML-encoded in HTML,
+/// XML-escaped in the Word markup), so text from the evidence always stays text.
 /// JSON is written by <see cref="ResultJson"/>. Renders never throw for a bad template: they return located
 /// diagnostics (SR4xxx) and no report. Immutable and safe to share between threads.
 /// </summary>
@@ -35,6 +37,12 @@ public sealed class ReportRenderer
     public ReportLimits Limits { get; }
 
     /// <summary>
+    /// The certification body's Word file whose styles, page setup, header and footer Word reports take (as pandoc's
+    /// <c>--reference-doc</c>); null for the built-in look. Used by <see cref="ReportFormat.Docx"/> only.
+    /// </summary>
+    public ReferenceDocument? ReferenceDocument { get; init; }
+
+    /// <summary>
     /// Renders the audit report: cover, result and score formula, category and indicator tables, charts (HTML),
     /// findings per item, rectification list, exclusions, adjustments, items not assessed, gap analysis (the model's),
     /// notes, conclusion and signature block. JSON is the result format of <see cref="ResultJson"/>.
@@ -47,7 +55,36 @@ public sealed class ReportRenderer
         ArgumentNullException.ThrowIfNull(report);
         return format == ReportFormat.Json
             ? Json(ResultJson.Write(report.Result, report.Wording.Terminology))
-            : Sandbox.Render(Templates, Name("report", format), Views.Report(report), format, Limits, cancellationToken);
+            : Templated("report", format, Views.Report(report), cancellationToken);
+    }
+
+    /// <summary>
+    /// Renders the nonconformity forms (不符合项报告) alone: one numbered form per major or minor nonconformity and per
+    /// special deduction, each with the report number, company, item and clause, requirement, facts found (note and
+    /// evidence), grade, auditor and date, and the fields the company and the team fill in (confirmation and
+    /// signature, root cause, corrective action, due date, verification); observations are listed apart.
+    /// </summary>
+    /// <param name="report">The report model.</param>
+    /// <param name="format">Markdown, HTML or Word; JSON is not a form (the JSON result holds the rectification list).</param>
+    /// <param name="cancellationToken">Stops the render.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is <see cref="ReportFormat.Json"/>.</exception>
+    public LoadResult<RenderedReport> RenderNonconformities(AuditReport report, ReportFormat format, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentOutOfRangeException.ThrowIfEqual(format, ReportFormat.Json);
+        return Templated("ncr", format, Views.Nonconformities(report), cancellationToken);
+    }
+
+    /// <summary>Renders the nonconformity forms of a result: <see cref="RenderNonconformities(AuditReport, ReportFormat, CancellationToken)"/> of its model in <paramref name="language"/>.</summary>
+    /// <param name="result">The scored audit.</param>
+    /// <param name="format">Markdown, HTML or Word.</param>
+    /// <param name="language">The forms' language.</param>
+    /// <param name="cancellationToken">Stops the render.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is <see cref="ReportFormat.Json"/>.</exception>
+    public LoadResult<RenderedReport> RenderNonconformities(AuditResult result, ReportFormat format, Language language = default, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return RenderNonconformities(AuditReport.Create(result, language), format, cancellationToken);
     }
 
     /// <summary>Renders the audit report of a result: <see cref="Render(AuditReport, ReportFormat, CancellationToken)"/> of its model in <paramref name="language"/>.</summary>
@@ -70,7 +107,7 @@ public sealed class ReportRenderer
         ArgumentNullException.ThrowIfNull(report);
         return format == ReportFormat.Json
             ? Json(ResultJson.Write(report.Gap, report.Wording.Terminology))
-            : Sandbox.Render(Templates, Name("gap", format), Views.Gap(report), format, Limits, cancellationToken);
+            : Templated("gap", format, Views.Gap(report), cancellationToken);
     }
 
     /// <summary>Renders a gap analysis: <see cref="RenderGap(AuditReport, ReportFormat, CancellationToken)"/> of its model in <paramref name="language"/>.</summary>
@@ -93,7 +130,7 @@ public sealed class ReportRenderer
         ArgumentNullException.ThrowIfNull(report);
         return format == ReportFormat.Json
             ? Json(ResultJson.Write(report.Comparison))
-            : Sandbox.Render(Templates, Name("comparison", format), Views.Comparison(report), format, Limits, cancellationToken);
+            : Templated("comparison", format, Views.Comparison(report), cancellationToken);
     }
 
     /// <summary>Renders a comparison: <see cref="RenderComparison(ComparisonReport, ReportFormat, CancellationToken)"/> of its model in <paramref name="language"/>.</summary>
@@ -107,8 +144,32 @@ public sealed class ReportRenderer
         return RenderComparison(ComparisonReport.Create(comparison, language), format, cancellationToken);
     }
 
-    private static string Name(string report, ReportFormat format) =>
-        report + (format == ReportFormat.Html ? ".html" : ".md") + ".sbn";
+    private static string Name(string report, ReportFormat format) => report + format switch
+    {
+        ReportFormat.Html => ".html.sbn",
+        ReportFormat.Docx => ".docx.sbn",
+        _ => ".md.sbn",
+    };
+
+    private LoadResult<RenderedReport> Templated(string report, ReportFormat format, ScriptObject model, CancellationToken cancellationToken)
+    {
+        var name = Name(report, format);
+        if (format != ReportFormat.Docx)
+        {
+            return Sandbox.Render(Templates, name, model, format, Limits, cancellationToken);
+        }
+
+        // Word: the template writes the structured markup; the markup becomes the package.
+        var (markup, bag) = Sandbox.RenderText(Templates, name, model, format, Limits, cancellationToken);
+        if (markup is null)
+        {
+            return LoadResult.From<RenderedReport>(null, bag);
+        }
+
+        var document = WordMarkup.Parse(markup, name, bag);
+        var package = document is null ? null : DocxWriter.Write(document, ReferenceDocument?.Parts, name, bag);
+        return LoadResult.From(package is null ? null : RenderedReport.Docx(markup, package), bag);
+    }
 
     private static LoadResult<RenderedReport> Json(string content) =>
         LoadResult.From(RenderedReport.Of(content, ReportFormat.Json), new DiagnosticBag());

@@ -115,7 +115,7 @@ public sealed class BatchTests
         var missing = CliRunner.Run("batch", temp.File("nope"));
 
         empty.ExitCode.Should().Be(ExitCodes.InvalidInput);
-        empty.Error.Should().Contain("error SR5004: no evidence files (*.yaml, *.yml, *.json) in this folder");
+        empty.Error.Should().Contain("error SR5004: no evidence files (*.yaml, *.yml, *.json, *.xlsx) in this folder");
         missing.ExitCode.Should().Be(ExitCodes.InvalidInput);
         missing.Error.Should().Contain("error SR5005: folder not found");
         Directory.EnumerateFileSystemEntries(temp.Path).Should().BeEmpty("nothing is written when there is nothing to do");

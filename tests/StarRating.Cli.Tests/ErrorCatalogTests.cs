@@ -38,7 +38,7 @@ public sealed class ErrorCatalogTests
     [Fact]
     public void Codes_are_unique_and_well_formed()
     {
-        DiagnosticCatalog.All.Select(d => d.Code).Should().OnlyHaveUniqueItems().And.OnlyContain(c => System.Text.RegularExpressions.Regex.IsMatch(c, "^SR[1-5][0-9]{3}$"));
+        DiagnosticCatalog.All.Select(d => d.Code).Should().OnlyHaveUniqueItems().And.OnlyContain(c => System.Text.RegularExpressions.Regex.IsMatch(c, "^SR[1-6][0-9]{3}$"));
     }
 
     /// <summary>True for the golden output of a CLI case run under a Chinese locale (its messages are Chinese).</summary>
@@ -68,7 +68,8 @@ public sealed class ErrorCatalogTests
         var text = new StringBuilder();
         text.Append("# Diagnostics / 诊断信息\n\n");
         text.Append("Every problem StarRating reports has a stable code, a severity, a location and a hint. The tool prints them as\n");
-        text.Append("`file(line,col): error CODE: message` followed by an indented `hint:` line; the library returns them as\n");
+        text.Append("`file(line,col): error CODE: message` (for a workbook `file(Sheet!F12): error CODE: message`) followed by an\n");
+        text.Append("indented `hint:` line; the library returns them as\n");
         text.Append("`Diagnostic` values (`Code`, `Severity`, `Location`, `Arguments`; `Message` and `Hint` in English,\n");
         text.Append("`MessageIn(language)` and `HintIn(language)` in any language of the vocabulary). Errors stop the input from being\n");
         text.Append("used (exit code 2); warnings do not.\n\n");
@@ -88,7 +89,8 @@ public sealed class ErrorCatalogTests
         text.Append("| SR2xxx | rubric rules: ids, sums, tiers, prerequisites |\n");
         text.Append("| SR3xxx | evidence and scoring rules |\n");
         text.Append("| SR4xxx | report templates |\n");
-        text.Append("| SR5xxx | the command-line tool and output files |\n\n");
+        text.Append("| SR5xxx | the command-line tool and output files |\n");
+        text.Append("| SR60xx | reading audit workbooks (.xlsx): package, safety limits, sheets, columns, cells |\n\n");
         foreach (var d in DiagnosticCatalog.All)
         {
             var zhTitle = Vocabulary.Default.Format(d.TitleKey, Wording.Chinese, null);

@@ -31,7 +31,23 @@ public sealed partial class FailureMessageTests
         Add("--jobs abc", "batch", Path.Combine(RepoPaths.Root, "samples"), "--jobs", "abc", "--reports", "none", "-o", "{out}");
         Add("--jobs 0", "batch", Path.Combine(RepoPaths.Root, "samples"), "--jobs", "0");
         Add("unknown option", "score", Sample, "--nope");
-        Add("bad --format", "score", Sample, "--format", "pdf");
+        Add("bad --format", "score", Sample, "--format", "rtf");
+        Add("docx to the terminal", "score", Sample, "--format", "docx");
+        Add("pdf to the terminal", "ncr", Sample, "--format", "pdf");
+        Add("-o names a format the command cannot write", "gap", Sample, "-o", "{out}.pdf");
+        Add("reference doc missing", "score", Sample, "--reference-doc", "/nonexistent.docx", "-o", "{out}.docx");
+        Add("reference doc is a folder", "ncr", Sample, "--reference-doc", "/tmp", "-o", "{out}.docx");
+        Add("reference doc unreadable", "ncr", Sample, "--reference-doc", "/proc/self/mem", "-o", "{out}.docx");
+        Add("reference doc not a zip", "diff", Sample, Sample, "--reference-doc", Sample, "-o", "{out}.docx");
+        Add("reference doc a damaged zip", "gap", Sample, "--reference-doc", "{damaged-docx}", "-o", "{out}.docx");
+        Add("workbook is a folder", "score", "{folder-xlsx}");
+        Add("workbook not a zip", "validate", "{text-xlsx}");
+        Add("workbook a damaged zip", "gap", "{damaged-xlsx}");
+        Add("workbook unreadable", "convert", "{mem-xlsx}", "-o", "{out}.yaml");
+        Add("workbook to the terminal", "checklist", "--format", "xlsx");
+        Add("convert to an unknown extension", "convert", Sample, "-o", "{out}.txt");
+        Add("convert into a missing folder", "convert", Sample, "-o", "/nonexistent-folder/x.xlsx");
+        Add("-o names a workbook gap cannot write", "gap", Sample, "-o", "{out}.xlsx");
         Add("missing argument", "score");
         Add("missing evidence", "score", "/nonexistent.yaml");
         Add("evidence is a folder", "score", "/tmp");
@@ -55,11 +71,21 @@ public sealed partial class FailureMessageTests
         using var folder = new TempFolder(
             ("brace.yaml", "company: { name: X\naudit: { kind: mock }\nfindings: []\n"),
             ("bracket.yaml", "company: { name: X }\naudit: { kind: mock }\nfindings: [\n  { item: \"5.1.1.1\", result: conforming }\n"),
-            ("cut.json", "{\"company\": {\"name\": \"X\"}, \"audit\": {\"kind\": \"mock\", \"dates\": ["));
+            ("cut.json", "{\"company\": {\"name\": \"X\"}, \"audit\": {\"kind\": \"mock\", \"dates\": ["),
+            ("damaged.docx", "PK\u0003\u0004 not really a zip"),
+            ("text.xlsx", "company: { name: X }\n"),
+            ("damaged.xlsx", "PK\u0003\u0004 not really a zip"));
+        Directory.CreateDirectory(folder.File("folder.xlsx"));
+        File.CreateSymbolicLink(folder.File("mem.xlsx"), "/proc/self/mem");
         var expanded = args.Select(a => a
             .Replace("{unclosed-brace}", folder.File("brace.yaml"), StringComparison.Ordinal)
             .Replace("{unclosed-bracket}", folder.File("bracket.yaml"), StringComparison.Ordinal)
             .Replace("{truncated-json}", folder.File("cut.json"), StringComparison.Ordinal)
+            .Replace("{damaged-docx}", folder.File("damaged.docx"), StringComparison.Ordinal)
+            .Replace("{folder-xlsx}", folder.File("folder.xlsx"), StringComparison.Ordinal)
+            .Replace("{text-xlsx}", folder.File("text.xlsx"), StringComparison.Ordinal)
+            .Replace("{damaged-xlsx}", folder.File("damaged.xlsx"), StringComparison.Ordinal)
+            .Replace("{mem-xlsx}", folder.File("mem.xlsx"), StringComparison.Ordinal)
             .Replace("{out}", folder.File("out"), StringComparison.Ordinal)).ToArray();
 
         var run = CliRunner.Run(expanded);

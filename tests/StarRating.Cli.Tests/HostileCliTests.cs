@@ -72,7 +72,7 @@ public sealed class HostileCliTests
 
     private static readonly string Sample = Path.Combine(RepoPaths.Root, "samples", "01-five-star-appliance-maker.yaml");
 
-    public static TheoryData<string> Spellings => new() { "rubric.yaml", "./rubric.yaml", "../{dir}/rubric.yaml", "hard.yaml", "link.yaml", "tpl/report.md.sbn", "tpl-link.md", "evidence.yaml" };
+    public static TheoryData<string> Spellings => new() { "rubric.yaml", "./rubric.yaml", "../{dir}/rubric.yaml", "hard.yaml", "link.yaml", "tpl/report.md.sbn", "tpl-link.md", "evidence.yaml", "letter.docx", "./letter.docx", "letter-link.docx" };
 
     [Theory]
     [MemberData(nameof(Spellings))]
@@ -86,6 +86,8 @@ public sealed class HostileCliTests
         File.CreateSymbolicLink(folder.File("link.yaml"), folder.File("rubric.yaml"));
         File.CreateSymbolicLink(folder.File("tpl-link.md"), folder.File("tpl/report.md.sbn"));
         Link(folder.File("rubric.yaml"), folder.File("hard.yaml"));
+        CliRunner.Run("score", Sample, "-o", folder.File("letter.docx")).ExitCode.Should().Be(0);
+        File.CreateSymbolicLink(folder.File("letter-link.docx"), folder.File("letter.docx"));
         var before = Snapshot(folder.Path);
         var output = spelling.Replace("{dir}", Path.GetFileName(folder.Path), StringComparison.Ordinal);
         var previous = Environment.CurrentDirectory;
@@ -94,9 +96,11 @@ public sealed class HostileCliTests
         {
             foreach (var args in new[]
             {
-                new[] { "score", "evidence.yaml", "-r", "rubric.yaml", "--templates", "tpl", "-f", "md", "-o", output },
-                ["gap", "evidence.yaml", "-r", "rubric.yaml", "--templates", "tpl", "-f", "md", "-o", output],
-                ["diff", "evidence.yaml", "evidence.yaml", "-r", "rubric.yaml", "--templates", "tpl", "-f", "md", "-o", output],
+                new[] { "score", "evidence.yaml", "-r", "rubric.yaml", "--templates", "tpl", "--reference-doc", "letter.docx", "-f", "md", "-o", output },
+                ["gap", "evidence.yaml", "-r", "rubric.yaml", "--templates", "tpl", "--reference-doc", "letter.docx", "-f", "md", "-o", output],
+                ["diff", "evidence.yaml", "evidence.yaml", "-r", "rubric.yaml", "--templates", "tpl", "--reference-doc", "letter.docx", "-f", "md", "-o", output],
+                ["ncr", "evidence.yaml", "-r", "rubric.yaml", "--templates", "tpl", "--reference-doc", "letter.docx", "-f", "md", "-o", output],
+                ["score", "evidence.yaml", "-r", "rubric.yaml", "--templates", "tpl", "--reference-doc", "letter.docx", "-f", "docx", "-o", output],
             })
             {
                 var run = CliRunner.Run(args);
@@ -105,7 +109,7 @@ public sealed class HostileCliTests
                 run.Error.Should().Contain("SR5002");
             }
 
-            if (!spelling.Contains("tpl", StringComparison.Ordinal) && spelling != "evidence.yaml")
+            if (spelling.Contains("rubric", StringComparison.Ordinal) || spelling is "hard.yaml" or "link.yaml")
             {
                 CliRunner.Run("checklist", "-r", "rubric.yaml", "-o", output).ExitCode.Should().Be(2);
             }
@@ -298,6 +302,7 @@ public sealed class HostileCliTests
     [InlineData("report.md", "# ")]
     [InlineData("report.json", "{")]
     [InlineData("report.txt", "\u6D59\u6C5F")]
+    [InlineData("report.DOCX", "PK\u0003\u0004")]
     public void The_format_follows_the_output_extension(string name, string start)
     {
         using var folder = new TempFolder();
@@ -306,6 +311,21 @@ public sealed class HostileCliTests
 
         run.ExitCode.Should().Be(0, run.Error);
         File.ReadAllText(folder.File(name)).Should().StartWith(start);
+    }
+
+    [Theory]
+    [InlineData("gap", "gap.pdf")]
+    [InlineData("diff", "diff.pdf")]
+    public void An_output_name_of_a_binary_format_the_command_cannot_write_is_refused_not_filled_with_text(string command, string name)
+    {
+        using var folder = new TempFolder();
+        var args = command == "diff" ? new[] { command, Sample, Sample, "-o", folder.File(name) } : [command, Sample, "-o", folder.File(name)];
+
+        var run = CliRunner.Run(args);
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("error SR5403");
+        Directory.GetFiles(folder.Path).Should().BeEmpty();
     }
 
     [Fact]

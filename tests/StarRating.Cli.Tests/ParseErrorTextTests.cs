@@ -15,7 +15,7 @@ public sealed class ParseErrorTextTests
     public static TheoryData<string[], string, string> Mistakes => new()
     {
         { ["score", Evidence, "--colour"], "无法识别的命令或参数 '--colour'。", "Unrecognized command or argument '--colour'." },
-        { ["score", Evidence, "--format", "pdf"], "参数值 'pdf' 无效，只能是以下之一：'text'、'json'、'md'、'html'。", "Argument 'pdf' not recognized. Must be one of: 'text', 'json', 'md', 'html'." },
+        { ["score", Evidence, "--format", "rtf"], "参数值 'rtf' 无效，只能是以下之一：'text'、'json'、'md'、'html'、'docx'、'pdf'、'xlsx'。", "Argument 'rtf' not recognized. Must be one of: 'text', 'json', 'md', 'html', 'docx', 'pdf', 'xlsx'." },
         { ["score"], "命令 'score' 缺少必需的参数。", "Required argument missing for command: 'score'." },
         { ["score", Evidence, "--format"], "选项 '--format' 缺少参数值。", "Required argument missing for option: '--format'." },
         { ["score", Evidence, "--format", "md", "--format", "html"], "选项 '--format' 只接受一个参数值，但给了 2 个。", "Option '--format' expects a single argument but 2 were provided." },

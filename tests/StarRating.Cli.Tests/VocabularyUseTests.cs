@@ -29,6 +29,7 @@ public sealed class VocabularyUseTests
     [MemberData(nameof(Samples))]
     public void Terminal_summaries_take_every_word_from_the_vocabulary(string sample)
     {
+        // A sample names its built-in rubric (GB/T 27922 or GB/T 27925), as the CLI reads it.
         var result = AuditEngine.ScoreFileWithBuiltInRubric(Path.Combine(RepoPaths.Root, "samples", sample)).GetValueOrThrow();
         var report = AuditReport.Create(result, Pseudo.Language);
         var data = ReportData.Of(result).ToArray();

@@ -42,7 +42,7 @@ public sealed class EvidenceSchemaTests
             {
               "item": "5.1.1.1", "indicator": "5.1.1", "result": "partial", "points": 1,
               "sample": { "size": 2, "conforming": 1 },
-              "grade": "minor", "methods": ["document"], "evidence": ["手册"], "note": "说明", "reason": "原因",
+              "grade": "minor", "methods": ["document"], "evidence": ["手册"], "note": "说明", "reason": "原因", "assessed_by": "王敏",
               "nc": { "id": "NC-1", "confirmed_by": "李经理", "root_cause": "原因", "action": "措施", "due": "2026-10-20", "status": "verified", "verified_by": "王敏", "verified_on": "2026-10-21" }
             }
           ],

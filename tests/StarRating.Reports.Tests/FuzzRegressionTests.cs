@@ -20,6 +20,7 @@ public sealed class FuzzRegressionTests : IDisposable
         ["rubric"] = Golden.Folder("../StarRating.Rules.Tests/Golden/fuzz"),
         ["evidence"] = Golden.Folder("../StarRating.Engine.Tests/Golden/fuzz"),
         ["template"] = TemplateFolder,
+        ["workbook"] = Golden.Folder("../StarRating.Workbook.Tests/Golden/fuzz"),
     };
 
     private static readonly Lazy<AuditResult> Sample = new(() =>
@@ -33,7 +34,7 @@ public sealed class FuzzRegressionTests : IDisposable
         var data = new TheoryData<string, string>();
         foreach (var (target, folder) in Folders.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            foreach (var file in Golden.Cases(folder, target == "template" ? [".sbn"] : [".yaml", ".json"]))
+            foreach (var file in Golden.Cases(folder, target switch { "template" => [".sbn"], "workbook" => [".part"], _ => [".yaml", ".json"] }))
             {
                 data.Add(target, file);
             }

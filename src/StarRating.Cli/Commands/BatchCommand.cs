@@ -11,15 +11,15 @@ using StarRating.Rules.Text;
 namespace StarRating.Cli.Commands;
 
 /// <summary>
-/// batch: every evidence file in a folder → one report each and a portfolio summary (CSV and JSON). Files are
-/// scored on all cores; results are not kept once their row is taken, so memory stays flat however many
-/// audits there are. One bad file is reported and skipped; the rest go on.
+/// batch: every evidence file in a folder → one report each and a portfolio summary (CSV and JSON, and with
+/// --portfolio xlsx a workbook). Files are scored on all cores; results are not kept once their row is taken, so
+/// memory stays flat however many audits there are. One bad file is reported and skipped; the rest go on.
 /// </summary>
 internal static class BatchCommand
 {
     private const int MaxJobs = 64;
 
-    private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
+    private static readonly string[] Extensions = [".yaml", ".yml", ".json", ".xlsx"];
 
     private static readonly string[] OwnFormats = [PortfolioFormat, Reports.ResultJson.ResultFormat, Reports.ResultJson.GapFormat, Reports.ResultJson.ComparisonFormat];
 
@@ -36,7 +36,9 @@ internal static class BatchCommand
         // Read as text and checked here: System.CommandLine's own message for "abc" names a .NET type.
         var jobs = new Option<string?>("--jobs", "-j") { Description = context.Text("cli.option.jobs"), HelpName = "N" };
         var strict = CommonOptions.StrictVersion(context);
-        var command = new Command("batch", context.Text("cli.command.batch")) { folder, output, rubric, reports, terminology, jobs, strict };
+        var portfolio = new Option<string?>("--portfolio") { Description = context.Text("cli.option.portfolio"), HelpName = "xlsx" };
+        portfolio.AcceptOnlyFromAmong("xlsx");
+        var command = new Command("batch", context.Text("cli.command.batch")) { folder, output, rubric, reports, terminology, jobs, strict, portfolio };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.ScoringRubric(context, parse.GetValue(rubric), out var failed);
@@ -61,7 +63,8 @@ internal static class BatchCommand
                 CommonOptions.ToTerminology(parse.GetValue(terminology)),
                 jobCount,
                 parse.GetValue(rubric),
-                parse.GetValue(strict));
+                parse.GetValue(strict),
+                parse.GetValue(portfolio) == "xlsx");
             return Run(context, loadedRubric, options);
         });
         return command;
@@ -120,7 +123,8 @@ internal static class BatchCommand
 
         // No output may land on an input (an evidence file named portfolio.json, -o into the input folder, a link):
         // every clash is refused before anything is written.
-        var outputs = reportNames.OfType<string>().Select(n => Path.Combine(outDir, n)).Append(Path.Combine(outDir, "portfolio.csv")).Append(Path.Combine(outDir, "portfolio.json"));
+        var outputs = reportNames.OfType<string>().Select(n => Path.Combine(outDir, n)).Append(Path.Combine(outDir, "portfolio.csv")).Append(Path.Combine(outDir, "portfolio.json"))
+            .Concat(options.PortfolioWorkbook ? [Path.Combine(outDir, "portfolio.xlsx")] : []);
         var clashes = outputs
             .Select(o => (Output: o, Input: CommonOptions.Clash(o, inputs)))
             .Where(c => c.Input is not null)
@@ -145,8 +149,11 @@ internal static class BatchCommand
         var csv = AtomicFile.Write(Path.Combine(outDir, "portfolio.csv"), Portfolio.Csv(rows));
         var json = AtomicFile.Write(Path.Combine(outDir, "portfolio.json"), Portfolio.Json(rubric, rows));
         var rubrics = rubric is null ? rows.Select(r => r.Rubric).OfType<Rubric>().Distinct().ToArray() : [rubric];
+        var xlsx = options.PortfolioWorkbook
+            ? AtomicFile.Write(Path.Combine(outDir, "portfolio.xlsx"), Portfolio.Workbook(rubric ?? rubrics.FirstOrDefault() ?? Rules.Rubric.Default, rows, options.Language))
+            : null;
         progress.Finish();
-        var writeFailures = new[] { csv, json }.OfType<Diagnostic>().ToArray();
+        var writeFailures = new[] { csv, json, xlsx }.OfType<Diagnostic>().ToArray();
         DiagnosticPrinter.Print(context, writeFailures);
 
         var scored = rows.Count(r => r.Status == "scored");
@@ -155,7 +162,7 @@ internal static class BatchCommand
             .Where(x => x.count > 0)
             .Select(x => rubrics.Length > 1 ? $"{x.t.Id} {x.count} ({TierRubric(rubrics, x.t).Id})" : $"{x.t.Id} {x.count}");
         context.Out.Write(context.Text("cli.batch.summary", ("audits", files.Length), ("scored", scored), ("failed", files.Length - scored), ("tiers", string.Join(", ", tiers))) + "\n");
-        context.Out.Write(context.Text("cli.batch.portfolio", ("csv", DisplayText.Escape(Path.Combine(outDir, "portfolio.csv"))), ("json", DisplayText.Escape(Path.Combine(outDir, "portfolio.json")))) + "\n");
+        context.Out.Write(context.Text("cli.batch.portfolio", ("csv", DisplayText.Escape(Path.Combine(outDir, "portfolio.csv"))), ("json", DisplayText.Escape(Path.Combine(outDir, "portfolio.json"))), ("xlsx", options.PortfolioWorkbook ? DisplayText.Escape(Path.Combine(outDir, "portfolio.xlsx")) : "none")) + "\n");
         return scored == files.Length && writeFailures.Length == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
@@ -163,7 +170,7 @@ internal static class BatchCommand
 
     private static Row ScoreOne(CliContext context, AuditEngine? engine, string path, string? reportPath, Options options)
     {
-        var outcome = engine is null ? AuditEngine.ScoreFileWithBuiltInRubric(path, options.StrictVersion) : engine.ScoreFile(path);
+        var outcome = EvidenceFiles.Score(engine, path, options.StrictVersion);
         var diagnostics = outcome.Diagnostics;
         if (outcome.Value is not { } result)
         {
@@ -172,8 +179,8 @@ internal static class BatchCommand
 
         if (reportPath is not null)
         {
-            var content = Render.Result(context, Reports.AuditReport.Create(result, options.Language, options.Terminology), options.Reports, Reports.ReportRenderer.Default);
-            var failure = content is null ? null : AtomicFile.Write(reportPath, content);
+            var content = Render.Result(context, Reports.AuditReport.Create(result, options.Language, options.Terminology), options.Reports, Reports.ReportRenderer.Default, reportPath);
+            var failure = content is null ? null : AtomicFile.Write(reportPath, content.Bytes);
             if (content is null || failure is not null)
             {
                 return new Row(path, result, "write-failed", failure is null ? diagnostics : [.. diagnostics, failure], null);
@@ -196,11 +203,20 @@ internal static class BatchCommand
         return files.Select((f, i) => clashing.Contains(stems[i]!) ? f + extension : stems[i] + extension).ToArray();
     }
 
-    private sealed record Options(string Folder, string? Output, string Reports, Language Language, Terminology? Terminology, int Jobs, string? Rubric, bool StrictVersion);
+    private sealed record Options(string Folder, string? Output, string Reports, Language Language, Terminology? Terminology, int Jobs, string? Rubric, bool StrictVersion, bool PortfolioWorkbook);
 
-    /// <summary>A JSON file this tool wrote (a report or a portfolio): its format marker sits in the first bytes.</summary>
+    /// <summary>
+    /// A file this tool wrote (a report or a portfolio): a JSON file with our format marker in its first bytes, or a
+    /// portfolio workbook (its hidden role name). Batch writes no other report that it reads: .md and .html are not
+    /// evidence, and an audit workbook in the folder is an audit.
+    /// </summary>
     private static bool IsOwnOutput(string path)
     {
+        if (EvidenceFiles.IsWorkbook(path))
+        {
+            return StarRating.Workbook.PortfolioWorkbook.IsPortfolio(path);
+        }
+
         if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
             return false;
@@ -236,6 +252,7 @@ internal static class BatchCommand
                 Kind = EvidenceWords.Of(result.Audit.Kind);
                 Dates = string.Join(" ", result.Audit.Dates.Select(Reports.ReportFigures.Date));
                 Score = Reports.ReportFigures.Score(result.Score, result.Rubric);
+                ScoreValue = result.Score;
                 Tier = result.Tier;
                 Rubric = result.Rubric;
             }
@@ -258,6 +275,8 @@ internal static class BatchCommand
         public string? Dates { get; }
 
         public string? Score { get; }
+
+        public decimal? ScoreValue { get; }
 
         public Tier? Tier { get; }
 
@@ -348,7 +367,7 @@ internal static class BatchCommand
         return word + new string(' ', width - DisplayText.Width(word));
     }
 
-    /// <summary>The portfolio files: CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese) and JSON.</summary>
+    /// <summary>The portfolio files: CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese) JSON and the workbook.</summary>
     internal static class Portfolio
     {
         private static readonly string[] Header = ["file", "company", "credit_code", "kind", "dates", "score", "tier", "tier_label", "stars", "status", "errors", "warnings", "report", "rubric"];
@@ -370,6 +389,22 @@ internal static class BatchCommand
 
             return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
         }
+
+        public static byte[] Workbook(Rubric rubric, IReadOnlyList<Row> rows, Language language) =>
+            StarRating.Workbook.PortfolioWorkbook.Write(rubric, rows.Select(row => new StarRating.Workbook.PortfolioEntry
+            {
+                File = DisplayText.Escape(row.File),
+                Status = row.Status,
+                Company = row.Company,
+                CreditCode = row.CreditCode,
+                Kind = row.Kind,
+                Dates = row.Dates,
+                Score = row.ScoreValue,
+                Tier = row.Tier,
+                Errors = row.Errors,
+                Warnings = row.Warnings,
+                Report = row.Report is null ? null : DisplayText.Escape(row.Report),
+            }).ToArray(), language);
 
         /// <summary>
         /// The portfolio. <c>rubric</c> names the rubric every scored audit used (null when the folder mixes rubrics,

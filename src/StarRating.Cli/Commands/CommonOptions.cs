@@ -53,6 +53,12 @@ internal static class CommonOptions
         HelpName = "FILE",
     };
 
+    public static Option<string?> ReferenceDoc(CliContext context) => new("--reference-doc")
+    {
+        Description = context.Text("cli.option.reference_doc"),
+        HelpName = "FILE",
+    };
+
     /// <summary>The input that <paramref name="output"/> names (through links, hard links or another spelling), or null.</summary>
     public static string? Clash(string output, IEnumerable<string> inputs) =>
         string.IsNullOrWhiteSpace(output) ? null : inputs.FirstOrDefault(input => AtomicFile.IsOneOf(output, [input]));
@@ -75,46 +81,18 @@ internal static class CommonOptions
         }
     }
 
-    /// <summary>Every input of a command: the rubric, each file of the templates folder, and the evidence files.</summary>
-    public static IEnumerable<string> Inputs(string? rubric, string? templates, params string[] evidence) =>
-        evidence.Concat(rubric is null ? [] : [rubric]).Concat(FilesIn(templates));
-
-    /// <summary><c>--format text|json|md|html</c>, described by the vocabulary text <paramref name="descriptionKey"/>.</summary>
-    public static Option<string> Format(CliContext context, string descriptionKey)
-    {
-        var option = new Option<string>("--format", "-f")
-        {
-            Description = context.Text(descriptionKey),
-            DefaultValueFactory = _ => "text",
-            HelpName = "text|json|md|html",
-        };
-        option.AcceptOnlyFromAmong("text", "json", "md", "html");
-        return option;
-    }
+    /// <summary>
+    /// Every input of a command: the evidence files, the rubric, each file of the templates folder and the Word
+    /// reference document.
+    /// </summary>
+    public static IEnumerable<string> Inputs(string? rubric, string? templates, string? referenceDoc, params string[] evidence) =>
+        evidence.Concat(rubric is null ? [] : [rubric]).Concat(FilesIn(templates)).Concat(referenceDoc is null ? [] : [referenceDoc]);
 
     public static Option<string?> Templates(CliContext context) => new("--templates")
     {
         Description = context.Text("cli.option.templates"),
         HelpName = "DIR",
     };
-
-    /// <summary>--format when given; otherwise the format the -o file's extension names (.html, .md, .json); otherwise text.</summary>
-    public static string ChosenFormat(ParseResult parse, Option<string> format, Option<string?> output)
-    {
-        if (parse.GetResult(format) is { Implicit: false })
-        {
-            return parse.GetValue(format)!;
-        }
-
-        var extension = Path.GetExtension(parse.GetValue(output) ?? "").ToLowerInvariant();
-        return extension switch
-        {
-            ".html" or ".htm" => "html",
-            ".md" or ".markdown" => "md",
-            ".json" => "json",
-            _ => "text",
-        };
-    }
 
     /// <summary>The output language: <c>--lang</c>, else Chinese.</summary>
     public static Language OutputLanguage(ParseResult parse) =>
@@ -183,14 +161,24 @@ internal static class CommonOptions
     }
 
     /// <summary>
-    /// Writes <paramref name="content"/> to standard output, or atomically to <paramref name="output"/>; refuses an
-    /// output path that is one of the inputs. Returns the exit code.
+    /// The one way a command's output leaves the tool. Without <paramref name="output"/>, text goes to standard
+    /// output and a binary document is refused (SR5402). With it, an output path that names one of the inputs
+    /// (compared by device and inode, through links and other spellings) is refused (SR5002), and the content is
+    /// written by <see cref="AtomicFile"/>: to a regular file atomically (the folder flushed after the rename), to a
+    /// device or a pipe straight through, and a failure is told in our words, naming the target, never the
+    /// temporary file. Returns the exit code.
     /// </summary>
-    public static int Emit(CliContext context, string content, string? output, IEnumerable<string> inputs)
+    public static int Emit(CliContext context, OutputContent content, string? output, IEnumerable<string> inputs)
     {
         if (output is null)
         {
-            context.Out.Write(content);
+            if (content.IsBinary)
+            {
+                DiagnosticPrinter.Report(context, [DiagnosticCatalog.BinaryNeedsOutputFile.Create(SourceLocation.WholeFile("--output"), ("format", content.Format))]);
+                return ExitCodes.InvalidInput;
+            }
+
+            context.Out.Write(content.Text);
             return ExitCodes.Success;
         }
 
@@ -200,7 +188,7 @@ internal static class CommonOptions
             return ExitCodes.InvalidInput;
         }
 
-        var failure = AtomicFile.Write(output, content);
+        var failure = AtomicFile.Write(output, content.Bytes);
         if (failure is not null)
         {
             DiagnosticPrinter.Report(context, [failure]);

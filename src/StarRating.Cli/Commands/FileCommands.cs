@@ -43,7 +43,8 @@ internal static class FileCommands
         var output = CommonOptions.OutputFile(context);
         var kind = new Option<string>("--kind", "-k") { Description = context.Text("cli.option.kind"), DefaultValueFactory = _ => "initial", HelpName = "initial|surveillance|recertification|mock|self" };
         kind.AcceptOnlyFromAmong("initial", "surveillance", "recertification", "mock", "self");
-        var command = new Command("checklist", context.Text("cli.command.checklist")) { rubric, terminology, output, kind };
+        var format = new FormatOption(context.Text("cli.option.checklist_format"), "yaml", "xlsx");
+        var command = new Command("checklist", context.Text("cli.command.checklist")) { rubric, terminology, output, kind, format.Option };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.LoadRubric(context, parse.GetValue(rubric));
@@ -54,9 +55,18 @@ internal static class FileCommands
 
             var auditKind = Enum.GetValues<AuditKind>().First(k => EvidenceWords.Of(k) == parse.GetValue(kind));
             var wording = new Wording(CommonOptions.OutputLanguage(parse), CommonOptions.ToTerminology(parse.GetValue(terminology)) ?? loadedRubric.Terminology);
-            var text = ChecklistWriter.Write(loadedRubric, wording, auditKind);
             var inputs = parse.GetValue(rubric) is { } r ? new[] { r } : [];
-            return CommonOptions.Emit(context, text, parse.GetValue(output), inputs);
+            var target = parse.GetValue(output);
+            var formatName = format.Choose(context, "checklist", parse, target);
+            if (formatName is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var content = formatName == "xlsx"
+                ? OutputContent.OfBinary(Workbook.AuditWorkbook.Checklist(loadedRubric, wording.Language, auditKind), formatName)
+                : OutputContent.OfText(ChecklistWriter.Write(loadedRubric, wording, auditKind), formatName);
+            return CommonOptions.Emit(context, content, target, inputs);
         });
         return command;
     }
@@ -123,7 +133,7 @@ internal static class FileCommands
             var content = parse.GetValue(format) == "json"
                 ? Reports.ResultJson.Write(changes)
                 : TerminalText.RubricDiff(changes, new Wording(CommonOptions.OutputLanguage(parse), later.Terminology));
-            return CommonOptions.Emit(context, content, parse.GetValue(output), [parse.GetValue(before)!, parse.GetValue(after)!]);
+            return CommonOptions.Emit(context, OutputContent.OfText(content), parse.GetValue(output), [parse.GetValue(before)!, parse.GetValue(after)!]);
         });
         return diff;
     }
@@ -150,7 +160,7 @@ internal static class FileCommands
             var text = parse.GetValue(resolved)
                 ? loadedRubric.ExportResolved()
                 : inputs.Length > 0 ? File.ReadAllText(value!) : System.Text.Encoding.UTF8.GetString(RubricLoader.BuiltInBytes(loadedRubric.Id)!);
-            return CommonOptions.Emit(context, text, parse.GetValue(output), inputs);
+            return CommonOptions.Emit(context, OutputContent.OfText(text), parse.GetValue(output), inputs);
         });
         return export;
     }
@@ -206,6 +216,13 @@ internal static class FileCommands
 
     private static bool ValidateOne(CliContext context, AuditEngine? engine, string path, bool strictVersion)
     {
+        if (EvidenceFiles.IsWorkbook(path))
+        {
+            var scored = EvidenceFiles.Score(engine, path, strictVersion);
+            var summary = scored.Value is { } w ? context.Text("cli.validate.workbook", ("score", ReportFigures.Score(w.Score, w.Rubric)), ("tier", w.Tier.Id)) : null;
+            return Summarize(context, path, summary, scored.Diagnostics);
+        }
+
         var bag = new DiagnosticBag();
         var bytes = SourceText.ReadFile(path, path, InputLimits.Default, bag);
         var document = bytes is null ? null : DocumentLoader.Parse(bytes, path, InputLimits.Default, bag);

@@ -11,21 +11,36 @@ internal static class Render
     {
         "md" => ReportFormat.Markdown,
         "html" => ReportFormat.Html,
+        "docx" => ReportFormat.Docx,
         _ => ReportFormat.Json,
     };
 
     /// <summary>
-    /// The renderer for --templates DIR, or the built-in one; null (diagnostics printed) when the folder is bad. A
-    /// folder given with a format that uses no templates is still checked, and warned about (SR5009).
+    /// The renderer for --templates DIR and --reference-doc FILE, or the built-in one; null (diagnostics printed)
+    /// when the folder or the reference document is bad. A folder given with a format that uses no templates is
+    /// still checked, and warned about (SR5009).
     /// </summary>
-    public static ReportRenderer? Renderer(CliContext context, string? templates, string format)
+    public static ReportRenderer? Renderer(CliContext context, string? templates, string? referenceDoc, string format)
     {
-        if (templates is null)
+        ReferenceDocument? reference = null;
+        if (referenceDoc is not null)
         {
-            return ReportRenderer.Default;
+            var loaded = ReferenceDocument.Load(referenceDoc);
+            if (loaded.Value is null)
+            {
+                DiagnosticPrinter.Report(context, loaded.Diagnostics);
+                return null;
+            }
+
+            reference = loaded.Value;
         }
 
-        if (format is "text" or "json")
+        if (templates is null)
+        {
+            return reference is null ? ReportRenderer.Default : new ReportRenderer { ReferenceDocument = reference };
+        }
+
+        if (format is not ("md" or "html" or "docx" or "pdf"))
         {
             DiagnosticPrinter.Print(context, [DiagnosticCatalog.TemplatesUnused.Create(SourceLocation.WholeFile(templates), ("format", format))]);
         }
@@ -37,21 +52,66 @@ internal static class Render
             return null;
         }
 
-        return new ReportRenderer(set.Value);
+        return new ReportRenderer(set.Value) { ReferenceDocument = reference };
     }
 
-    /// <summary>The report in a format; <paramref name="renderer"/> is used for every format but text (the built-in one when null).</summary>
-    public static string? Result(CliContext context, AuditReport report, string format, ReportRenderer? renderer) =>
-        format == "text" ? TerminalText.Score(report) : Content(context, (renderer ?? ReportRenderer.Default).Render(report, ToFormat(format)));
+    /// <summary>
+    /// The report in a format: the terminal summary, the scored workbook (its warnings printed), or a document, for
+    /// which <paramref name="renderer"/> is used (the built-in one when null).
+    /// </summary>
+    public static OutputContent? Result(CliContext context, AuditReport report, string format, ReportRenderer? renderer, string? output)
+    {
+        switch (format)
+        {
+            case "text":
+                return OutputContent.OfText(TerminalText.Score(report));
+            case "xlsx":
+                var workbook = Workbook.AuditWorkbook.Scored(report.Result, report.Wording.Language);
+                DiagnosticPrinter.Print(context, workbook.Warnings);
+                return OutputContent.OfBinary(workbook.Content, format);
+            default:
+                return Document(context, format, output, f => (renderer ?? ReportRenderer.Default).Render(report, f));
+        }
+    }
 
     /// <summary>The report's gap analysis in a format.</summary>
-    public static string? Gap(CliContext context, AuditReport report, string format, ReportRenderer renderer) =>
-        format == "text" ? TerminalText.Gap(report) : Content(context, renderer.RenderGap(report, ToFormat(format)));
+    public static OutputContent? Gap(CliContext context, AuditReport report, string format, ReportRenderer renderer, string? output) =>
+        format == "text" ? OutputContent.OfText(TerminalText.Gap(report)) : Document(context, format, output, f => renderer.RenderGap(report, f));
 
-    public static string? Comparison(CliContext context, ComparisonReport comparison, string format, ReportRenderer renderer) =>
-        format == "text" ? TerminalText.Diff(comparison) : Content(context, renderer.RenderComparison(comparison, ToFormat(format)));
+    public static OutputContent? Comparison(CliContext context, ComparisonReport comparison, string format, ReportRenderer renderer, string? output) =>
+        format == "text" ? OutputContent.OfText(TerminalText.Diff(comparison)) : Document(context, format, output, f => renderer.RenderComparison(comparison, f));
 
-    private static string? Content(CliContext context, LoadResult<RenderedReport> rendered)
+    /// <summary>
+    /// A rendered document, or null (diagnostics printed): Markdown, HTML or JSON as text, Word as its package, and
+    /// a PDF printed by Chromium from the HTML (<paramref name="output"/> names it in messages).
+    /// </summary>
+    public static OutputContent? Document(CliContext context, string format, string? output, Func<ReportFormat, LoadResult<RenderedReport>> render)
+    {
+        if (format == "pdf")
+        {
+            var html = Rendered(context, render(ReportFormat.Html));
+            if (html is null)
+            {
+                return null;
+            }
+
+            var (pdf, failure) = PdfPrinter.Print(html.Content, output ?? "--output", CancellationToken.None);
+            if (pdf is null)
+            {
+                DiagnosticPrinter.Report(context, failure is null ? [] : [failure]);
+                return null;
+            }
+
+            return OutputContent.OfBinary(pdf, format);
+        }
+
+        var rendered = Rendered(context, render(ToFormat(format)));
+        return rendered is null ? null
+            : rendered.IsBinary ? OutputContent.OfBinary(rendered.Bytes.ToArray(), format)
+            : OutputContent.OfText(rendered.Content, format);
+    }
+
+    private static RenderedReport? Rendered(CliContext context, LoadResult<RenderedReport> rendered)
     {
         if (rendered.Value is null)
         {
@@ -59,6 +119,6 @@ internal static class Render
             return null;
         }
 
-        return rendered.Value.Content;
+        return rendered.Value;
     }
 }

@@ -6,14 +6,15 @@ using StarRating.Rules;
 
 namespace StarRating.Cli.Commands;
 
-/// <summary>score, gap and diff: commands that score evidence and present the result.</summary>
+/// <summary>score, gap, diff and ncr: commands that score evidence and present the result.</summary>
 internal static class ScoreCommands
 {
     public static Command Score(CliContext context)
     {
         var evidence = new Argument<string>("evidence") { Description = context.Text("cli.argument.evidence") };
         var rubric = CommonOptions.Rubric(context);
-        var format = CommonOptions.Format(context, "cli.option.score_format");
+        var format = new FormatOption(context.Text("cli.option.score_format"), "text", "json", "md", "html", "docx", "pdf", "xlsx");
+        var referenceDoc = CommonOptions.ReferenceDoc(context);
         var terminology = CommonOptions.Terminology(context);
         var output = CommonOptions.OutputFile(context);
         var failBelow = new Option<string?>("--fail-below")
@@ -24,7 +25,7 @@ internal static class ScoreCommands
         var templates = CommonOptions.Templates(context);
 
         var strict = CommonOptions.StrictVersion(context);
-        var command = new Command("score", context.Text("cli.command.score")) { evidence, rubric, format, terminology, output, failBelow, templates, strict };
+        var command = new Command("score", context.Text("cli.command.score")) { evidence, rubric, format.Option, terminology, output, failBelow, templates, strict, referenceDoc };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.ScoringRubric(context, parse.GetValue(rubric), out var failed);
@@ -33,14 +34,21 @@ internal static class ScoreCommands
                 return ExitCodes.InvalidInput;
             }
 
-            // The text summary needs no template: don't compile the built-in ones (or load Scriban) for it. A
-            // --templates folder is still checked, whatever the format.
-            var formatName = CommonOptions.ChosenFormat(parse, format, output);
-            var templatesFolder = parse.GetValue(templates);
-            ReportRenderer? renderer = null;
-            if (formatName != "text" || templatesFolder is not null)
+            var outputPath = parse.GetValue(output);
+            var formatName = format.Choose(context, "score", parse, outputPath);
+            if (formatName is null)
             {
-                renderer = Render.Renderer(context, templatesFolder, formatName);
+                return ExitCodes.InvalidInput;
+            }
+
+            // The text summary and the scored workbook need no template: don't compile the built-in ones (or load
+            // Scriban) for them. A --templates folder or a --reference-doc is still checked, whatever the format.
+            var templatesFolder = parse.GetValue(templates);
+            var referencePath = parse.GetValue(referenceDoc);
+            ReportRenderer? renderer = null;
+            if (formatName is not ("text" or "xlsx") || templatesFolder is not null || referencePath is not null)
+            {
+                renderer = Render.Renderer(context, templatesFolder, referencePath, formatName);
                 if (renderer is null)
                 {
                     return ExitCodes.InvalidInput;
@@ -63,13 +71,13 @@ internal static class ScoreCommands
             }
 
             var report = AuditReport.Create(result, CommonOptions.OutputLanguage(parse), CommonOptions.ToTerminology(parse.GetValue(terminology)));
-            var content = Render.Result(context, report, formatName, renderer);
+            var content = Render.Result(context, report, formatName, renderer, outputPath);
             if (content is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var code = CommonOptions.Emit(context, content, parse.GetValue(output), CommonOptions.Inputs(parse.GetValue(rubric), templatesFolder, path));
+            var code = CommonOptions.Emit(context, content, outputPath, CommonOptions.Inputs(parse.GetValue(rubric), templatesFolder, referencePath, path));
             if (code == ExitCodes.Success && threshold is not null && result.Tier.Rank < threshold.Rank)
             {
                 context.Error.Write(context.Text("cli.below_tier", ("tier", result.Tier.Id), ("threshold", threshold.Id)) + "\n");
@@ -86,16 +94,24 @@ internal static class ScoreCommands
         var evidence = new Argument<string>("evidence") { Description = context.Text("cli.argument.evidence") };
         var rubric = CommonOptions.Rubric(context);
         var target = new Option<string?>("--target", "-t") { Description = context.Text("cli.option.target"), HelpName = "TIER" };
-        var format = CommonOptions.Format(context, "cli.option.format");
+        var format = new FormatOption(context.Text("cli.option.format"), "text", "json", "md", "html", "docx");
         var terminology = CommonOptions.Terminology(context);
         var output = CommonOptions.OutputFile(context);
         var templates = CommonOptions.Templates(context);
         var strict = CommonOptions.StrictVersion(context);
-        var command = new Command("gap", context.Text("cli.command.gap")) { evidence, rubric, target, format, terminology, output, templates, strict };
+        var referenceDoc = CommonOptions.ReferenceDoc(context);
+        var command = new Command("gap", context.Text("cli.command.gap")) { evidence, rubric, target, format.Option, terminology, output, templates, strict, referenceDoc };
         command.SetAction(parse =>
         {
             var loadedRubric = CommonOptions.ScoringRubric(context, parse.GetValue(rubric), out var failed);
             if (failed)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var outputPath = parse.GetValue(output);
+            var formatName = format.Choose(context, "gap", parse, outputPath);
+            if (formatName is null)
             {
                 return ExitCodes.InvalidInput;
             }
@@ -115,16 +131,15 @@ internal static class ScoreCommands
                 return ExitCodes.InvalidInput;
             }
 
-            var formatName = CommonOptions.ChosenFormat(parse, format, output);
-            var renderer = Render.Renderer(context, parse.GetValue(templates), formatName);
+            var renderer = Render.Renderer(context, parse.GetValue(templates), parse.GetValue(referenceDoc), formatName);
             if (renderer is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
             var report = AuditReport.Create(result, CommonOptions.OutputLanguage(parse), CommonOptions.ToTerminology(parse.GetValue(terminology)), targetTier);
-            var content = Render.Gap(context, report, formatName, renderer);
-            return content is null ? ExitCodes.InvalidInput : CommonOptions.Emit(context, content, parse.GetValue(output), CommonOptions.Inputs(parse.GetValue(rubric), parse.GetValue(templates), path));
+            var content = Render.Gap(context, report, formatName, renderer, outputPath);
+            return content is null ? ExitCodes.InvalidInput : CommonOptions.Emit(context, content, outputPath, CommonOptions.Inputs(parse.GetValue(rubric), parse.GetValue(templates), parse.GetValue(referenceDoc), path));
         });
         return command;
     }
@@ -139,12 +154,13 @@ internal static class ScoreCommands
             Description = context.Text("cli.option.before_rubric"),
             HelpName = "FILE|ID",
         };
-        var format = CommonOptions.Format(context, "cli.option.format");
+        var format = new FormatOption(context.Text("cli.option.format"), "text", "json", "md", "html", "docx");
         var terminology = CommonOptions.Terminology(context);
         var output = CommonOptions.OutputFile(context);
         var templates = CommonOptions.Templates(context);
         var strict = CommonOptions.StrictVersion(context);
-        var command = new Command("diff", context.Text("cli.command.diff")) { before, after, rubric, beforeRubric, format, terminology, output, templates, strict };
+        var referenceDoc = CommonOptions.ReferenceDoc(context);
+        var command = new Command("diff", context.Text("cli.command.diff")) { before, after, rubric, beforeRubric, format.Option, terminology, output, templates, strict, referenceDoc };
         command.SetAction(parse =>
         {
             var afterRubric = CommonOptions.ScoringRubric(context, parse.GetValue(rubric), out var failed);
@@ -155,6 +171,13 @@ internal static class ScoreCommands
 
             var earlierRubric = parse.GetValue(beforeRubric) is { } earlier ? CommonOptions.ScoringRubric(context, earlier, out failed) : afterRubric;
             if (failed)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var outputPath = parse.GetValue(output);
+            var formatName = format.Choose(context, "diff", parse, outputPath);
+            if (formatName is null)
             {
                 return ExitCodes.InvalidInput;
             }
@@ -176,16 +199,71 @@ internal static class ScoreCommands
             }
 
             DiagnosticPrinter.Print(context, comparison.Diagnostics);
-            var formatName = CommonOptions.ChosenFormat(parse, format, output);
-            var renderer = Render.Renderer(context, parse.GetValue(templates), formatName);
+            var renderer = Render.Renderer(context, parse.GetValue(templates), parse.GetValue(referenceDoc), formatName);
             if (renderer is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
             var report = ComparisonReport.Create(comparison.Value, CommonOptions.OutputLanguage(parse), CommonOptions.ToTerminology(parse.GetValue(terminology)));
-            var content = Render.Comparison(context, report, formatName, renderer);
-            return content is null ? ExitCodes.InvalidInput : CommonOptions.Emit(context, content, parse.GetValue(output), CommonOptions.Inputs(parse.GetValue(rubric), parse.GetValue(templates), parse.GetValue(beforeRubric) is { } r ? [beforePath, afterPath, r] : [beforePath, afterPath]));
+            var content = Render.Comparison(context, report, formatName, renderer, outputPath);
+            var inputs = CommonOptions.Inputs(parse.GetValue(rubric), parse.GetValue(templates), parse.GetValue(referenceDoc), parse.GetValue(beforeRubric) is { } r ? [beforePath, afterPath, r] : [beforePath, afterPath]);
+            return content is null ? ExitCodes.InvalidInput : CommonOptions.Emit(context, content, outputPath, inputs);
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// ncr: the nonconformity forms alone, one per major or minor nonconformity and special deduction, as a Word
+    /// document to fill in and sign (or Markdown, HTML, or a PDF printed from the HTML).
+    /// </summary>
+    public static Command Ncr(CliContext context)
+    {
+        var evidence = new Argument<string>("evidence") { Description = context.Text("cli.argument.evidence") };
+        var rubric = CommonOptions.Rubric(context);
+        var format = new FormatOption(context.Text("cli.option.ncr_format"), "md", "docx", "html", "pdf");
+        var terminology = CommonOptions.Terminology(context);
+        var output = CommonOptions.OutputFile(context);
+        var templates = CommonOptions.Templates(context);
+        var strict = CommonOptions.StrictVersion(context);
+        var referenceDoc = CommonOptions.ReferenceDoc(context);
+        var command = new Command("ncr", context.Text("cli.command.ncr"))
+        {
+            evidence, rubric, format.Option, terminology, output, templates, strict, referenceDoc,
+        };
+        command.SetAction(parse =>
+        {
+            var loadedRubric = CommonOptions.ScoringRubric(context, parse.GetValue(rubric), out var failed);
+            if (failed)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var outputPath = parse.GetValue(output);
+            var formatName = format.Choose(context, "ncr", parse, outputPath);
+            if (formatName is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var templatesFolder = parse.GetValue(templates);
+            var referencePath = parse.GetValue(referenceDoc);
+            var renderer = Render.Renderer(context, templatesFolder, referencePath, formatName);
+            if (renderer is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var path = parse.GetValue(evidence)!;
+            var result = Scored(context, loadedRubric, path, parse.GetValue(strict));
+            if (result is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var report = AuditReport.Create(result, CommonOptions.OutputLanguage(parse), CommonOptions.ToTerminology(parse.GetValue(terminology)));
+            var content = Render.Document(context, formatName, outputPath, f => renderer.RenderNonconformities(report, f));
+            return content is null ? ExitCodes.InvalidInput : CommonOptions.Emit(context, content, outputPath, CommonOptions.Inputs(parse.GetValue(rubric), templatesFolder, referencePath, path));
         });
         return command;
     }
@@ -196,9 +274,7 @@ internal static class ScoreCommands
     /// </summary>
     public static AuditResult? Scored(CliContext context, Rubric? rubric, string path, bool strictVersion)
     {
-        var outcome = rubric is null
-            ? AuditEngine.ScoreFileWithBuiltInRubric(path, strictVersion)
-            : new AuditEngine(rubric) { StrictVersion = strictVersion }.ScoreFile(path);
+        var outcome = EvidenceFiles.Score(rubric is null ? null : new AuditEngine(rubric) { StrictVersion = strictVersion }, path, strictVersion);
         if (outcome.Value is null)
         {
             DiagnosticPrinter.Report(context, outcome.Diagnostics);

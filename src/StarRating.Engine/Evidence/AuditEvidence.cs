@@ -196,6 +196,9 @@ public sealed record Finding
     /// <summary>The nonconformity record (不符合项报告) of a graded finding: confirmation, corrective action, verification.</summary>
     public NonconformityRecord? Nc { get; init; }
 
+    /// <summary>Who of the audit team assessed the item (a name, as written), if recorded.</summary>
+    public string? AssessedBy { get; init; }
+
     /// <summary>Where the finding is written, when read from a file.</summary>
     public SourceLocation? Location { get; init; }
 

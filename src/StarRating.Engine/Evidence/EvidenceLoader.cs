@@ -55,6 +55,19 @@ public sealed class EvidenceLoader
         return LoadResult.From(evidence, bag);
     }
 
+    /// <summary>
+    /// Reads a document tree built by another front end (for example the workbook reader): the same key, type,
+    /// date and enum checks as a YAML or JSON file, reported together with the front end's own diagnostics.
+    /// </summary>
+    /// <param name="document">The tree and the front end's diagnostics.</param>
+    public LoadResult<AuditEvidence> Read(DocumentTree document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var bag = new DiagnosticBag();
+        var evidence = Read(document.Open(bag), bag);
+        return LoadResult.From(evidence, bag);
+    }
+
     /// <summary>Reads a document, returning the evidence even when it has errors (for further checks).</summary>
     internal AuditEvidence? Read(ParsedDocument? document, DiagnosticBag bag) =>
         document is null ? null : EvidenceReader.Read(document, bag, Limits);

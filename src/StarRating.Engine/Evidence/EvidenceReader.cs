@@ -221,6 +221,7 @@ internal static class EvidenceReader
             Note = map.String("note"),
             Reason = map.String("reason"),
             Nc = ReadNc(map.Map("nc")),
+            AssessedBy = map.String("assessed_by"),
             Location = map.Location,
             KeyLocations = KeyLocations(map, "item", "indicator", "result", "points", "sample", "grade", "reason", "nc"),
         };

@@ -131,6 +131,18 @@ public sealed class AuditEngine
         return Run(loader.Read(DocumentLoader.Parse(bytes, sourceName, loader.Limits, bag), bag), bag);
     }
 
+    /// <summary>
+    /// Reads and scores a document tree built by another front end (for example the workbook reader): the same
+    /// checks and scoring as an evidence file, with the front end's diagnostics reported among the engine's.
+    /// </summary>
+    /// <param name="document">The tree and the front end's diagnostics.</param>
+    public LoadResult<AuditResult> Score(DocumentTree document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var bag = new DiagnosticBag();
+        return Run(loader.Read(document.Open(bag), bag), bag);
+    }
+
     /// <summary>Validates and scores evidence built in code (or loaded by <see cref="EvidenceLoader"/>).</summary>
     /// <param name="evidence">The evidence.</param>
     public LoadResult<AuditResult> Score(AuditEvidence evidence)

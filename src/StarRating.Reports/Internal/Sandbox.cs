@@ -31,18 +31,31 @@ internal static class Sandbox
 
     public static LoadResult<RenderedReport> Render(TemplateSet set, string name, ScriptObject model, ReportFormat format, ReportLimits limits, CancellationToken cancellationToken)
     {
+        var (text, bag) = RenderText(set, name, model, format, limits, cancellationToken);
+        return LoadResult.From(text is null ? null : RenderedReport.Of(text, format), bag);
+    }
+
+    /// <summary>Renders a template to text with the escaping of <paramref name="format"/>; null text and diagnostics on failure.</summary>
+    public static (string? Text, DiagnosticBag Diagnostics) RenderText(TemplateSet set, string name, ScriptObject model, ReportFormat format, ReportLimits limits, CancellationToken cancellationToken)
+    {
         var bag = new DiagnosticBag();
         var template = set.Find(name);
         if (template is null)
         {
             bag.Add(DiagnosticCatalog.TemplateMissing, SourceLocation.WholeFile(name), ("name", name), ("folder", new Message("diagnostic.template_set")), ("available", string.Join(", ", set.Names)));
-            return LoadResult.From<RenderedReport>(null, bag);
+            return (null, bag);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(limits.Timeout);
-        var context = new SandboxContext(CreateBuiltins(set), format == ReportFormat.Html ? Escape.Html : Escape.Markdown, limits)
+        Func<string, string> escape = format switch
+        {
+            ReportFormat.Html => Escape.Html,
+            ReportFormat.Docx => Escape.WordMarkup,
+            _ => Escape.Markdown,
+        };
+        var context = new SandboxContext(CreateBuiltins(set), escape, limits)
         {
             CancellationToken = timeout.Token,
         };
@@ -54,10 +67,10 @@ internal static class Sandbox
             if (text.Length > limits.MaxOutputChars || context.OutputExceeded)
             {
                 bag.Add(DiagnosticCatalog.TemplateOutputLimit, SourceLocation.WholeFile(file), ("limit", limits.MaxOutputChars));
-                return LoadResult.From<RenderedReport>(null, bag);
+                return (null, bag);
             }
 
-            return LoadResult.From(RenderedReport.Of(text.Replace("\r\n", "\n", StringComparison.Ordinal), format), bag);
+            return (text.Replace("\r\n", "\n", StringComparison.Ordinal), bag);
         }
         catch (ScriptAbortException) when (cancellationToken.IsCancellationRequested)
         {
@@ -78,7 +91,7 @@ internal static class Sandbox
             bag.Add(DiagnosticCatalog.TemplateRuntime, Locate(context.CurrentSpan, file), ("detail", Describe(ex)));
         }
 
-        return LoadResult.From<RenderedReport>(null, bag);
+        return (null, bag);
     }
 
     /// <summary>
@@ -335,6 +348,46 @@ internal static class Escape
                 '\'' => "&#39;",
                 _ => c.ToString(),
             });
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// The Word markup (docs/reports.md): <c>&amp; &lt; &gt; &quot; &#39;</c> become entities, so a value stays text in
+    /// element content and attribute values alike; a line break becomes U+2028, which the markup reader turns into a
+    /// line break in text and a space in attributes (in markup, a newline is the template's layout, and an element
+    /// would break an attribute), a tab a space; control and bidirectional-formatting characters, which would hide or
+    /// reorder text in the document, become U+FFFD.
+    /// </summary>
+    public static string WordMarkup(string text)
+    {
+        var builder = new StringBuilder(text.Length + 16);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                case '"': builder.Append("&quot;"); break;
+                case '\'': builder.Append("&#39;"); break;
+                case '\r' when i + 1 < text.Length && text[i + 1] == '\n': break;
+                case '\n' or '\r': builder.Append(Word.WordText.ValueLineBreak); break;
+                case '\t': builder.Append(' '); break;
+                default:
+                    if (char.IsSurrogatePair(text, i))
+                    {
+                        builder.Append(c).Append(text[++i]);
+                    }
+                    else
+                    {
+                        builder.Append(Word.WordText.IsUnsafe(c) ? '\uFFFD' : c);
+                    }
+
+                    break;
+            }
         }
 
         return builder.ToString();

@@ -22,6 +22,16 @@ internal static class Views
         AddResult(v, report);
         v["gap"] = GapData(report);
         v["charts"] = Charts.Build(report.Result, report.Wording.Language);
+        v["ncr"] = NcrData(v, report);
+        return v;
+    }
+
+    /// <summary>The nonconformity forms on their own (<c>ncr.*.sbn</c>): the result's variables and <c>ncr</c>.</summary>
+    public static ScriptObject Nonconformities(AuditReport report)
+    {
+        var v = Common(report.Wording);
+        AddResult(v, report);
+        v["ncr"] = NcrData(v, report);
         return v;
     }
 
@@ -300,6 +310,98 @@ internal static class Views
         v["conclusion"] = Obj(
             ("summary", report.ConclusionText),
             ("team", r.Evidence.Conclusion));
+    }
+
+    /// <summary>
+    /// The nonconformity forms (不符合项报告): one per major or minor nonconformity and per special deduction (each
+    /// needs corrective action), numbered in the order of the rectification list; observations apart, without a form.
+    /// The items of one indicator-level finding share one form (one fact, one corrective action), listing every item.
+    /// Each form reuses the item's view (note, evidence, methods) and carries <c>nc</c>, the corrective-action fields.
+    /// </summary>
+    private static ScriptObject NcrData(ScriptObject v, AuditReport report)
+    {
+        var r = report.Result;
+        var language = report.Wording.Language;
+        var itemViews = ((ScriptArray)v["items"]!).OfType<ScriptObject>().ToDictionary(o => (string)o["id"]!, StringComparer.Ordinal);
+        var indicatorViews = ((ScriptArray)v["indicators"]!).OfType<ScriptObject>().ToDictionary(o => (string)o["id"]!, StringComparer.Ordinal);
+        var itemResults = r.Items.ToDictionary(i => i.Item.Id, StringComparer.Ordinal);
+        var entries = ((ScriptArray)v["rectification"]!).OfType<ScriptObject>().ToArray();
+        var audit = (ScriptObject)v["audit"]!;
+
+        // Group the rectification list: consecutive items of the same indicator-level finding become one group.
+        var groups = new List<List<(Nonconformity N, ScriptObject Entry, ItemResult? Item)>>();
+        for (var i = 0; i < r.Nonconformities.Count; i++)
+        {
+            var n = r.Nonconformities[i];
+            var item = n.Kind == NonconformityKind.Item && n.Id is not null ? itemResults.GetValueOrDefault(n.Id) : null;
+            var last = groups.Count > 0 ? groups[^1][^1] : default;
+            if (item is { FromIndicatorFinding: true } && last.Item is { FromIndicatorFinding: true } previous
+                && ReferenceEquals(previous.Finding, item.Finding) && previous.Grade == item.Grade)
+            {
+                groups[^1].Add((n, entries[i], item));
+            }
+            else
+            {
+                groups.Add([(n, entries[i], item)]);
+            }
+        }
+
+        var forms = new List<object?>();
+        var observations = new List<object?>();
+        foreach (var group in groups)
+        {
+            var (first, entry, item) = group[0];
+            var isObservation = first.Grade == NonconformityGrade.Observation;
+            var ids = group.Select(g => g.N.Id).OfType<string>().ToArray();
+            var itemView = item is null ? null : itemViews.GetValueOrDefault(item.Item.Id);
+            var clauseId = item?.Item.Indicator.Id ?? (first.Id is { } id && itemResults.TryGetValue(id, out var named) ? named.Item.Indicator.Id : null);
+            var indicator = clauseId is null ? null : indicatorViews.GetValueOrDefault(clauseId);
+            var form = Obj(
+                ("no", (isObservation ? observations.Count : forms.Count) + 1),
+                ("number", isObservation ? null : "NC-" + (forms.Count + 1).ToString("00", CultureInfo.InvariantCulture)),
+                ("kind", entry["kind"]),
+                ("grade", entry["grade"]),
+                ("grade_label", entry["grade_label"]),
+                ("id", ids.Length == 0 ? null : report.List(ids)),
+                ("items", Arr(ids)),
+                ("requirement", group.Count == 1 ? entry["requirement"] : string.Join("\n", group.Select(g => g.N.Id + " " + g.N.Requirement?.Get(language)))),
+                ("clause_id", indicator?["id"]),
+                ("clause_text", indicator is null ? null : r.Rubric.Standard + " " + indicator["id"] + " " + indicator["name"]),
+                ("description", entry["description"]),
+                // A special deduction names an item for its clause; its facts are its own, not the item's finding.
+                ("note", itemView?["note"]),
+                ("explanation", itemView?["explanation"]),
+                ("methods_text", itemView?["methods_text"]),
+                ("evidence", entry["evidence"]),
+                ("lost", ReportFigures.Points(group.Sum(g => g.N.LostPoints))),
+                ("assessor", audit["lead"]),
+                ("date", audit["last_date"]),
+                ("nc", CorrectiveAction(first)));
+            (isObservation ? observations : forms).Add(form);
+        }
+
+        return Obj(
+            ("forms", Arr(forms)),
+            ("observations", Arr(observations)),
+            ("count", forms.Count));
+    }
+
+    /// <summary>
+    /// The corrective-action fields of a nonconformity form, blank (null) until the evidence records them: the one
+    /// place to fill when findings carry their corrective-action lifecycle (issue 17's <c>nc:</c>).
+    /// </summary>
+    private static ScriptObject CorrectiveAction(Nonconformity nonconformity)
+    {
+        _ = nonconformity;
+        return Obj(
+            ("id", null),
+            ("confirmed_by", null),
+            ("root_cause", null),
+            ("action", null),
+            ("due", null),
+            ("status", null),
+            ("verified_by", null),
+            ("verified_on", null));
     }
 
     private static ScriptObject RubricIdentity(Rubric rubric) => Obj(("id", rubric.Id), ("version", rubric.Version), ("sha256", rubric.Sha256));

@@ -28,13 +28,14 @@ internal sealed class DiagnosticBag
         }
     }
 
-    /// <summary>Diagnostics ordered by file, position and code, so output is stable whatever order checks ran in.</summary>
+    /// <summary>Diagnostics ordered by file, sheet, position and code, so output is stable whatever order checks ran in.</summary>
     public IReadOnlyList<Diagnostic> ToSortedList() => Sort(items);
 
     public static IReadOnlyList<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics
             .Select((d, index) => (d, index))
             .OrderBy(x => x.d.Location.File, StringComparer.Ordinal)
+            .ThenBy(x => x.d.Location.Sheet ?? "", StringComparer.Ordinal)
             .ThenBy(x => x.d.Location.Line)
             .ThenBy(x => x.d.Location.Column)
             .ThenBy(x => x.index)

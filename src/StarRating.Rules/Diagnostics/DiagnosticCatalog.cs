@@ -10,7 +10,8 @@ namespace StarRating.Rules;
 /// <remarks>
 /// Ranges: SR1xxx reading files and their structure (rubric and evidence alike), SR2xxx rubric rules (SR21xx
 /// overlays), SR3xxx evidence and scoring rules (SR32xx version pins), SR4xxx report templates, SR5xxx the
-/// command-line tool and output files (SR52xx rubric commands).
+/// command-line tool and output files (SR52xx rubric commands, SR53xx workbooks, SR54xx Word and PDF output),
+/// SR60xx reading audit workbooks.
 /// </remarks>
 public static class DiagnosticCatalog
 {
@@ -444,6 +445,20 @@ public static class DiagnosticCatalog
     /// <summary>SR4014: a regular expression in a template beyond its time limit.</summary>
     public static readonly DiagnosticDescriptor TemplateRegexTimeout = new("SR4014", Error);
 
+    // ---- SR41xx: Word templates, markup and reference documents ----------------------------------------
+
+    /// <summary>SR4100: a Word template whose output is not valid Word markup.</summary>
+    public static readonly DiagnosticDescriptor WordMarkupInvalid = new("SR4100", Error);
+
+    /// <summary>SR4101: a style name that neither the built-in styles nor the reference document define.</summary>
+    public static readonly DiagnosticDescriptor WordStyleUnknown = new("SR4101", Error);
+
+    /// <summary>SR4110: a reference document that is not a Word document.</summary>
+    public static readonly DiagnosticDescriptor ReferenceDocumentInvalid = new("SR4110", Error);
+
+    /// <summary>SR4111: a reference document larger than the limit.</summary>
+    public static readonly DiagnosticDescriptor ReferenceDocumentTooLarge = new("SR4111", Error);
+
     // ---- SR5xxx: command line and output files ---------------------------------------------------------
 
     /// <summary>SR5001: an output file cannot be written.</summary>
@@ -483,6 +498,84 @@ public static class DiagnosticCatalog
 
     /// <summary>SR5200: --rubric names neither a file nor a built-in rubric.</summary>
     public static readonly DiagnosticDescriptor RubricNotFound = new("SR5200", Error);
+
+    // ---- SR53xx: checklist, convert and portfolio (audit workbook) ---------------------------------------
+
+    /// <summary>SR5300: a file extension convert does not know.</summary>
+    public static readonly DiagnosticDescriptor ConvertUnknownFormat = new("SR5300", Error);
+
+    // SR5301 (a workbook asked for on standard output) was retired when the Word and workbook streams merged,
+    // before any release: every binary document without -o is SR5402. Do not reuse the code.
+
+    /// <summary>SR5302: evidence the workbook cannot hold exactly.</summary>
+    public static readonly DiagnosticDescriptor WorkbookLossy = new("SR5302", Warning);
+
+    // ---- SR54xx: Word, PDF and nonconformity-form output ---------------------------------------------------
+
+    /// <summary>SR5400: a PDF asked for, and no Chromium to print it.</summary>
+    public static readonly DiagnosticDescriptor PdfNeedsChromium = new("SR5400", Error);
+
+    /// <summary>SR5401: Chromium ran and did not print the PDF.</summary>
+    public static readonly DiagnosticDescriptor PdfFailed = new("SR5401", Error);
+
+    /// <summary>SR5402: a binary format asked for without an output file.</summary>
+    public static readonly DiagnosticDescriptor BinaryNeedsOutputFile = new("SR5402", Error);
+
+    /// <summary>SR5403: a format the command does not produce.</summary>
+    public static readonly DiagnosticDescriptor FormatNotSupported = new("SR5403", Error);
+
+    // ---- SR60xx: reading audit workbooks (.xlsx) ------------------------------------------------------------
+
+    /// <summary>SR6001: a file that is not an .xlsx workbook.</summary>
+    public static readonly DiagnosticDescriptor NotAWorkbook = new("SR6001", Error);
+
+    /// <summary>SR6002: a workbook with macros.</summary>
+    public static readonly DiagnosticDescriptor WorkbookMacros = new("SR6002", Error);
+
+    /// <summary>SR6003: a workbook that unpacks to more than the limit.</summary>
+    public static readonly DiagnosticDescriptor WorkbookTooLarge = new("SR6003", Error);
+
+    /// <summary>SR6004: a part compressed far more than real workbooks are.</summary>
+    public static readonly DiagnosticDescriptor WorkbookCompressionRatio = new("SR6004", Error);
+
+    /// <summary>SR6005: more parts or sheets than the limit.</summary>
+    public static readonly DiagnosticDescriptor WorkbookTooManyParts = new("SR6005", Error);
+
+    /// <summary>SR6006: a sheet larger than the limit.</summary>
+    public static readonly DiagnosticDescriptor SheetTooLarge = new("SR6006", Error);
+
+    /// <summary>SR6007: XML with a DTD or entities.</summary>
+    public static readonly DiagnosticDescriptor WorkbookDtd = new("SR6007", Error);
+
+    /// <summary>SR6008: a part that is not well-formed XML.</summary>
+    public static readonly DiagnosticDescriptor WorkbookXml = new("SR6008", Error);
+
+    /// <summary>SR6009: links to other files.</summary>
+    public static readonly DiagnosticDescriptor WorkbookExternalLink = new("SR6009", Error);
+
+    /// <summary>SR6010: a sheet the reader needs is missing.</summary>
+    public static readonly DiagnosticDescriptor WorkbookSheetMissing = new("SR6010", Error);
+
+    /// <summary>SR6011: a column the reader needs is missing.</summary>
+    public static readonly DiagnosticDescriptor WorkbookColumnMissing = new("SR6011", Error);
+
+    /// <summary>SR6012: a formula in an input cell.</summary>
+    public static readonly DiagnosticDescriptor WorkbookFormula = new("SR6012", Error);
+
+    /// <summary>SR6013: more shared strings than the limit.</summary>
+    public static readonly DiagnosticDescriptor WorkbookSharedStrings = new("SR6013", Error);
+
+    /// <summary>SR6014: an error value in a cell.</summary>
+    public static readonly DiagnosticDescriptor WorkbookErrorValue = new("SR6014", Error);
+
+    /// <summary>SR6015: an adjustment row without a type.</summary>
+    public static readonly DiagnosticDescriptor AdjustmentTypeMissing = new("SR6015", Error);
+
+    /// <summary>SR6016: an adjustment type that is neither deduction nor bonus.</summary>
+    public static readonly DiagnosticDescriptor AdjustmentTypeUnknown = new("SR6016", Error);
+
+    /// <summary>SR6017: a workbook file larger than the limit.</summary>
+    public static readonly DiagnosticDescriptor WorkbookFileTooLarge = new("SR6017", Error);
 
     private static readonly Lazy<ImmutableArray<DiagnosticDescriptor>> AllDescriptors = new(() =>
         typeof(DiagnosticCatalog)

@@ -18,7 +18,7 @@ internal sealed class ReadContext(string file, DiagnosticBag bag, string formatD
 
     public InputLimits Limits { get; } = limits;
 
-    public SourceLocation At(DocNode node) => new(Origins?.FileOf(node) ?? File, node.Start.Line, node.Start.Column);
+    public SourceLocation At(DocNode node) => node.Start.In(Origins?.FileOf(node) ?? File);
 
     public void Report(DiagnosticDescriptor descriptor, DocNode at, params (string Name, object? Value)[] arguments) =>
         Bag.Add(descriptor, At(at), arguments);

@@ -92,12 +92,12 @@ internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag
                 return Fail(DiagnosticCatalog.ComplexKey, at);
             }
 
-            mapping.Entries.Add(new(parent.PendingKey, anchored.Node));
+            mapping.Add(parent.PendingKey, anchored.Node);
             parent.PendingKey = null;
         }
         else
         {
-            ((DocSequence)parent.Node).Items.Add(anchored.Node);
+            ((DocSequence)parent.Node).Add(anchored.Node);
         }
 
         return true;
@@ -140,13 +140,13 @@ internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag
             }
             else
             {
-                mapping.Entries.Add(new(frame.PendingKey, scalar));
+                mapping.Add(frame.PendingKey, scalar);
                 frame.PendingKey = null;
             }
         }
         else
         {
-            ((DocSequence)frame.Node).Items.Add(scalar);
+            ((DocSequence)frame.Node).Add(scalar);
         }
 
         return true;
@@ -154,7 +154,7 @@ internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag
 
     public bool Fail(DiagnosticDescriptor descriptor, Mark at, params (string Name, object? Value)[] arguments)
     {
-        bag.Add(descriptor, new SourceLocation(file, at.Line, at.Column), arguments);
+        bag.Add(descriptor, at.In(file), arguments);
         Failed = true;
         return false;
     }
@@ -181,12 +181,12 @@ internal sealed class TreeBuilder(string file, InputLimits limits, DiagnosticBag
                     return Fail(DiagnosticCatalog.ComplexKey, start);
                 }
 
-                mapping.Entries.Add(new(parent.PendingKey, node));
+                mapping.Add(parent.PendingKey, node);
                 parent.PendingKey = null;
             }
             else
             {
-                ((DocSequence)parent.Node).Items.Add(node);
+                ((DocSequence)parent.Node).Add(node);
             }
         }
 

@@ -268,8 +268,8 @@ internal sealed class OverlayResolver(InputLimits limits, bool allowFileBases)
                     case "scoring" when value is DocMapping scoring && Field(fields, "scoring") is DocMapping baseScoring:
                         var merged = new DocMapping(baseScoring.Start);
                         origins.Mark(merged, origins.LayerOf(baseScoring));
-                        merged.Entries.AddRange(baseScoring.Entries);
-                        Replace(merged.Entries, scoring.Entries);
+                        merged.MutableEntries.AddRange(baseScoring.Entries);
+                        Replace(merged.MutableEntries, scoring.Entries);
                         Set(fields, key, merged);
                         break;
                     default:
@@ -295,7 +295,7 @@ internal sealed class OverlayResolver(InputLimits limits, bool allowFileBases)
                     continue;
                 }
 
-                result.Entries.Add(new(key, key.Value switch
+                result.MutableEntries.Add(new(key, key.Value switch
                 {
                     "tiers" => Build(value, tiers),
                     "categories" => Build(value, categories),
@@ -692,7 +692,7 @@ internal sealed class OverlayResolver(InputLimits limits, bool allowFileBases)
             }
         }
 
-        private static DocNode? Field(List<KeyValuePair<DocScalar, DocNode>> from, string key) =>
+        private static DocNode? Field(IReadOnlyList<KeyValuePair<DocScalar, DocNode>> from, string key) =>
             from.FirstOrDefault(e => e.Key.Value == key).Value;
 
         private static IEnumerable<DocMapping> ListOf(DocMapping map, string key) =>
@@ -721,7 +721,7 @@ internal sealed class OverlayResolver(InputLimits limits, bool allowFileBases)
         {
             var sequence = new DocSequence(at.Start);
             origins.Mark(sequence, origins.LayerOf(at));
-            sequence.Items.AddRange(entries.Select(Build));
+            sequence.MutableItems.AddRange(entries.Select(Build));
             return sequence;
         }
 
@@ -739,12 +739,12 @@ internal sealed class OverlayResolver(InputLimits limits, bool allowFileBases)
             {
                 if (key.Value == entry.ChildKey)
                 {
-                    map.Entries.Add(new(key, Build(value, entry.Children)));
+                    map.MutableEntries.Add(new(key, Build(value, entry.Children)));
                     wroteChildren = true;
                 }
                 else
                 {
-                    map.Entries.Add(new(key, value));
+                    map.MutableEntries.Add(new(key, value));
                 }
             }
 
@@ -752,7 +752,7 @@ internal sealed class OverlayResolver(InputLimits limits, bool allowFileBases)
             {
                 var key = new DocScalar(entry.Source.Start, entry.ChildKey, isQuoted: false, isNull: false);
                 origins.Mark(key, entry.Layer);
-                map.Entries.Add(new(key, Build(entry.Source, entry.Children)));
+                map.MutableEntries.Add(new(key, Build(entry.Source, entry.Children)));
             }
 
             foreach (var touch in entry.Touches)
