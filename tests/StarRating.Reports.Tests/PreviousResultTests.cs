@@ -87,4 +87,18 @@ public sealed class CycleReportTests
         last.Should().Contain("| NC-2027-01 | 5.3.2.2 | Minor nonconformity | Open | 2027-05-08 (overdue) | Closed |");
         last.Should().Contain("| Surveillance audit | this audit was due by 2028-04-20; next one due by 2029-04-20 |");
     }
+
+    [Fact]
+    public void Nonconformity_forms_are_filled_from_the_nc_record()
+    {
+        var result = AuditEngine.ScoreFileWithBuiltInRubric(Path.Combine(Chain, "2026-initial.yaml")).GetValueOrThrow();
+        var md = ReportRenderer.Default.RenderNonconformities(result, ReportFormat.Markdown).Value!.Content;
+        md.Should().Contain("NC-2026-01");
+        md.Should().Contain("| 顾晓岚 |", "the company's representative confirmed it");
+        md.Should().Contain("2025 年价格表更新后未同步发布到服务台，收费依赖工程师经验。");
+        md.Should().Contain("| 2026-04-10 |");
+        md.Should().Contain("| 已验证 |");
+        md.Should().Contain("| 2026-04-15 |");
+        md.Should().Contain("| 已纠正，待验证 |", "NC-2026-02 is corrected, not yet verified");
+    }
 }

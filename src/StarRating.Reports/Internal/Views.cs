@@ -376,7 +376,7 @@ internal static class Views
                 ("lost", ReportFigures.Points(group.Sum(g => g.N.LostPoints))),
                 ("assessor", audit["lead"]),
                 ("date", audit["last_date"]),
-                ("nc", CorrectiveAction(first)));
+                ("nc", CorrectiveAction(first, report)));
             (isObservation ? observations : forms).Add(form);
         }
 
@@ -387,21 +387,22 @@ internal static class Views
     }
 
     /// <summary>
-    /// The corrective-action fields of a nonconformity form, blank (null) until the evidence records them: the one
-    /// place to fill when findings carry their corrective-action lifecycle (issue 17's <c>nc:</c>).
+    /// The corrective-action fields of a nonconformity form, from the finding's <c>nc:</c> record (confirmation, root cause,
+    /// action, due date, status, verification); blank (null) where the evidence records none, for the form to be filled in.
     /// </summary>
-    private static ScriptObject CorrectiveAction(Nonconformity nonconformity)
+    private static ScriptObject CorrectiveAction(Nonconformity nonconformity, AuditReport report)
     {
-        _ = nonconformity;
+        var nc = nonconformity.Record;
         return Obj(
-            ("id", null),
-            ("confirmed_by", null),
-            ("root_cause", null),
-            ("action", null),
-            ("due", null),
-            ("status", null),
-            ("verified_by", null),
-            ("verified_on", null));
+            ("id", nc?.Id),
+            ("confirmed_by", nc?.ConfirmedBy),
+            ("root_cause", nc?.RootCause),
+            ("action", nc?.Action),
+            ("due", nc?.Due is { } due ? ReportFigures.Date(due) : null),
+            ("status", nc is null ? null : EvidenceWords.Of(nc.Status)),
+            ("status_label", nc is null ? null : report.Correction(nc.Status)),
+            ("verified_by", nc?.VerifiedBy),
+            ("verified_on", nc?.VerifiedOn is { } on ? ReportFigures.Date(on) : null));
     }
 
     private static ScriptObject RubricIdentity(Rubric rubric) => Obj(("id", rubric.Id), ("version", rubric.Version), ("sha256", rubric.Sha256));
