@@ -75,15 +75,19 @@ internal static partial class FuzzTargets
         }
     }
 
+    /// <summary>The built-in rubric's engine, reading no file an input names (<c>previous:</c>).</summary>
+    private static readonly AuditEngine EvidenceEngine = new(StarRating.Rules.Rubric.Default) { FollowPrevious = false };
+
     /// <summary>
     /// bytes → evidence scored by the built-in rubric (YAML and JSON). Evidence that scores is gap-analysed,
     /// compared with itself, and rendered by the built-in templates in every format and both languages.
     /// </summary>
     public static void Evidence(byte[] data)
     {
+        // EvidenceEngine: an input's previous: is not followed, so that no input makes the fuzzer read files.
         foreach (var name in SourceNames)
         {
-            var outcome = AuditEngine.Default.Score(data, name);
+            var outcome = EvidenceEngine.Score(data, name);
             CheckDiagnostics(outcome, name, data);
             if (outcome.Value is { } result)
             {
@@ -141,7 +145,7 @@ internal static partial class FuzzTargets
             case "rubric":
                 return string.Join("\t", SourceNames.Select(name => Codes(new RubricLoader { AllowFileBases = false }.Parse(data, name), "loaded")));
             case "evidence":
-                return string.Join("\t", SourceNames.Select(name => Codes(AuditEngine.Default.Score(data, name), "scored")));
+                return string.Join("\t", SourceNames.Select(name => Codes(EvidenceEngine.Score(data, name), "scored")));
             case "workbook":
                 return DescribeWorkbook(data);
             default:

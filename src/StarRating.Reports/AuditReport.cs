@@ -38,7 +38,27 @@ public sealed class AuditReport
             ("score", Score),
             ("total", result.PossiblePoints),
             ("tier", result.Tier.Label),
-            ("stars", result.Tier.Stars > 0 ? " " + ReportFigures.Stars(result.Tier.Stars) : ""));
+            ("stars", result.Tier.Stars > 0 ? " " + ReportFigures.Stars(result.Tier.Stars) : ""),
+            ("formal", result.Audit.IsFormal ? "true" : "false"));
+        DecisionText = Decision(result, wording);
+        CertificateText = Certificate(result.Evidence.Certificate, wording);
+        SurveillanceText = result.Surveillance is { } schedule
+            ? wording.Format(
+                "report.surveillance",
+                ("has_due", schedule.Due is null ? "false" : "true"),
+                ("due", schedule.Due is { } due ? Day(due) : ""),
+                ("overdue", schedule.Overdue ? "true" : "false"),
+                ("next", Day(schedule.Next)))
+            : null;
+        PreviousText = result.Previous is { } previous
+            ? wording.Format(
+                "report.previous",
+                ("source", previous.Source),
+                ("kind_label", Kind(previous.Kind)),
+                ("dates", string.Join(wording.Text("format.list_separator"), previous.Dates.Select(ReportFigures.Date))),
+                ("score", previous.ScoreText),
+                ("tier", previous.TierLabel))
+            : null;
         PlanText = Plan(gap, wording);
         MockMark = result.Audit.IsFormal ? null : wording.Format("report.mock_mark", ("kind", EvidenceWords.Of(result.Audit.Kind)));
     }
@@ -81,6 +101,63 @@ public sealed class AuditReport
     /// null for a formal audit.
     /// </summary>
     public string? MockMark { get; }
+
+    /// <summary>
+    /// The caption of the tier: 推荐等级 / Recommended rating for a formal audit (the team recommends, the certification body
+    /// decides), 评价等级 / Rating otherwise.
+    /// </summary>
+    public string TierCaption => Label(Result.Audit.IsFormal ? "recommended_tier" : "tier");
+
+    /// <summary>The body's decision (认证决定) with who and when, and the recommendation when the two differ; null without one.</summary>
+    public string? DecisionText { get; }
+
+    /// <summary>The certificate's number and validity; null without a certificate.</summary>
+    public string? CertificateText { get; }
+
+    /// <summary>When this surveillance audit was due (and whether it is overdue) and when the next is due; null when unknown.</summary>
+    public string? SurveillanceText { get; }
+
+    /// <summary>The previous audit in one line (file, kind, dates, score, tier); null without one.</summary>
+    public string? PreviousText { get; }
+
+    /// <summary>The name of the audit stage: 第一阶段（文件审查）/ Stage 1 (document review).</summary>
+    public string StageLabel => Label(Result.Audit.Stage == 1 ? "stage_1" : "stage_2");
+
+    /// <summary>The name of a previous nonconformity's status now: 已关闭 / Closed.</summary>
+    /// <param name="status">The status.</param>
+    public string FollowUp(PreviousStatus status) => Wording.Text("previous_status." + EvidenceWords.Of(status));
+
+    /// <summary>The name of a nonconformity record's status: 已纠正，待验证 / Corrected, not yet verified.</summary>
+    /// <param name="status">The status.</param>
+    public string Correction(CorrectionStatus status) => Wording.Text("correction_status." + EvidenceWords.Of(status));
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string? Decision(AuditResult result, Wording wording)
+    {
+        if (result.Evidence.Decision is not { } decision)
+        {
+            return null;
+        }
+
+        var details = string.Join(wording.Text("format.comma"), new[] { decision.By, decision.On is { } on ? Day(on) : null }.OfType<string>());
+        return wording.Format(
+            "report.decision",
+            ("tier", result.DecisionTier is { } tier ? (object)tier.Label : decision.Tier),
+            ("has_details", details.Length > 0 ? "true" : "false"),
+            ("details", details),
+            ("differs", decision.Tier != result.Tier.Id ? "true" : "false"),
+            ("recommended", result.Tier.Label));
+    }
+
+    private static string? Certificate(Engine.Certificate? certificate, Wording wording) => certificate is null
+        ? null
+        : wording.Format(
+            "report.certificate",
+            ("number", certificate.Number ?? "—"),
+            ("has_dates", certificate.Issued is null && certificate.Expires is null ? "false" : "true"),
+            ("issued", certificate.Issued is { } issued ? Day(issued) : "—"),
+            ("expires", certificate.Expires is { } expires ? Day(expires) : "—"));
 
     /// <summary>Builds the model of a scored audit: its gap analysis to <paramref name="target"/> (the next tier when null), worded as asked.</summary>
     /// <param name="result">The scored audit.</param>

@@ -212,6 +212,12 @@ public static class ResultJson
         w.String("reference", audit.Reference);
         w.Array("sites", audit.Sites, s => w.Value(s));
         w.String("conclusion", r.Evidence.Conclusion);
+        w.Int("stage", audit.Stage);
+        w.String("objectives", audit.Objectives);
+        w.Array("criteria", audit.Criteria, c => w.Value(c));
+        w.Decimal("person_days", audit.PersonDays);
+        w.Array("not_covered", audit.NotCovered, c => w.Value(c));
+        w.String("previous", audit.Previous is { } previousPath ? DisplayText.Escape(previousPath) : null);
         w.End();
 
         w.Decimal("total", r.Score);
@@ -309,6 +315,7 @@ public static class ResultJson
             w.String("exclusion_reason", i.ExclusionReason);
             w.Localized("requirement", i.Item.Requirement);
             w.Localized("explanation", i.Explanation);
+            WriteRecord(w, i.Finding?.Nc);
             w.End();
         });
 
@@ -337,6 +344,8 @@ public static class ResultJson
             w.Decimal("lost", n.LostPoints);
             w.Localized("description", n.Description);
             w.Array("evidence", n.Evidence, e => w.Value(e));
+            w.Bool("repeated", n.Repeated);
+            w.String("nc_id", n.Record?.Id);
             w.End();
         });
         w.Array("notices", r.Notices, n =>
@@ -347,6 +356,105 @@ public static class ResultJson
             w.End();
         });
         WriteWarnings(w, r.Warnings);
+        WriteCycle(w, r);
+    }
+
+    /// <summary>The certification cycle: the body's decision, the certificate, open majors, surveillance, the previous audit.</summary>
+    private static void WriteCycle(Writer w, AuditResult r)
+    {
+        if (r.Evidence.Decision is { } decision)
+        {
+            w.Start("decision");
+            w.String("tier", decision.Tier);
+            w.Localized("label", r.DecisionTier?.Label);
+            w.String("by", decision.By);
+            w.String("on", decision.On is { } on ? Date(on) : null);
+            w.Bool("differs", decision.Tier != r.Tier.Id);
+            w.End();
+        }
+        else
+        {
+            w.Null("decision");
+        }
+
+        if (r.Evidence.Certificate is { } certificate)
+        {
+            w.Start("certificate");
+            w.String("number", certificate.Number);
+            w.String("issued", certificate.Issued is { } issued ? Date(issued) : null);
+            w.String("expires", certificate.Expires is { } expires ? Date(expires) : null);
+            w.End();
+        }
+        else
+        {
+            w.Null("certificate");
+        }
+
+        w.Array("open_majors", r.OpenMajors, i => w.Value(i));
+        if (r.Surveillance is { } schedule)
+        {
+            w.Start("surveillance");
+            w.String("anchor", Date(schedule.Anchor));
+            w.Int("interval_months", schedule.IntervalMonths);
+            w.String("due", schedule.Due is { } due ? Date(due) : null);
+            w.Bool("overdue", schedule.Overdue);
+            w.String("next_due", Date(schedule.Next));
+            w.End();
+        }
+        else
+        {
+            w.Null("surveillance");
+        }
+
+        if (r.Previous is { } previous)
+        {
+            w.Start("previous");
+            w.String("source", DisplayText.Escape(previous.Source));
+            w.String("kind", EvidenceWords.Of(previous.Kind));
+            w.Array("dates", previous.Dates, d => w.Value(Date(d)));
+            w.Decimal("score", previous.Score);
+            w.String("tier", previous.TierId);
+            w.Localized("tier_label", previous.TierLabel);
+            w.String("rubric_version", previous.RubricVersion);
+            w.Array("nonconformities", previous.Nonconformities, n =>
+            {
+                w.StartValue();
+                w.String("id", n.Id);
+                w.String("item", n.Item);
+                w.String("grade", EvidenceWords.Of(n.Grade));
+                w.String("status", EvidenceWords.Of(n.Status));
+                w.String("record_status", n.RecordStatus is { } rs ? EvidenceWords.Of(rs) : null);
+                w.String("due", n.Due is { } d ? Date(d) : null);
+                w.Bool("overdue", n.Overdue);
+                w.String("now", n.Now is { } now ? EvidenceWords.Of(now) : null);
+                w.End();
+            });
+            w.End();
+        }
+        else
+        {
+            w.Null("previous");
+        }
+    }
+
+    private static void WriteRecord(Writer w, NonconformityRecord? nc)
+    {
+        if (nc is null)
+        {
+            w.Null("nc");
+            return;
+        }
+
+        w.Start("nc");
+        w.String("id", nc.Id);
+        w.String("confirmed_by", nc.ConfirmedBy);
+        w.String("root_cause", nc.RootCause);
+        w.String("action", nc.Action);
+        w.String("due", nc.Due is { } due ? Date(due) : null);
+        w.String("status", EvidenceWords.Of(nc.Status));
+        w.String("verified_by", nc.VerifiedBy);
+        w.String("verified_on", nc.VerifiedOn is { } on ? Date(on) : null);
+        w.End();
     }
 
     private static void WriteWarnings(Writer w, IReadOnlyList<Diagnostic> warnings) =>

@@ -39,7 +39,9 @@ public sealed partial class KillTests
         {
             foreach (var sample in samples)
             {
-                File.Copy(sample, Path.Combine(input, $"{copy:D2}-{Path.GetFileName(sample)}"));
+                // A surveillance sample names its predecessor (previous:), which is copied under the same prefix.
+                var text = File.ReadAllText(sample).Replace("\n  previous: ", $"\n  previous: {copy:D2}-", StringComparison.Ordinal);
+                File.WriteAllText(Path.Combine(input, $"{copy:D2}-{Path.GetFileName(sample)}"), text);
             }
         }
 

@@ -204,7 +204,7 @@ public sealed class PackagingTests(PackedFeed packed) : IClassFixture<PackedFeed
         version.ShouldSucceed();
         version.Output.Trim().Should().Be("0.1.0");
         score.ShouldSucceed();
-        score.Output.Should().Contain("Score 97.8 / 100    Rating Five-star ★★★★★");
+        score.Output.Should().Contain("Score 97.8 / 100    Recommended rating Five-star ★★★★★");
     }
 
     /// <summary>

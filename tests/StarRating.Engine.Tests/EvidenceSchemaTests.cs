@@ -35,7 +35,9 @@ public sealed class EvidenceSchemaTests
             "team": [ { "name": "王敏", "role": "lead", "registration": "2026-SR-0001" } ],
             "body": "某认证中心",
             "reference": "SR-2026-001",
-            "sites": ["上海总部"]
+            "sites": ["上海总部"],
+            "stage": 2, "objectives": "目的", "criteria": ["GB/T 27922-2011"], "person_days": 1.5, "not_covered": ["仓库"],
+            "previous": "prev.yaml"
           },
           "findings": [
             {
@@ -48,14 +50,17 @@ public sealed class EvidenceSchemaTests
                   "by": "王敏", "result": "partial", "points": 1, "sample": { "size": 2, "conforming": 1 },
                   "grade": "minor", "methods": ["document"], "evidence": ["手册"], "note": "说明", "reason": "原因", "assessed_by": "王敏"
                 }
-              ]
+              ],
+              "nc": { "id": "NC-1", "confirmed_by": "李经理", "root_cause": "原因", "action": "措施", "due": "2026-10-20", "status": "verified", "verified_by": "王敏", "verified_on": "2026-10-21" }
             }
           ],
           "adjustments": {
             "deductions": [ { "points": 1, "reason": "超范围收费", "basis": "价格法", "item": "5.1.1.1" } ],
             "bonus": { "points": 1, "reason": "服务平台", "basis": "证书" }
           },
-          "conclusion": "结论"
+          "conclusion": "结论",
+          "decision": { "tier": "compliant", "by": "技术委员会", "on": "2026-10-30" },
+          "certificate": { "number": "C-1", "issued": "2026-10-30", "expires": "2029-10-29" }
         }
         """);
 
@@ -72,10 +77,13 @@ public sealed class EvidenceSchemaTests
         "findings[0]",
         "findings[0].sample",
         "findings[0].assessments[0]", // one assessor's record
+        "findings[0].nc",
         "adjustments",
         "adjustments.deductions[0]",
         "adjustments.bonus",          // one bonus as a mapping
         "adjustments.bonus[0]",       // a bonus in a list
+        "decision",
+        "certificate",
     ];
 
     /// <summary>Every place an enum word is read: lists in both their shapes.</summary>
@@ -88,6 +96,7 @@ public sealed class EvidenceSchemaTests
         "findings[0].methods",        // a single method instead of a list
         "findings[0].assessments[0].result",
         "findings[0].assessments[0].grade",
+        "findings[0].nc.status",
     ];
 
     public static TheoryData<string, string> MappingCases() => Cases(MappingPaths);
@@ -354,7 +363,7 @@ public sealed class EvidenceSchemaTests
             "Item:Minor:5.3.2.2",
             "Item:Minor:5.3.2.3",
             "Item:Observation:5.1.7.2");
-        r.Notices.Select(n => n.Code).Should().Equal("initial-star", "provisional-points");
+        r.Notices.Select(n => n.Code).Should().Equal("initial-star", "provisional-points", "major-nonconformities-open");
 
         var gap = AuditEngine.AnalyzeGap(r);
         gap.Plan.Select(g => g.Item.Item.Id).Should().Equal("5.3.2.3");

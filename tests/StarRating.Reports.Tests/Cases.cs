@@ -56,8 +56,19 @@ internal static class Cases
     /// Scores a case's file by its bytes, named by its file name only, so outputs hold no machine path, with the
     /// built-in rubric the file names (the GB/T 27925 sample on its 1000-point rubric).
     /// </summary>
-    public static LoadResult<AuditResult> Score(string id) =>
-        AuditEngine.ScoreWithBuiltInRubric(File.ReadAllBytes(InputPath(id)), Path.GetFileName(id));
+    public static LoadResult<AuditResult> Score(string id)
+    {
+        var bytes = File.ReadAllBytes(InputPath(id));
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        if (!text.Contains("\n  previous: ", StringComparison.Ordinal))
+        {
+            return AuditEngine.ScoreWithBuiltInRubric(bytes, Path.GetFileName(id));
+        }
+
+        // An audit that names its predecessor is scored from its own folder, still under its bare name.
+        var rubric = Rubric.BuiltIn(text.Contains("rubric: gbt27925-2011", StringComparison.Ordinal) ? "gbt27925-2011" : "gbt27922-2011")!;
+        return new AuditEngine(rubric) { PreviousFolder = Path.GetDirectoryName(InputPath(id)) }.Score(bytes, Path.GetFileName(id));
+    }
 
     public static AuditResult Result(string name) => Score("reports/" + name + ".yaml").GetValueOrThrow();
 

@@ -21,7 +21,7 @@ public sealed class OfficeTests
         foreach (var file in Directory.EnumerateFiles(Cases.SampleFolder, "*.yaml").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileNameWithoutExtension(file);
-            var result = AuditEngine.ScoreWithBuiltInRubric(File.ReadAllBytes(file), Path.GetFileName(file)).GetValueOrThrow();
+            var result = Cases.Score("samples/" + Path.GetFileName(file)).GetValueOrThrow(); // as the report goldens: a surveillance sample finds its previous audit
             var score = result.Score.ToString("F" + result.Rubric.Scoring.Decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
             var ids = result.Nonconformities.Where(n => n.Grade != NonconformityGrade.Observation).Select(n => n.Id).OfType<string>().Distinct().ToArray();
             var common = new[] { result.Company.Name, score, result.Tier.Label.Zh };

@@ -21,10 +21,17 @@ internal static class ReportData
         yield return e.Conclusion;
         yield return e.SourceName;
         yield return e.Sha256;
-        foreach (var site in a.Sites)
+        foreach (var site in a.Sites.Concat(a.Criteria).Concat(a.NotCovered))
         {
             yield return site;
         }
+
+        yield return a.Objectives;
+        yield return a.Previous;
+        yield return e.Decision?.By;
+        yield return e.Decision?.Tier;
+        yield return e.Certificate?.Number;
+        yield return result.Previous?.Source;
 
         foreach (var member in a.Team)
         {
@@ -37,6 +44,11 @@ internal static class ReportData
         {
             yield return finding.Note;
             yield return finding.Reason;
+            yield return finding.Nc?.Id;
+            yield return finding.Nc?.ConfirmedBy;
+            yield return finding.Nc?.RootCause;
+            yield return finding.Nc?.Action;
+            yield return finding.Nc?.VerifiedBy;
             foreach (var evidence in finding.Evidence)
             {
                 yield return evidence;
@@ -53,6 +65,11 @@ internal static class ReportData
         {
             yield return b.Reason;
             yield return b.Basis;
+        }
+
+        foreach (var id in result.Previous?.Nonconformities.Select(n => n.Id) ?? [])
+        {
+            yield return id;
         }
 
         foreach (var text in Of(result.Rubric))

@@ -44,7 +44,9 @@ public sealed class SchemaTests
             "max_bonus": 1,
             "max_bonus_count": 1,
             "max_special_deductions": 4,
-            "agreement_spread": 1.5
+            "agreement_spread": 1.5,
+            "withhold_tier_on_open_major": false,
+            "surveillance_interval_months": 12
           },
           "tiers": [
             { "id": "fail", "label": "不达标", "min": 0 },

@@ -20,7 +20,15 @@ internal static class TerminalText
         var text = new StringWriter { NewLine = "\n" };
         Header(text, report);
 
-        text.Write(w.Format("terminal.score_line", ("score", report.Score), ("total", r.PossiblePoints), ("tier", r.Tier.Label), ("stars", Stars(r.Tier))) + "\n");
+        text.Write(w.Format("terminal.score_line", ("score", report.Score), ("total", r.PossiblePoints), ("caption", report.TierCaption), ("tier", r.Tier.Label), ("stars", Stars(r.Tier))) + "\n");
+        foreach (var (label, value) in new[] { ("decision", report.DecisionText), ("certificate", report.CertificateText), ("surveillance_due", report.SurveillanceText) })
+        {
+            if (value is not null)
+            {
+                text.Write(report.Label(label) + report.Label("colon") + value + "\n");
+            }
+        }
+
         text.Write(w.Format("terminal.formula", ("formula", report.FormulaText)) + "\n");
         foreach (var block in r.TierBlocks)
         {
@@ -57,11 +65,33 @@ internal static class TerminalText
             foreach (var nc in r.Nonconformities)
             {
                 // The whole finding, wrapped: a note often opens with what conforms and states the nonconformity after.
-                list.Row(report.Grade(nc.Grade), nc.Id ?? "—", ReportFigures.Lost(nc.LostPoints), OneLine(report.Text(nc.Description)));
+                var grade = nc.Repeated ? report.Grade(nc.Grade) + report.Label("repeated_suffix") : report.Grade(nc.Grade);
+                list.Row(grade, nc.Id ?? "—", ReportFigures.Lost(nc.LostPoints), OneLine(report.Text(nc.Description)));
             }
 
             list.WriteTo(text, "  ");
             text.Write("  " + w.Text("terminal.full_report_hint") + "\n");
+        }
+
+        if (r.Previous is { } previous)
+        {
+            text.Write("\n" + report.Label("sec_previous") + "\n  " + report.PreviousText + "\n");
+            if (previous.Nonconformities.Count > 0)
+            {
+                var follow = new TextTable()
+                    .Column(report.Label("col_nc_id"))
+                    .Column(report.Label("col_item"))
+                    .Column(report.Label("col_grade"))
+                    .Column(report.Label("col_due"))
+                    .Column(report.Label("col_status_now"));
+                foreach (var n in previous.Nonconformities)
+                {
+                    var due = n.Due is { } d ? ReportFigures.Date(d) + (n.Overdue ? report.Label("overdue_suffix") : "") : "—";
+                    follow.Row(n.Id ?? "—", n.Item, report.Grade(n.Grade), due, report.FollowUp(n.Status));
+                }
+
+                follow.WriteTo(text, "  ");
+            }
         }
 
         if (r.Exclusions.Count > 0)

@@ -49,6 +49,12 @@ public sealed record AuditEvidence
     /// <summary>The audit team's overall conclusion (审核结论), if written.</summary>
     public string? Conclusion { get; init; }
 
+    /// <summary>The certification body's decision (认证决定), apart from the team's recommendation, if written.</summary>
+    public CertificationDecision? Decision { get; init; }
+
+    /// <summary>The certificate the audit led to or is held under, if written.</summary>
+    public Certificate? Certificate { get; init; }
+
     /// <summary>The name of the evidence file (or a descriptive name), used in diagnostics and reports.</summary>
     public string SourceName { get; init; } = "evidence";
 
@@ -111,6 +117,31 @@ public sealed record AuditInfo
     public IReadOnlyList<string> Sites { get => sites; init => sites = Lists.Copy(value); }
 
     private readonly IReadOnlyList<string> sites = [];
+
+    /// <summary>The stage: 1 = document review (文件审查), 2 = on-site audit (现场审查, the default).</summary>
+    public int Stage { get; init; } = 2;
+
+    /// <summary>The audit objectives (审核目的), as written.</summary>
+    public string? Objectives { get; init; }
+
+    /// <summary>The audit criteria with their versions (审核准则), e.g. <c>GB/T 27922-2011</c> and a body's own specification.</summary>
+    public IReadOnlyList<string> Criteria { get; init; } = [];
+
+    /// <summary>Audit time in person-days (审核人日).</summary>
+    public decimal? PersonDays { get; init; }
+
+    /// <summary>Areas, sites or activities in the scope that the audit did not cover (未覆盖的区域), as written.</summary>
+    public IReadOnlyList<string> NotCovered { get; init; } = [];
+
+    /// <summary>
+    /// The audit this one follows (<c>previous:</c>), a path relative to this evidence file: an evidence file or a JSON
+    /// result. Loaded by <see cref="AuditEngine"/> when it scores a file (see <c>AuditEngine.FollowPrevious</c>).
+    /// </summary>
+    public string? Previous { get; init; }
+
+    internal SourceLocation? PreviousLocation { get; init; }
+
+    internal IReadOnlyDictionary<string, SourceLocation> KeyLocations { get; init; } = EmptyLocations.Instance;
 
     /// <summary>True for initial, surveillance and recertification audits, which must assess every applicable item.</summary>
     public bool IsFormal => Kind is AuditKind.Initial or AuditKind.Surveillance or AuditKind.Recertification;
@@ -189,6 +220,9 @@ public sealed record Finding
     /// <summary>Why the item does not apply (required with <see cref="FindingResult.NotApplicable"/>).</summary>
     public string? Reason { get; init; }
 
+    /// <summary>The nonconformity record (不符合项报告) of a graded finding: confirmation, corrective action, verification.</summary>
+    public NonconformityRecord? Nc { get; init; }
+
     /// <summary>Who of the audit team assessed the item (a name, as written), if recorded.</summary>
     public string? AssessedBy { get; init; }
 
@@ -260,6 +294,84 @@ public sealed record Bonus
 
     /// <summary>Where the bonus is written, when read from a file.</summary>
     public SourceLocation? Location { get; init; }
+
+    internal IReadOnlyDictionary<string, SourceLocation> KeyLocations { get; init; } = EmptyLocations.Instance;
+}
+
+/// <summary>Where a nonconformity stands in its corrective-action cycle.</summary>
+public enum CorrectionStatus
+{
+    /// <summary>Raised; no correction yet (the default).</summary>
+    Open = 0,
+
+    /// <summary>The company reports it corrected; not yet verified by the audit team.</summary>
+    Corrected = 1,
+
+    /// <summary>The correction's effectiveness was verified by the audit team.</summary>
+    Verified = 2,
+}
+
+/// <summary>
+/// The record of one nonconformity (不符合项报告) as the company confirms it and the audit team follows it to closure:
+/// root cause, corrective action with a due date, and verification.
+/// </summary>
+public sealed record NonconformityRecord
+{
+    /// <summary>The nonconformity's number, e.g. <c>NC-2026-03</c>; unique within an evidence file.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The company's representative who confirmed the finding.</summary>
+    public string? ConfirmedBy { get; init; }
+
+    /// <summary>The root cause the company found.</summary>
+    public string? RootCause { get; init; }
+
+    /// <summary>The corrective action.</summary>
+    public string? Action { get; init; }
+
+    /// <summary>When the corrective action is due.</summary>
+    public DateOnly? Due { get; init; }
+
+    /// <summary>Where the correction stands.</summary>
+    public CorrectionStatus Status { get; init; }
+
+    /// <summary>The auditor who verified the correction.</summary>
+    public string? VerifiedBy { get; init; }
+
+    /// <summary>When the correction was verified.</summary>
+    public DateOnly? VerifiedOn { get; init; }
+
+    internal SourceLocation? Location { get; init; }
+
+    internal IReadOnlyDictionary<string, SourceLocation> KeyLocations { get; init; } = EmptyLocations.Instance;
+}
+
+/// <summary>The certification body's decision (认证决定): the tier it grants, by whom, when.</summary>
+public sealed record CertificationDecision
+{
+    /// <summary>The tier id granted, e.g. <c>four-star</c>.</summary>
+    public required string Tier { get; init; }
+
+    /// <summary>Who decided (a technical committee, a decision-maker).</summary>
+    public string? By { get; init; }
+
+    /// <summary>When.</summary>
+    public DateOnly? On { get; init; }
+
+    internal IReadOnlyDictionary<string, SourceLocation> KeyLocations { get; init; } = EmptyLocations.Instance;
+}
+
+/// <summary>The certificate (证书): number and validity.</summary>
+public sealed record Certificate
+{
+    /// <summary>The certificate number.</summary>
+    public string? Number { get; init; }
+
+    /// <summary>The issue date; yearly surveillance is counted from it.</summary>
+    public DateOnly? Issued { get; init; }
+
+    /// <summary>The last day of validity.</summary>
+    public DateOnly? Expires { get; init; }
 
     internal IReadOnlyDictionary<string, SourceLocation> KeyLocations { get; init; } = EmptyLocations.Instance;
 }

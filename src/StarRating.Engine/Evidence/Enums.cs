@@ -67,6 +67,19 @@ public enum ItemStatus
     NotAssessed = 4,
 }
 
+/// <summary>What became of a previous audit's nonconformity by this audit.</summary>
+public enum PreviousStatus
+{
+    /// <summary>The item conforms now (or, not re-assessed, its correction was verified).</summary>
+    Closed = 0,
+
+    /// <summary>The same item is graded again: a repeat finding.</summary>
+    Repeated = 1,
+
+    /// <summary>Not re-assessed and not verified closed, or still open past its due date.</summary>
+    Open = 2,
+}
+
 /// <summary>The words of the evidence format for enum values.</summary>
 public static class EvidenceWords
 {
@@ -85,4 +98,12 @@ public static class EvidenceWords
     /// <summary>The word used in result files for an item status.</summary>
     /// <param name="status">The status.</param>
     public static string Of(ItemStatus status) => Words.Statuses.TokenOf(status);
+
+    /// <summary>The word of a correction status: <c>open</c>, <c>corrected</c>, <c>verified</c>.</summary>
+    /// <param name="status">The status.</param>
+    public static string Of(CorrectionStatus status) => Words.CorrectionStatuses.TokenOf(status);
+
+    /// <summary>The word of a previous nonconformity's status now: <c>closed</c>, <c>repeated</c>, <c>open</c>.</summary>
+    /// <param name="status">The status.</param>
+    public static string Of(PreviousStatus status) => Words.PreviousStatuses.TokenOf(status);
 }

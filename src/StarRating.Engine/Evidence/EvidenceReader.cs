@@ -36,6 +36,8 @@ internal static class EvidenceReader
         var findings = ReadFindings(root, ctx);
         var (deductions, bonuses) = ReadAdjustments(root.Map("adjustments"), ctx);
         var conclusion = root.String("conclusion");
+        var decision = ReadDecision(root.Map("decision"));
+        var certificate = ReadCertificate(root.Map("certificate"));
         root.Finish();
 
         return new AuditEvidence
@@ -52,6 +54,8 @@ internal static class EvidenceReader
             Deductions = deductions,
             Bonuses = bonuses,
             Conclusion = conclusion,
+            Decision = decision,
+            Certificate = certificate,
             SourceName = document.File,
             Sha256 = document.Sha256,
         };
@@ -149,6 +153,14 @@ internal static class EvidenceReader
             Body = map.String("body"),
             Reference = map.String("reference"),
             Sites = ScalarOrList(map, "sites", ctx).Select(n => Values.String(n, "sites", ctx)).OfType<string>().ToArray(),
+            Stage = map.Integer("stage", 1, 2) ?? 2,
+            Objectives = map.String("objectives"),
+            Criteria = ScalarOrList(map, "criteria", ctx).Select(n => Values.String(n, "criteria", ctx)).OfType<string>().ToArray(),
+            PersonDays = map.Decimal("person_days"),
+            NotCovered = ScalarOrList(map, "not_covered", ctx).Select(n => Values.String(n, "not_covered", ctx)).OfType<string>().ToArray(),
+            Previous = map.String("previous"),
+            PreviousLocation = map.Has("previous") ? map.ValueLocation("previous") : null,
+            KeyLocations = KeyLocations(map, "stage", "person_days", "criteria", "dates"),
             Location = map.Location,
         };
         map.Finish();
@@ -237,14 +249,75 @@ internal static class EvidenceReader
             Evidence = ScalarOrList(map, "evidence", ctx).Select(n => Values.String(n, "evidence", ctx)).OfType<string>().ToArray(),
             Note = map.String("note"),
             Reason = map.String("reason"),
+            Nc = ReadNc(map.Map("nc")),
             AssessedBy = map.String("assessed_by"),
             Location = map.Location,
             KeyLocations = assessment
                 ? KeyLocations(map, "result", "points", "sample", "grade", "reason", "by")
-                : KeyLocations(map, "item", "indicator", "result", "points", "sample", "grade", "reason", "by", "assessments"),
+                : KeyLocations(map, "item", "indicator", "result", "points", "sample", "grade", "reason", "by", "assessments", "nc"),
         };
         map.Finish();
         return finding;
+    }
+
+    private static NonconformityRecord? ReadNc(MapReader? map)
+    {
+        if (map is null)
+        {
+            return null;
+        }
+
+        var record = new NonconformityRecord
+        {
+            Id = map.String("id", required: true) ?? "",
+            ConfirmedBy = map.String("confirmed_by"),
+            RootCause = map.String("root_cause"),
+            Action = map.String("action"),
+            Due = map.Date("due"),
+            Status = map.Enum("status", Words.CorrectionStatuses) ?? CorrectionStatus.Open,
+            VerifiedBy = map.String("verified_by"),
+            VerifiedOn = map.Date("verified_on"),
+            Location = map.Location,
+            KeyLocations = KeyLocations(map, "id", "status", "due", "verified_by", "verified_on", "action"),
+        };
+        map.Finish();
+        return record;
+    }
+
+    private static CertificationDecision? ReadDecision(MapReader? map)
+    {
+        if (map is null)
+        {
+            return null;
+        }
+
+        var decision = new CertificationDecision
+        {
+            Tier = map.Id("tier", required: true) ?? "",
+            By = map.String("by"),
+            On = map.Date("on"),
+            KeyLocations = KeyLocations(map, "tier", "on"),
+        };
+        map.Finish();
+        return decision;
+    }
+
+    private static Certificate? ReadCertificate(MapReader? map)
+    {
+        if (map is null)
+        {
+            return null;
+        }
+
+        var certificate = new Certificate
+        {
+            Number = map.String("number"),
+            Issued = map.Date("issued"),
+            Expires = map.Date("expires"),
+            KeyLocations = KeyLocations(map, "number", "issued", "expires"),
+        };
+        map.Finish();
+        return certificate;
     }
 
     private static (List<Deduction> Deductions, List<Bonus> Bonuses) ReadAdjustments(MapReader? map, ReadContext ctx)

@@ -23,6 +23,16 @@ internal static class Words
         ("minor", NonconformityGrade.Minor),
         ("observation", NonconformityGrade.Observation));
 
+    public static readonly EnumMap<CorrectionStatus> CorrectionStatuses = new(
+        ("open", CorrectionStatus.Open),
+        ("corrected", CorrectionStatus.Corrected),
+        ("verified", CorrectionStatus.Verified));
+
+    public static readonly EnumMap<PreviousStatus> PreviousStatuses = new(
+        ("closed", PreviousStatus.Closed),
+        ("repeated", PreviousStatus.Repeated),
+        ("open", PreviousStatus.Open));
+
     public static readonly EnumMap<ItemStatus> Statuses = new(
         ("conforming", ItemStatus.Conforming),
         ("partial", ItemStatus.Partial),

@@ -126,6 +126,21 @@ public sealed class AuditResult
 
     private readonly IReadOnlyList<Diagnostic> warnings = [];
 
+    /// <summary>
+    /// The tier the certification body decided (<c>decision.tier</c>), or null without a decision. <see cref="Tier"/> is the
+    /// audit team's recommendation (推荐等级); the two may differ.
+    /// </summary>
+    public Tier? DecisionTier { get; internal init; }
+
+    /// <summary>Major nonconformities of a formal audit not verified closed (items, in rubric order); empty otherwise.</summary>
+    public IReadOnlyList<string> OpenMajors { get; internal init; } = [];
+
+    /// <summary>When surveillance audits are due, or null when neither a certificate nor an initial audit dates the cycle.</summary>
+    public SurveillanceSchedule? Surveillance { get; internal init; }
+
+    /// <summary>The audit this one follows (<c>audit.previous</c>), or null.</summary>
+    public PreviousAudit? Previous { get; internal init; }
+
     /// <summary>Exact earned points and the exact total before adjustments, for the gap analysis.</summary>
     internal Scoring.Rational ExactEarned { get; init; }
 
@@ -212,9 +227,16 @@ public sealed record Nonconformity(
     LocalizedText? Requirement,
     decimal LostPoints,
     Message Description,
-    IReadOnlyList<string> Evidence);
+    IReadOnlyList<string> Evidence)
+{
+    /// <summary>True when the previous audit had a nonconformity on the same item: a repeat finding.</summary>
+    public bool Repeated { get; init; }
+
+    /// <summary>The nonconformity record of the finding (<c>nc:</c>), or null.</summary>
+    public NonconformityRecord? Record { get; init; }
+}
 
 /// <summary>A note for the reader of a result.</summary>
-/// <param name="Code">A stable word: mock, not-assessed, clamped, initial-star or provisional-points.</param>
+/// <param name="Code">A stable word: mock, not-assessed, clamped, initial-star, provisional-points, major-nonconformities-open or repeat-findings.</param>
 /// <param name="Text">The note: the vocabulary text <c>notice.CODE</c> with its arguments.</param>
 public sealed record Notice(string Code, Message Text);

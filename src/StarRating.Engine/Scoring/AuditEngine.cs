@@ -30,6 +30,9 @@ public sealed class AuditEngine
     /// <summary>The rubric scored against.</summary>
     public Rubric Rubric { get; }
 
+    /// <summary>The input limits evidence files are read with (previous audits too).</summary>
+    internal InputLimits Limits => loader.Limits;
+
     /// <summary>
     /// When true, evidence pinned to another version of the rubric (<c>rubric: ID@VERSION</c>) is refused (SR3201);
     /// when false (the default) it is scored with a warning (SR3200).
@@ -42,6 +45,23 @@ public sealed class AuditEngine
     /// <see cref="ConsensusRule.Lowest"/>. A formal audit with an unresolved finding is refused (SR3152) whatever the rule.
     /// </summary>
     public ConsensusRule Consensus { get; init; }
+
+    /// <summary>
+    /// When true (the default), an evidence file's <c>audit.previous</c> is read — a path relative to the evidence's source
+    /// name, inside its folder — and followed back through its chain, at most <see cref="MaxPreviousDepth"/> audits.
+    /// Set it to false where source names are not trusted paths (a service scoring uploaded text): <c>previous:</c> is then
+    /// kept as written and no file is read.
+    /// </summary>
+    public bool FollowPrevious { get; init; } = true;
+
+    /// <summary>
+    /// The folder an evidence source name is taken relative to when <c>previous:</c> is resolved, for evidence scored from
+    /// text or bytes under a bare name; the current directory when null. The chain must stay inside the first file's folder.
+    /// </summary>
+    public string? PreviousFolder { get; init; }
+
+    /// <summary>How many audits back <c>previous:</c> is followed (default 8; SR3122 beyond).</summary>
+    public int MaxPreviousDepth { get; init; } = 8;
 
     /// <summary>
     /// Reads and scores an evidence file with the built-in rubric it names in <c>rubric:</c> (see
@@ -186,7 +206,10 @@ public sealed class AuditEngine
     /// <param name="after">The later result.</param>
     public static LoadResult<AuditComparison> Compare(AuditResult before, AuditResult after) => Comparer.Compare(before, after);
 
-    private LoadResult<AuditResult> Run(AuditEvidence? evidence, DiagnosticBag bag)
+    private LoadResult<AuditResult> Run(AuditEvidence? evidence, DiagnosticBag bag) => Run(evidence, bag, []);
+
+    /// <summary>Scores evidence; <paramref name="visited"/> holds the files of the chain read so far (cycles are errors).</summary>
+    internal LoadResult<AuditResult> Run(AuditEvidence? evidence, DiagnosticBag bag, IReadOnlyList<string> visited)
     {
         if (evidence is null)
         {
@@ -199,7 +222,26 @@ public sealed class AuditEngine
             return LoadResult.From<AuditResult>(null, bag);
         }
 
+        var previous = FollowPrevious && evidence.Audit.Previous is not null ? PreviousLoader.Load(evidence, this, bag, visited) : null;
+        if (bag.HasErrors)
+        {
+            return LoadResult.From<AuditResult>(null, bag);
+        }
+
+        var schedule = CycleRules.Schedule(evidence, Rubric, previous);
+        if (schedule is { Overdue: true, Due: { } due })
+        {
+            var audit = evidence.Audit;
+            bag.Add(
+                DiagnosticCatalog.SurveillanceOverdue,
+                audit.KeyLocations.GetValueOrDefault("dates", audit.Location ?? SourceLocation.WholeFile(evidence.SourceName)),
+                ("start", CycleChecks.Day(audit.Dates.Min())),
+                ("due", CycleChecks.Day(due)),
+                ("months", schedule.IntervalMonths),
+                ("anchor", CycleChecks.Day(schedule.Anchor)));
+        }
+
         var diagnostics = bag.ToSortedList();
-        return new LoadResult<AuditResult>(Scorer.Score(evidence, Rubric, findings, diagnostics, Consensus), diagnostics);
+        return new LoadResult<AuditResult>(Scorer.Score(evidence, Rubric, findings, diagnostics, Consensus, previous, schedule), diagnostics);
     }
 }

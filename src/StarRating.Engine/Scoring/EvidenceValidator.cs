@@ -49,6 +49,8 @@ internal static class EvidenceValidator
             CheckAudit(evidence, bag);
         }
 
+        CycleChecks.Check(evidence, rubric, bag);
+
         CheckTexts(evidence, bag);
         return findings;
     }
@@ -122,6 +124,21 @@ internal static class EvidenceValidator
         foreach (var text in evidence.Audit.Sites.Concat(evidence.Audit.Team.SelectMany(m => new[] { m.Name, m.Role, m.Registration })))
         {
             Check(text, evidence.Audit.Location);
+        }
+
+        var audit = evidence.Audit;
+        foreach (var text in audit.Criteria.Concat(audit.NotCovered).Append(audit.Objectives).Append(audit.Previous)
+            .Append(evidence.Decision?.Tier).Append(evidence.Decision?.By).Append(evidence.Certificate?.Number))
+        {
+            Check(text, audit.Location);
+        }
+
+        foreach (var nc in evidence.Findings.Select(f => f.Nc).OfType<NonconformityRecord>())
+        {
+            foreach (var text in new[] { nc.Id, nc.ConfirmedBy, nc.RootCause, nc.Action, nc.VerifiedBy })
+            {
+                Check(text, nc.Location);
+            }
         }
 
         foreach (var finding in evidence.Findings)
@@ -282,7 +299,10 @@ internal static class EvidenceValidator
             var fullyConforming = finding.Result == FindingResult.Conforming
                 || (finding.Result is null && finding.Sample is { Size: > 0 } s && s.Conforming == s.Size);
             var excluded = finding.Result == FindingResult.NotApplicable;
-            if (excluded || (fullyConforming && grade != NonconformityGrade.Observation))
+            // An observation is not a nonconformity: a finding that earns nothing is graded major or minor. (A partial
+            // result may carry an observation: a scheme that scores by degree, such as brand evaluation, notes one.)
+            var nonconforming = finding.Result == FindingResult.Nonconforming || (finding.Result is null && finding.Sample is { Size: > 0, Conforming: 0 });
+            if (excluded || (fullyConforming && grade != NonconformityGrade.Observation) || (nonconforming && grade == NonconformityGrade.Observation))
             {
                 object result = finding.Result is { } r ? EvidenceWords.Of(r) : new Message("diagnostic.value.full_sample");
                 bag.Add(DiagnosticCatalog.GradeMismatch, At(finding, "grade", evidence), ("grade", EvidenceWords.Of(grade)), ("result", result), ("target", target));

@@ -9,7 +9,7 @@ namespace StarRating.Engine.Scoring;
 /// </summary>
 internal static class Scorer
 {
-    public static AuditResult Score(AuditEvidence evidence, Rubric rubric, FindingIndex findings, IReadOnlyList<Diagnostic> warnings, ConsensusRule consensus = ConsensusRule.Lowest)
+    public static AuditResult Score(AuditEvidence evidence, Rubric rubric, FindingIndex findings, IReadOnlyList<Diagnostic> warnings, ConsensusRule consensus = ConsensusRule.Lowest, LoadedPrevious? previous = null, SurveillanceSchedule? schedule = null)
     {
         var policy = rubric.Scoring;
         var categories = new List<CategoryResult>();
@@ -60,8 +60,20 @@ internal static class Scorer
         var clamped = ScoreRules.Clamp(adjusted, rubric.TotalPoints);
         var score = ScoreRules.Round(clamped, policy);
 
-        var tierDecision = TierRules.Decide(rubric, score, allItems, deductions.Length);
+        var openMajors = CycleRules.OpenMajors(evidence, allItems);
+        var tierDecision = TierRules.Decide(rubric, score, allItems, deductions.Length, openMajors);
+        var followUp = previous is null ? null : CycleRules.FollowUp(previous, evidence, allItems);
+        var repeated = followUp?.Nonconformities.Where(n => n.Status == PreviousStatus.Repeated).Select(n => n.Item).ToHashSet(StringComparer.Ordinal) ?? [];
         var notices = BuildNotices(rubric, evidence, tierDecision.Granted, clamped != adjusted, allItems, consensus);
+        if (openMajors.Count > 0)
+        {
+            notices.Add(new Notice("major-nonconformities-open", new Message("notice.major-nonconformities-open", ("count", openMajors.Count), ("items", openMajors))));
+        }
+
+        if (repeated.Count > 0)
+        {
+            notices.Add(new Notice("repeat-findings", new Message("notice.repeat-findings", ("count", repeated.Count), ("items", repeated.Order(StringComparer.Ordinal).ToArray()))));
+        }
 
         return new AuditResult(rubric, evidence)
         {
@@ -86,9 +98,14 @@ internal static class Scorer
             Bonuses = bonuses,
             Exclusions = exclusions,
             NotAssessed = allItems.Where(i => i.Status == ItemStatus.NotAssessed).ToArray(),
-            Nonconformities = BuildNonconformities(allItems, deductions, rubric),
+            Nonconformities = BuildNonconformities(allItems, deductions, rubric, repeated),
             Notices = notices,
             Warnings = warnings,
+            DecisionTier = evidence.Decision is { } decision ? rubric.Tiers.FirstOrDefault(t => t.Id == decision.Tier) : null,
+            OpenMajors = openMajors,
+            // A failed initial or recertification audit leads to no certificate, hence to no surveillance.
+            Surveillance = schedule is { Due: null } && evidence.Certificate is null && tierDecision.Granted.Rank == 0 ? null : schedule,
+            Previous = followUp,
             ExactEarned = earned,
         };
     }
@@ -136,7 +153,7 @@ internal static class Scorer
         };
     }
 
-    private static IReadOnlyList<Nonconformity> BuildNonconformities(IReadOnlyList<ItemResult> items, IReadOnlyList<AppliedAdjustment> deductions, Rubric rubric)
+    private static IReadOnlyList<Nonconformity> BuildNonconformities(IReadOnlyList<ItemResult> items, IReadOnlyList<AppliedAdjustment> deductions, Rubric rubric, IReadOnlySet<string> repeated)
     {
         Nonconformity FromItem(ItemResult item) => new(
             NonconformityKind.Item,
@@ -145,7 +162,11 @@ internal static class Scorer
             item.Item.Requirement,
             item.Lost,
             item.Note is { } note ? Message.Verbatim(note) : item.Explanation,
-            item.Evidence);
+            item.Evidence)
+        {
+            Repeated = item.Grade is NonconformityGrade.Major or NonconformityGrade.Minor && repeated.Contains(item.Item.Id),
+            Record = item.Finding?.Nc,
+        };
 
         var graded = items.Where(i => i.Grade is not null).ToArray();
         var list = new List<Nonconformity>();
@@ -163,7 +184,7 @@ internal static class Scorer
         return list;
     }
 
-    private static IReadOnlyList<Notice> BuildNotices(Rubric rubric, AuditEvidence evidence, Tier granted, bool clamped, IReadOnlyList<ItemResult> items, ConsensusRule consensus)
+    private static List<Notice> BuildNotices(Rubric rubric, AuditEvidence evidence, Tier granted, bool clamped, IReadOnlyList<ItemResult> items, ConsensusRule consensus)
     {
         var notices = new List<Notice>();
         if (evidence.Audit.Kind is AuditKind.Mock or AuditKind.Self)

@@ -9,7 +9,7 @@ namespace StarRating.Engine.Scoring;
 /// </summary>
 internal static class TierRules
 {
-    public static Decision Decide(Rubric rubric, decimal score, IReadOnlyList<ItemResult> items, int specialDeductions)
+    public static Decision Decide(Rubric rubric, decimal score, IReadOnlyList<ItemResult> items, int specialDeductions, IReadOnlyList<string>? openMajors = null)
     {
         var byScore = rubric.TierForScore(score);
         var statusById = items.ToDictionary(i => i.Item.Id, i => i.Status, StringComparer.Ordinal);
@@ -22,6 +22,17 @@ internal static class TierRules
             for (var rank = byScore.Rank; rank > 0; rank--)
             {
                 blocks.Add(new TierBlock(rubric.Tiers[rank], reason, []));
+            }
+
+            granted = rubric.LowestTier;
+        }
+        else if (rubric.Scoring.WithholdTierOnOpenMajor && openMajors is { Count: > 0 })
+        {
+            // A grading condition of the rubric: no tier while a major nonconformity awaits verified closure.
+            var reason = new Message("tier_block.open_majors", ("count", openMajors.Count), ("items", openMajors));
+            for (var rank = byScore.Rank; rank > 0; rank--)
+            {
+                blocks.Add(new TierBlock(rubric.Tiers[rank], reason, openMajors));
             }
 
             granted = rubric.LowestTier;

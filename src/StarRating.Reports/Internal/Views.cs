@@ -168,7 +168,35 @@ internal static class Views
             ("sites_text", audit.Sites.Count == 0 ? null : report.List(audit.Sites)),
             ("evidence_file", DisplayText.Escape(r.Evidence.SourceName)),
             ("evidence_sha256", r.Evidence.Sha256),
-            ("conclusion", r.Evidence.Conclusion));
+            ("conclusion", r.Evidence.Conclusion),
+            ("stage", audit.Stage),
+            ("stage_label", report.StageLabel),
+            ("objectives", audit.Objectives),
+            ("criteria", Arr(audit.Criteria)),
+            ("criteria_text", audit.Criteria.Count == 0 ? null : report.List(audit.Criteria)),
+            ("person_days", audit.PersonDays is { } days ? ReportFigures.Points(days) : null),
+            ("not_covered", Arr(audit.NotCovered)),
+            ("not_covered_text", audit.NotCovered.Count == 0 ? null : report.List(audit.NotCovered)));
+        v["cycle"] = Obj(
+            ("tier_caption", report.TierCaption),
+            ("recommendation_note", r.Audit.IsFormal ? report.Wording.Text("report.recommended") : null),
+            ("decision", report.DecisionText),
+            ("decision_differs", r.Evidence.Decision is { } decision && decision.Tier != r.Tier.Id),
+            ("certificate", report.CertificateText),
+            ("surveillance", report.SurveillanceText),
+            ("surveillance_overdue", r.Surveillance?.Overdue ?? false),
+            ("previous", report.PreviousText),
+            ("previous_nonconformities", Arr((r.Previous?.Nonconformities ?? []).Select(n => Obj(
+                ("id", n.Id),
+                ("item", n.Item),
+                ("grade", EvidenceWords.Of(n.Grade)),
+                ("grade_label", report.Grade(n.Grade)),
+                ("status", EvidenceWords.Of(n.Status)),
+                ("status_label", report.FollowUp(n.Status)),
+                ("repeated", n.Status == PreviousStatus.Repeated),
+                ("record_label", n.RecordStatus is { } rs ? report.Correction(rs) : null),
+                ("due", n.Due is { } due ? ReportFigures.Date(due) : null),
+                ("overdue", n.Overdue))))));
 
         // What every printed page carries in its margins (CSS strings, escaped for a CSS "…" literal).
         var reference = report.Label("reference") + report.Label("colon") + (audit.Reference ?? "—");
@@ -246,7 +274,11 @@ internal static class Views
             ("requirement", n.Requirement is { } req ? report.Text(req) : null),
             ("lost", ReportFigures.Points(n.LostPoints)),
             ("description", report.Text(n.Description)),
-            ("evidence", Arr(n.Evidence)))));
+            ("evidence", Arr(n.Evidence)),
+            ("repeated", n.Repeated),
+            ("nc_id", n.Record?.Id),
+            ("due", n.Record?.Due is { } due ? ReportFigures.Date(due) : null),
+            ("record_label", n.Record is { } record ? report.Correction(record.Status) : null))));
         v["exclusions"] = Arr(r.Exclusions.Select(e => Obj(
             ("id", e.Id),
             ("is_indicator", e.IsIndicator),
@@ -344,7 +376,7 @@ internal static class Views
                 ("lost", ReportFigures.Points(group.Sum(g => g.N.LostPoints))),
                 ("assessor", audit["lead"]),
                 ("date", audit["last_date"]),
-                ("nc", CorrectiveAction(first)));
+                ("nc", CorrectiveAction(first, report)));
             (isObservation ? observations : forms).Add(form);
         }
 
@@ -355,21 +387,22 @@ internal static class Views
     }
 
     /// <summary>
-    /// The corrective-action fields of a nonconformity form, blank (null) until the evidence records them: the one
-    /// place to fill when findings carry their corrective-action lifecycle (issue 17's <c>nc:</c>).
+    /// The corrective-action fields of a nonconformity form, from the finding's <c>nc:</c> record (confirmation, root cause,
+    /// action, due date, status, verification); blank (null) where the evidence records none, for the form to be filled in.
     /// </summary>
-    private static ScriptObject CorrectiveAction(Nonconformity nonconformity)
+    private static ScriptObject CorrectiveAction(Nonconformity nonconformity, AuditReport report)
     {
-        _ = nonconformity;
+        var nc = nonconformity.Record;
         return Obj(
-            ("id", null),
-            ("confirmed_by", null),
-            ("root_cause", null),
-            ("action", null),
-            ("due", null),
-            ("status", null),
-            ("verified_by", null),
-            ("verified_on", null));
+            ("id", nc?.Id),
+            ("confirmed_by", nc?.ConfirmedBy),
+            ("root_cause", nc?.RootCause),
+            ("action", nc?.Action),
+            ("due", nc?.Due is { } due ? ReportFigures.Date(due) : null),
+            ("status", nc is null ? null : EvidenceWords.Of(nc.Status)),
+            ("status_label", nc is null ? null : report.Correction(nc.Status)),
+            ("verified_by", nc?.VerifiedBy),
+            ("verified_on", nc?.VerifiedOn is { } on ? ReportFigures.Date(on) : null));
     }
 
     private static ScriptObject RubricIdentity(Rubric rubric) => Obj(("id", rubric.Id), ("version", rubric.Version), ("sha256", rubric.Sha256));

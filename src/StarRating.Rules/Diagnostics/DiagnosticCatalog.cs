@@ -313,6 +313,80 @@ public static class DiagnosticCatalog
     /// <summary>SR3030: one evidence file compared with itself.</summary>
     public static readonly DiagnosticDescriptor ComparisonSameEvidence = new("SR3030", Warning);
 
+    // ---- SR31xx: the certification cycle (nonconformity records, decision, certificate, previous audits) ----
+
+    /// <summary>SR3100: a nonconformity record on a finding without a grade.</summary>
+    public static readonly DiagnosticDescriptor NcWithoutGrade = new("SR3100", Error);
+
+    /// <summary>SR3101: a nonconformity verified without who or when.</summary>
+    public static readonly DiagnosticDescriptor NcVerificationMissing = new("SR3101", Error);
+
+    /// <summary>SR3102: verification written on a nonconformity that is not verified.</summary>
+    public static readonly DiagnosticDescriptor NcVerificationNotVerified = new("SR3102", Error);
+
+    /// <summary>SR3103: a nonconformity verified before the audit that raised it.</summary>
+    public static readonly DiagnosticDescriptor NcVerifiedBeforeAudit = new("SR3103", Warning);
+
+    /// <summary>SR3104: two nonconformity records with one number.</summary>
+    public static readonly DiagnosticDescriptor NcDuplicateId = new("SR3104", Error);
+
+    /// <summary>SR3105: a nonconformity corrected or verified without a corrective action.</summary>
+    public static readonly DiagnosticDescriptor NcActionMissing = new("SR3105", Warning);
+
+    /// <summary>SR3106: a certification decision naming a tier the rubric does not have.</summary>
+    public static readonly DiagnosticDescriptor DecisionUnknownTier = new("SR3106", Error);
+
+    /// <summary>SR3107: a certification decision on a mock or self assessment.</summary>
+    public static readonly DiagnosticDescriptor DecisionNotFormal = new("SR3107", Error);
+
+    /// <summary>SR3108: a certification decision dated before the audit ended.</summary>
+    public static readonly DiagnosticDescriptor DecisionBeforeAudit = new("SR3108", Warning);
+
+    /// <summary>SR3109: a certificate that expires before it is issued.</summary>
+    public static readonly DiagnosticDescriptor CertificateDates = new("SR3109", Error);
+
+    /// <summary>SR3110: stage 1 on an audit kind that has none.</summary>
+    public static readonly DiagnosticDescriptor StageOneNotFor = new("SR3110", Error);
+
+    /// <summary>SR3111: an audit criterion without a version.</summary>
+    public static readonly DiagnosticDescriptor CriterionWithoutVersion = new("SR3111", Warning);
+
+    /// <summary>SR3112: audit criteria that leave out the rubric's standard.</summary>
+    public static readonly DiagnosticDescriptor CriteriaWithoutStandard = new("SR3112", Warning);
+
+    /// <summary>SR3113: a surveillance audit later than it was due.</summary>
+    public static readonly DiagnosticDescriptor SurveillanceOverdue = new("SR3113", Warning);
+
+    /// <summary>SR3120: the previous audit's file does not exist.</summary>
+    public static readonly DiagnosticDescriptor PreviousNotFound = new("SR3120", Error);
+
+    /// <summary>SR3121: previous audits that lead back to themselves.</summary>
+    public static readonly DiagnosticDescriptor PreviousCycle = new("SR3121", Error);
+
+    /// <summary>SR3122: a chain of previous audits longer than the limit.</summary>
+    public static readonly DiagnosticDescriptor PreviousTooDeep = new("SR3122", Error);
+
+    /// <summary>SR3123: the previous audit is of another company.</summary>
+    public static readonly DiagnosticDescriptor PreviousOtherCompany = new("SR3123", Error);
+
+    /// <summary>SR3124: the previous audit was scored with another rubric.</summary>
+    public static readonly DiagnosticDescriptor PreviousOtherRubric = new("SR3124", Error);
+
+    /// <summary>SR3125: the previous audit used another version of the rubric.</summary>
+    public static readonly DiagnosticDescriptor PreviousRubricVersion = new("SR3125", Warning);
+
+    /// <summary>SR3126: the previous audit cannot be scored.</summary>
+    public static readonly DiagnosticDescriptor PreviousInvalid = new("SR3126", Error);
+
+    /// <summary>SR3127: the previous audit does not come before this one.</summary>
+    public static readonly DiagnosticDescriptor PreviousNotBefore = new("SR3127", Error);
+
+    /// <summary>SR3128: the previous file is neither evidence nor a result.</summary>
+    public static readonly DiagnosticDescriptor PreviousNotAudit = new("SR3128", Error);
+
+    /// <summary>SR3129: a previous path outside the evidence file's folder.</summary>
+    public static readonly DiagnosticDescriptor PreviousPathRefused = new("SR3129", Error);
+
     // ---- SR315x–SR316x: audit teams (assessors, assessments, merging their files) -------------------------
 
     /// <summary>SR3150: an assessor (<c>assessor:</c> or <c>by:</c>) who is not a member of <c>audit.team</c>.</summary>

@@ -163,6 +163,8 @@ internal static class RubricReader
         var maxBonusCount = map.Integer("max_bonus_count", 0, 100);
         var maxDeductions = map.Integer("max_special_deductions", 0, 10_000);
         var spread = map.Decimal("agreement_spread");
+        var withhold = map.Boolean("withhold_tier_on_open_major");
+        var interval = map.Integer("surveillance_interval_months", 1, 60);
         map.Finish();
 
         if (spread is < 0)
@@ -190,6 +192,8 @@ internal static class RubricReader
             MaxBonusCount = maxBonusCount ?? defaults.MaxBonusCount,
             MaxSpecialDeductions = maxDeductions,
             AgreementSpread = spread ?? defaults.AgreementSpread,
+            WithholdTierOnOpenMajor = withhold ?? defaults.WithholdTierOnOpenMajor,
+            SurveillanceIntervalMonths = interval ?? defaults.SurveillanceIntervalMonths,
         };
     }
 

@@ -53,6 +53,17 @@ internal static class RubricWriter
             Key(y, 1, "agreement_spread", Numbers.Format(s.AgreementSpread));
         }
 
+        // Written only when not the default, so the resolved form (and its hash) of a rubric without the keys stays as it was.
+        if (s.WithholdTierOnOpenMajor)
+        {
+            Key(y, 1, "withhold_tier_on_open_major", "true");
+        }
+
+        if (s.SurveillanceIntervalMonths != 12)
+        {
+            Key(y, 1, "surveillance_interval_months", Int(s.SurveillanceIntervalMonths));
+        }
+
         y.Append("tiers:\n");
         foreach (var tier in rubric.Tiers)
         {

@@ -35,7 +35,7 @@ public sealed record RubricChange(RubricPart Part, string Id, RubricChangeKind K
     public bool IsPoints => Key is "points" or "total" or "min";
 
     /// <summary>True for a change of a grading condition: a tier's prerequisites or the special-deduction cap.</summary>
-    public bool IsCondition => Key is "requires" or "max_special_deductions";
+    public bool IsCondition => Key is "requires" or "max_special_deductions" or "withhold_tier_on_open_major";
 }
 
 /// <summary>
@@ -101,6 +101,8 @@ public sealed class RubricDiff
         Value(RubricPart.Scoring, "", "max_bonus_count", Int(bs.MaxBonusCount), Int(@as.MaxBonusCount));
         Value(RubricPart.Scoring, "", "max_special_deductions", bs.MaxSpecialDeductions is { } bm ? Int(bm) : null, @as.MaxSpecialDeductions is { } am ? Int(am) : null);
         Value(RubricPart.Scoring, "", "agreement_spread", Number(bs.AgreementSpread), Number(@as.AgreementSpread));
+        Value(RubricPart.Scoring, "", "withhold_tier_on_open_major", bs.WithholdTierOnOpenMajor ? "true" : "false", @as.WithholdTierOnOpenMajor ? "true" : "false");
+        Value(RubricPart.Scoring, "", "surveillance_interval_months", Int(bs.SurveillanceIntervalMonths), Int(@as.SurveillanceIntervalMonths));
 
         Entries(changes, RubricPart.Tier, before.Tiers, after.Tiers, t => t.Id, _ => "", t => ("min", Number(t.MinScore)), (b, a) =>
         {

@@ -52,4 +52,14 @@ public sealed class ScoringPolicy
     /// differ by more than this (default 1 point, <c>agreement_spread</c>). Calibration, not scoring: no score depends on it.
     /// </summary>
     public decimal AgreementSpread { get; internal init; } = 1m;
+
+    /// <summary>
+    /// A grading condition: when true, a formal audit with a major nonconformity not verified closed is granted only the
+    /// lowest tier (the recommendation waits for the verified closure). False by default: the result then carries the
+    /// notice <c>major-nonconformities-open</c> and keeps its tier.
+    /// </summary>
+    public bool WithholdTierOnOpenMajor { get; internal init; }
+
+    /// <summary>Months between surveillance audits, counted from the certificate's issue or the initial audit (default 12).</summary>
+    public int SurveillanceIntervalMonths { get; internal init; } = 12;
 }
