@@ -74,6 +74,40 @@ public sealed class RoundTripTests
 
         Canonical(fromYaml, keepOrder: true).Should().Be(Canonical(evidence, keepOrder: true));
         Canonical(fromJson, keepOrder: true).Should().Be(Canonical(evidence, keepOrder: true));
+        Cycle(fromYaml).Should().Be(Cycle(evidence), "the YAML writer keeps the certification cycle's records");
+        Cycle(fromJson).Should().Be(Cycle(evidence), "the JSON writer keeps the certification cycle's records");
+    }
+
+    [Fact]
+    public void The_writers_keep_every_record_of_the_certification_cycle()
+    {
+        // The chain's initial audit has nc records, a decision and a certificate; the surveillance sample names its previous.
+        var files = Audits.Files().ToArray();
+        var withCycle = files.Select(Audits.Evidence).Where(e => e.Decision is not null || e.Certificate is not null || e.Audit.Previous is not null || e.Findings.Any(f => f.Nc is not null)).ToArray();
+
+        withCycle.Should().Contain(e => e.Decision != null && e.Certificate != null && e.Findings.Any(f => f.Nc != null), "a bundled audit exercises the records");
+        foreach (var evidence in withCycle)
+        {
+            var yaml = EvidenceWriter.ToYaml(evidence);
+            var json = EvidenceWriter.ToJson(evidence);
+            Cycle(new EvidenceLoader().Parse(yaml, "out.yaml").GetValueOrThrow()).Should().Be(Cycle(evidence));
+            Cycle(new EvidenceLoader().Parse(json, "out.json").GetValueOrThrow()).Should().Be(Cycle(evidence));
+            EvidenceWriter.ToYaml(new EvidenceLoader().Parse(yaml, "again.yaml").GetValueOrThrow()).Should().Be(yaml, "writing settles");
+        }
+    }
+
+    /// <summary>The certification cycle's fields (issue 17) as text: audit stage and scope, previous, nc records, decision, certificate.</summary>
+    private static string Cycle(AuditEvidence e)
+    {
+        static string D(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        var a = e.Audit;
+        return string.Join("\n", new[]
+        {
+            $"stage={a.Stage} objectives={a.Objectives} criteria=[{string.Join(" | ", a.Criteria)}] person_days={a.PersonDays?.ToString(System.Globalization.CultureInfo.InvariantCulture)} not_covered=[{string.Join(" | ", a.NotCovered)}] previous={a.Previous}",
+            $"decision={e.Decision?.Tier}/{e.Decision?.By}/{D(e.Decision?.On)}",
+            $"certificate={e.Certificate?.Number}/{D(e.Certificate?.Issued)}/{D(e.Certificate?.Expires)}",
+        }.Concat(e.Findings.Where(f => f.Nc is not null).Select(f =>
+            $"{f.Item ?? f.Indicator} nc={f.Nc!.Id}/{f.Nc.ConfirmedBy}/{f.Nc.RootCause}/{f.Nc.Action}/{D(f.Nc.Due)}/{f.Nc.Status}/{f.Nc.VerifiedBy}/{D(f.Nc.VerifiedOn)}")));
     }
 
     /// <summary>

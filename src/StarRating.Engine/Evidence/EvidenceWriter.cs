@@ -64,6 +64,20 @@ public static partial class EvidenceWriter
         y.Text(1, "body", audit.Body);
         y.Text(1, "reference", audit.Reference);
         y.List(1, "sites", audit.Sites);
+        if (audit.Stage != 2)
+        {
+            y.Key(1, "stage").Plain(Int(audit.Stage));
+        }
+
+        y.Text(1, "objectives", audit.Objectives);
+        y.List(1, "criteria", audit.Criteria);
+        if (audit.PersonDays is { } personDays)
+        {
+            y.Key(1, "person_days").Plain(Number(personDays));
+        }
+
+        y.List(1, "not_covered", audit.NotCovered);
+        y.Text(1, "previous", audit.Previous);
 
         if (evidence.Findings.Count == 0)
         {
@@ -132,6 +146,39 @@ public static partial class EvidenceWriter
         }
 
         y.Text(0, "conclusion", evidence.Conclusion);
+        if (evidence.Decision is { } decision)
+        {
+            y.Open(0, "decision");
+            y.Key(1, "tier").Quoted(decision.Tier);
+            y.Text(1, "by", decision.By);
+            if (decision.On is { } on)
+            {
+                y.Key(1, "on").Plain(Date(on));
+            }
+        }
+
+        if (evidence.Certificate is { } certificate)
+        {
+            y.Open(0, "certificate");
+            var written = y.Text(1, "number", certificate.Number);
+            if (certificate.Issued is { } issued)
+            {
+                y.Key(1, "issued").Plain(Date(issued));
+                written = true;
+            }
+
+            if (certificate.Expires is { } expires)
+            {
+                y.Key(1, "expires").Plain(Date(expires));
+                written = true;
+            }
+
+            if (!written)
+            {
+                y.Raw("{}");
+            }
+        }
+
         return y.ToString();
     }
 
@@ -189,6 +236,28 @@ public static partial class EvidenceWriter
         first &= !y.Text(level + 1, "note", finding.Note, first: first);
         first &= !y.Text(level + 1, "reason", finding.Reason, first: first);
         first &= !y.Text(level + 1, "assessed_by", finding.AssessedBy, first: first);
+        if (finding.Nc is { } nc)
+        {
+            // The nonconformity record (docs/evidence-format.md), followed to closure across audits.
+            y.Open(level + 1, "nc", first);
+            first = false;
+            y.Key(level + 2, "id").Quoted(nc.Id);
+            y.Text(level + 2, "confirmed_by", nc.ConfirmedBy);
+            y.Text(level + 2, "root_cause", nc.RootCause);
+            y.Text(level + 2, "action", nc.Action);
+            if (nc.Due is { } due)
+            {
+                y.Key(level + 2, "due").Plain(Date(due));
+            }
+
+            y.Key(level + 2, "status").Plain(Words.CorrectionStatuses.TokenOf(nc.Status));
+            y.Text(level + 2, "verified_by", nc.VerifiedBy);
+            if (nc.VerifiedOn is { } verifiedOn)
+            {
+                y.Key(level + 2, "verified_on").Plain(Date(verifiedOn));
+            }
+        }
+
         if (finding.Assessments.Count > 0)
         {
             // Each assessor's record, nested one level deeper (docs/team.md).
@@ -253,6 +322,17 @@ public static partial class EvidenceWriter
             Property(json, "body", audit.Body);
             Property(json, "reference", audit.Reference);
             Array(json, "sites", audit.Sites);
+            if (audit.Stage != 2)
+            {
+                json.WritePropertyName("stage");
+                json.WriteValue(audit.Stage);
+            }
+
+            Property(json, "objectives", audit.Objectives);
+            Array(json, "criteria", audit.Criteria);
+            NumberProperty(json, "person_days", audit.PersonDays);
+            Array(json, "not_covered", audit.NotCovered);
+            Property(json, "previous", audit.Previous);
             json.WriteEndObject();
 
             json.WritePropertyName("findings");
@@ -314,6 +394,26 @@ public static partial class EvidenceWriter
             }
 
             Property(json, "conclusion", evidence.Conclusion);
+            if (evidence.Decision is { } decision)
+            {
+                json.WritePropertyName("decision");
+                json.WriteStartObject();
+                Property(json, "tier", decision.Tier);
+                Property(json, "by", decision.By);
+                Property(json, "on", decision.On is { } on ? Date(on) : null);
+                json.WriteEndObject();
+            }
+
+            if (evidence.Certificate is { } certificate)
+            {
+                json.WritePropertyName("certificate");
+                json.WriteStartObject();
+                Property(json, "number", certificate.Number);
+                Property(json, "issued", certificate.Issued is { } issued ? Date(issued) : null);
+                Property(json, "expires", certificate.Expires is { } expires ? Date(expires) : null);
+                json.WriteEndObject();
+            }
+
             json.WriteEndObject();
         }
 
@@ -348,6 +448,21 @@ public static partial class EvidenceWriter
         Property(json, "note", finding.Note);
         Property(json, "reason", finding.Reason);
         Property(json, "assessed_by", finding.AssessedBy);
+        if (finding.Nc is { } nc)
+        {
+            json.WritePropertyName("nc");
+            json.WriteStartObject();
+            Property(json, "id", nc.Id);
+            Property(json, "confirmed_by", nc.ConfirmedBy);
+            Property(json, "root_cause", nc.RootCause);
+            Property(json, "action", nc.Action);
+            Property(json, "due", nc.Due is { } due ? Date(due) : null);
+            Property(json, "status", Words.CorrectionStatuses.TokenOf(nc.Status));
+            Property(json, "verified_by", nc.VerifiedBy);
+            Property(json, "verified_on", nc.VerifiedOn is { } verifiedOn ? Date(verifiedOn) : null);
+            json.WriteEndObject();
+        }
+
         if (finding.Assessments.Count > 0)
         {
             // Each assessor's record, nested inside the finding (docs/team.md).
