@@ -249,7 +249,7 @@ internal static class EvidenceReader
             Evidence = ScalarOrList(map, "evidence", ctx).Select(n => Values.String(n, "evidence", ctx)).OfType<string>().ToArray(),
             Note = map.String("note"),
             Reason = map.String("reason"),
-            Nc = ReadNc(map.Map("nc")),
+            Nc = assessment ? null : ReadNc(map.Map("nc")), // The record belongs to the team's finding, not to one assessor's view of it.
             AssessedBy = map.String("assessed_by"),
             Location = map.Location,
             KeyLocations = assessment
