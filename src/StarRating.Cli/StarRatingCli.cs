@@ -12,11 +12,12 @@ public static class StarRatingCli
     /// <param name="output">Where results go (standard output).</param>
     /// <param name="error">Where diagnostics and progress go (standard error).</param>
     /// <param name="isTerminal">True when <paramref name="error"/> is an interactive terminal (progress bars).</param>
+    /// <param name="input">Standard input (the password of <c>user add</c>); empty when null.</param>
     /// <returns>The exit code; see <see cref="ExitCodes"/>.</returns>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool isTerminal = false)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool isTerminal = false, TextReader? input = null)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var context = new CliContext(output, error, isTerminal);
+        var context = new CliContext(output, error, isTerminal, input ?? TextReader.Null);
         var root = Build(context);
         // A bare "starrating" shows the help rather than an error.
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
@@ -76,6 +77,10 @@ public static class StarRatingCli
             ScoreCommands.Diff(context),
             BatchCommand.Create(context),
             FileCommands.Rubric(context),
+            ServiceCommands.Serve(context),
+            ServiceCommands.User(context),
+            ServiceCommands.Token(context),
+            ServiceCommands.Backup(context),
         };
         return root;
     }

@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StarRating.Engine;
+using StarRating.Reports;
+using StarRating.Rules;
+using StarRating.Server.Storage;
+
+namespace StarRating.Server.Evidence;
+
+/// <summary>A validated evidence upload: its tree, the library's reading of it, and its score when complete.</summary>
+internal sealed record ValidatedEvidence(JsonObject Root, AuditEvidence Evidence, AuditResult? Result, IReadOnlyList<Diagnostic> Warnings);
+
+/// <summary>A scored snapshot of a stored audit: the evidence document, and the library's result or diagnostics.</summary>
+internal sealed record ScoredAudit(long Revision, byte[] Evidence, LoadResult<AuditResult> Outcome);
+
+/// <summary>
+/// The service's only way to judge and score evidence: through the library, exactly as <c>starrating score</c> does
+/// (same engine, same rubric, same JSON writer, same report renderer). Stored audits are scored from the composed
+/// evidence document under the name it downloads as, so the result is byte-identical to scoring the download.
+/// </summary>
+internal sealed class AuditScoring(AuditEngine engine)
+{
+    private const int CacheLimit = 1024;
+    private readonly EvidenceLoader loader = new();
+    private readonly ConcurrentDictionary<(long Id, long Revision), ScoredAudit> cache = new();
+
+    public AuditEngine Engine { get; } = engine;
+
+    /// <summary>Errors that only say an audit is not finished yet: a formal audit in progress may lack findings.</summary>
+    public static bool IsIncompleteness(Diagnostic d) => d.Code == DiagnosticCatalog.MissingFinding.Code;
+
+    /// <summary>A reading (SR10xx) problem is a bad request (400); anything the rules refuse is unprocessable (422).</summary>
+    public static bool IsReadingProblem(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Any(d => d.IsError && d.Code.StartsWith("SR10", StringComparison.Ordinal));
+
+    /// <summary>Validates an uploaded evidence document (JSON or YAML by the name's extension). Errors: the diagnostics.</summary>
+    public (ValidatedEvidence? Value, IReadOnlyList<Diagnostic> Diagnostics) ValidateUpload(byte[] bytes, string sourceName)
+    {
+        var read = loader.Parse(bytes, sourceName);
+        if (read.Value is null)
+        {
+            return (null, read.Diagnostics);
+        }
+
+        var scored = Engine.Score(read.Value);
+        var blocking = scored.Diagnostics.Where(d => d.IsError && !IsIncompleteness(d)).ToArray();
+        var all = read.Diagnostics.Concat(scored.Diagnostics).ToArray();
+        if (blocking.Length > 0)
+        {
+            return (null, all);
+        }
+
+        var text = Decode(bytes);
+        var root = sourceName.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            ? (JsonObject)JsonNode.Parse(text)!
+            : EvidenceDocument.YamlToJson(text);
+
+        // The stored form must read as the upload did: score the composed document once and refuse any difference.
+        var (head, findings) = EvidenceDocument.Split(root);
+        var composed = EvidenceDocument.Compose(head, findings.Select(f => f.Json));
+        var again = Engine.Score(composed, "evidence.json");
+        var diverged = again.Diagnostics.Where(d => d.IsError && !IsIncompleteness(d)).ToArray();
+        if (diverged.Length > 0)
+        {
+            return (null, diverged);
+        }
+
+        return (new ValidatedEvidence(root, read.Value, scored.Value, all.Where(d => !d.IsError).ToArray()), all);
+    }
+
+    /// <summary>
+    /// Validates one finding against the audit's head. The finding's own text sits verbatim in a probe document from
+    /// its second line, so diagnostics are given back at the request body's own lines and columns.
+    /// </summary>
+    public (JsonObject? Finding, IReadOnlyList<Diagnostic> Diagnostics) ValidateFinding(string headJson, byte[] body, string sourceName)
+    {
+        var read = loader.Parse(body, sourceName);
+        // Syntax and reading problems (and duplicate keys, which a JSON tree cannot hold) stop here; the rest of the
+        // reader's complaints are about a finding not being a whole evidence file, which the probe below judges.
+        var readingErrors = read.Diagnostics.Where(d => d.IsError && (d.Code.StartsWith("SR10", StringComparison.Ordinal) || d.Code == DiagnosticCatalog.DuplicateKey.Code)).ToArray();
+        if (readingErrors.Length > 0)
+        {
+            return (null, readingErrors);
+        }
+
+        var text = Decode(body);
+        if (JsonNode.Parse(text) is not JsonObject finding)
+        {
+            return (null, []);
+        }
+
+        var probe = Engine.Score(EvidenceDocument.Probe(headJson, text), sourceName);
+        var relevant = probe.Diagnostics.Where(d => !IsIncompleteness(d)).Select(d => d with
+        {
+            Location = d.Location.Line >= 2 ? d.Location with { Line = d.Location.Line - 1 } : SourceLocation.WholeFile(sourceName),
+        }).ToArray();
+        return (finding, relevant);
+    }
+
+    /// <summary>Scores the audit's current state (cached per revision: the same revision always scores the same).</summary>
+    public async Task<ScoredAudit?> ScoreAsync(Store store, long auditId, CancellationToken ct)
+    {
+        var snapshot = await store.SnapshotAsync(auditId, ct).ConfigureAwait(false);
+        if (snapshot is not { } s)
+        {
+            return null;
+        }
+
+        if (cache.TryGetValue((auditId, s.Revision), out var cached))
+        {
+            return cached;
+        }
+
+        var evidence = EvidenceDocument.Compose(s.Head, s.Findings.Select(f => f.BodyJson));
+        var scored = new ScoredAudit(s.Revision, evidence, Engine.Score(evidence, EvidenceDocument.FileName(auditId)));
+        if (cache.Count >= CacheLimit)
+        {
+            cache.Clear();
+        }
+
+        cache[(auditId, s.Revision)] = scored;
+        return scored;
+    }
+
+    /// <summary>The result document, exactly as <c>starrating score --format json</c> writes it.</summary>
+    public static byte[] ResultBytes(AuditResult result) => Encoding.UTF8.GetBytes(ResultJson.Write(result));
+
+    /// <summary>The score as the result file writes it (invariant culture, the rubric's decimals).</summary>
+    public static string ScoreText(AuditResult result) => result.Score.ToString(CultureInfo.InvariantCulture);
+
+    private static string Decode(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+}
