@@ -83,7 +83,11 @@ internal sealed class Database : IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> in one write transaction, committed when it returns without throwing.</summary>
-    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)
+    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct) =>
+        WriteOrRollbackAsync(async (c, t) => (await work(c, t).ConfigureAwait(false), true), ct);
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction, committed only when it says so (else rolled back).</summary>
+    public async Task<T> WriteOrRollbackAsync<T>(Func<DbConnection, DbTransaction, Task<(T Result, bool Commit)>> work, CancellationToken ct)
     {
         var gated = Dialect == Dialect.Sqlite;
         if (gated)
@@ -95,12 +99,15 @@ internal sealed class Database : IAsyncDisposable
         {
             await using var connection = await OpenAsync(ct).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct).ConfigureAwait(false);
-            var result = await work(connection, transaction).ConfigureAwait(false);
-            // Not cancellable: once the work is done, the commit either happens or fails; never half. A transaction
-            // the work rolled back itself (a refused save) has no connection any more.
-            if (transaction.Connection is not null)
+            var (result, commit) = await work(connection, transaction).ConfigureAwait(false);
+            // Not cancellable: once the work is done, the commit either happens or fails; never half.
+            if (commit)
             {
                 await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            else
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
             }
 
             return result;

@@ -300,7 +300,7 @@ internal sealed class Store(Database database)
     /// (0: must not exist yet; null: only allowed when none exists), logs the revision and bumps the audit's revision.
     /// </summary>
     public Task<SaveResult> SaveFindingAsync(long auditId, string target, long? expected, string? bodyJson, UserRecord user, CancellationToken ct) =>
-        Database.WriteAsync(async (c, t) =>
+        Database.WriteOrRollbackAsync(async (c, t) =>
         {
             var now = Clock.Now();
             // First statement of the transaction: locks the audit row (PostgreSQL), so saves on one audit take turns.
@@ -309,8 +309,7 @@ internal sealed class Store(Database database)
             if (revision is not long newRevision)
             {
                 var exists = await c.Command("SELECT COUNT(*) FROM audits WHERE id = @a", t).With("@a", auditId).ExecuteScalarAsync(ct).ConfigureAwait(false);
-                await t.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                return new SaveResult(Convert.ToInt64(exists, CultureInfo.InvariantCulture) == 0 ? SaveOutcome.NotFound : SaveOutcome.Final, 0, 0, null);
+                return (new SaveResult(Convert.ToInt64(exists, CultureInfo.InvariantCulture) == 0 ? SaveOutcome.NotFound : SaveOutcome.Final, 0, 0, null), false);
             }
 
             long current = 0;
@@ -335,8 +334,7 @@ internal sealed class Store(Database database)
 
             if (outcome != SaveOutcome.Saved)
             {
-                await t.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                return new SaveResult(outcome, current, newRevision - 1, currentJson);
+                return (new SaveResult(outcome, current, newRevision - 1, currentJson), false);
             }
 
             var version = current + 1;
@@ -364,7 +362,7 @@ internal sealed class Store(Database database)
             }
 
             await Log(c, t, auditId, user.Id, now, bodyJson is null ? "finding-deleted" : "finding", target, version, bodyJson, ct).ConfigureAwait(false);
-            return new SaveResult(SaveOutcome.Saved, version, newRevision, bodyJson);
+            return (new SaveResult(SaveOutcome.Saved, version, newRevision, bodyJson), true);
         }, ct);
 
     /// <summary>Records the score of a revision, unless a later save has already moved the audit on.</summary>
