@@ -13,12 +13,12 @@ internal static partial class AdminEndpoints
     public static async Task ListUsers(Call call)
     {
         var users = await call.Service.Store.ListUsersAsync(call.Aborted).ConfigureAwait(false);
-        await Http.Json(call.Http, 200, users.Select(u => new UserDto(u.Id, u.Name, u.Role, u.CompanyId)).ToArray(), ApiJson.Default.IReadOnlyListUserDto).ConfigureAwait(false);
+        await Http.Json(call.Http, 200, users.Select(u => new UserDto(u.Id, u.Name, u.Role, u.CompanyId)).ToArray(), ApiJson.Web.IReadOnlyListUserDto).ConfigureAwait(false);
     }
 
     public static async Task CreateUser(Call call)
     {
-        var request = await Http.ReadJsonAsync(call.Http, ApiJson.Default.UserCreateDto, 4096).ConfigureAwait(false);
+        var request = await Http.ReadJsonAsync(call.Http, ApiJson.Web.UserCreateDto, 4096).ConfigureAwait(false);
         if (request is null)
         {
             return;
@@ -46,13 +46,13 @@ internal static partial class AdminEndpoints
         }
 
         call.Http.Response.Headers.Location = "/api/users";
-        await Http.Json(call.Http, 201, new UserDto(id.Value, name, request.Role, request.CompanyId), ApiJson.Default.UserDto).ConfigureAwait(false);
+        await Http.Json(call.Http, 201, new UserDto(id.Value, name, request.Role, request.CompanyId), ApiJson.Web.UserDto).ConfigureAwait(false);
     }
 
     public static async Task ListCompanies(Call call)
     {
         var companies = await call.Service.Store.ListCompaniesAsync(call.User, call.Aborted).ConfigureAwait(false);
-        await Http.Json(call.Http, 200, companies.Select(ToDto).ToArray(), ApiJson.Default.IReadOnlyListCompanyDto).ConfigureAwait(false);
+        await Http.Json(call.Http, 200, companies.Select(ToDto).ToArray(), ApiJson.Web.IReadOnlyListCompanyDto).ConfigureAwait(false);
     }
 
     public static async Task GetCompany(Call call)
@@ -65,12 +65,12 @@ internal static partial class AdminEndpoints
             return;
         }
 
-        await Http.Json(call.Http, 200, ToDto(visible), ApiJson.Default.CompanyDto).ConfigureAwait(false);
+        await Http.Json(call.Http, 200, ToDto(visible), ApiJson.Web.CompanyDto).ConfigureAwait(false);
     }
 
     public static async Task CreateCompany(Call call)
     {
-        var request = await Http.ReadJsonAsync(call.Http, ApiJson.Default.CompanyCreateDto, 8192).ConfigureAwait(false);
+        var request = await Http.ReadJsonAsync(call.Http, ApiJson.Web.CompanyCreateDto, 8192).ConfigureAwait(false);
         if (request is null)
         {
             return;
@@ -92,7 +92,7 @@ internal static partial class AdminEndpoints
 
         var company = await call.Service.Store.GetCompanyAsync(id.Value, call.Aborted).ConfigureAwait(false);
         call.Http.Response.Headers.Location = "/api/companies/" + id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await Http.Json(call.Http, 201, ToDto(company!), ApiJson.Default.CompanyDto).ConfigureAwait(false);
+        await Http.Json(call.Http, 201, ToDto(company!), ApiJson.Web.CompanyDto).ConfigureAwait(false);
     }
 
     private static CompanyDto ToDto(CompanyRow c) => new(c.Id, c.Name, c.CreditCode, Clock.Iso(c.CreatedAt));

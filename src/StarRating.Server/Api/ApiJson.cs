@@ -104,4 +104,13 @@ internal sealed record FinalisedDto(long Id, string Status, string Score, string
 [JsonSerializable(typeof(HealthDto))]
 [JsonSerializable(typeof(FinalisedDto))]
 [JsonSerializable(typeof(JsonNode))]
-internal sealed partial class ApiJson : JsonSerializerContext;
+internal sealed partial class ApiJson : JsonSerializerContext
+{
+    /// <summary>The context the API writes with: as generated, but Chinese stays readable instead of \uXXXX escapes.</summary>
+    public static ApiJson Web { get; } = new(new System.Text.Json.JsonSerializerOptions
+    {
+        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -89,7 +89,7 @@ internal static class AttachmentEndpoints
         var id = await call.Service.Store.AddAttachmentAsync(audit.Id, sha, bytes.Length, accepted.Type, data, fileName, item, call.User, call.Aborted).ConfigureAwait(false);
         var url = Url(audit.Id, sha);
         http.Response.Headers.Location = url;
-        await Http.Json(http, 201, new AttachmentDto(id, sha, fileName, accepted.Type, bytes.Length, item, call.User.Name, Clock.Iso(Clock.Now()), url), ApiJson.Default.AttachmentDto).ConfigureAwait(false);
+        await Http.Json(http, 201, new AttachmentDto(id, sha, fileName, accepted.Type, bytes.Length, item, call.User.Name, Clock.Iso(Clock.Now()), url), ApiJson.Web.AttachmentDto).ConfigureAwait(false);
     }
 
     public static async Task List(Call call)
@@ -100,7 +100,7 @@ internal static class AttachmentEndpoints
         }
 
         var rows = await call.Service.Store.AttachmentsAsync(audit.Id, null, call.Aborted).ConfigureAwait(false);
-        await Http.Json(call.Http, 200, rows.Select(r => ToDto(audit.Id, r)).ToArray(), ApiJson.Default.IReadOnlyListAttachmentDto).ConfigureAwait(false);
+        await Http.Json(call.Http, 200, rows.Select(r => ToDto(audit.Id, r)).ToArray(), ApiJson.Web.IReadOnlyListAttachmentDto).ConfigureAwait(false);
     }
 
     public static async Task Download(Call call)

@@ -92,7 +92,7 @@ internal static class AuditEndpoints
             result is null ? null : AuditScoring.ScoreText(result), result?.Tier.Id, call.Aborted).ConfigureAwait(false);
         var location = "/api/audits/" + id.ToString(CultureInfo.InvariantCulture);
         http.Response.Headers.Location = location;
-        await Http.Json(http, 201, new CreatedDto(id, location, validated.Warnings.Select(Http.ToDto).ToArray()), ApiJson.Default.CreatedDto).ConfigureAwait(false);
+        await Http.Json(http, 201, new CreatedDto(id, location, validated.Warnings.Select(Http.ToDto).ToArray()), ApiJson.Web.CreatedDto).ConfigureAwait(false);
     }
 
     public static async Task List(Call call)
@@ -112,7 +112,7 @@ internal static class AuditEndpoints
 
         var filter = new AuditFilter(companyId, Http.Query(http, "kind"), Http.Query(http, "tier"), Http.Query(http, "status"), from, to, page.Value, size.Value);
         var (items, total) = await call.Service.Store.ListAuditsAsync(filter, call.User, call.Aborted).ConfigureAwait(false);
-        await Http.Json(http, 200, new AuditPageDto(items.Select(ToDto).ToArray(), page.Value, size.Value, total), ApiJson.Default.AuditPageDto).ConfigureAwait(false);
+        await Http.Json(http, 200, new AuditPageDto(items.Select(ToDto).ToArray(), page.Value, size.Value, total), ApiJson.Web.AuditPageDto).ConfigureAwait(false);
     }
 
     public static async Task Get(Call call)
@@ -137,7 +137,7 @@ internal static class AuditEndpoints
 
         var rows = await call.Service.Store.GetFindingsAsync(audit.Id, call.Aborted).ConfigureAwait(false);
         await Http.Json(call.Http, 200, rows.Select(f => new FindingDto(f.Target, f.Version, f.SavedBy, Clock.Iso(f.SavedAt), JsonNode.Parse(f.BodyJson))).ToArray(),
-            ApiJson.Default.IReadOnlyListFindingDto).ConfigureAwait(false);
+            ApiJson.Web.IReadOnlyListFindingDto).ConfigureAwait(false);
     }
 
     public static Task SaveFinding(Call call) => SaveOrDelete(call, delete: false);
@@ -239,7 +239,7 @@ internal static class AuditEndpoints
 
         await RecordScoreAsync(call, audit.Id).ConfigureAwait(false);
         http.Response.Headers.ETag = Quoted(saved.Version);
-        await Http.Json(http, 200, new FindingSavedDto(item, saved.Version, saved.Revision, warnings.Select(Http.ToDto).ToArray()), ApiJson.Default.FindingSavedDto).ConfigureAwait(false);
+        await Http.Json(http, 200, new FindingSavedDto(item, saved.Version, saved.Revision, warnings.Select(Http.ToDto).ToArray()), ApiJson.Web.FindingSavedDto).ConfigureAwait(false);
     }
 
     /// <summary>Scores the new revision (which also warms the result cache) and keeps its tier for the list's filters.</summary>
@@ -323,7 +323,7 @@ internal static class AuditEndpoints
             r.Id, Clock.Iso(r.At), r.User, r.Action, r.Target, r.Version,
             r.Action is "finding" or "create" && r.BodyJson is not null ? JsonNode.Parse(r.BodyJson) : null,
             r.Action is "finding" or "create" ? null : r.BodyJson)).ToArray();
-        await Http.Json(call.Http, 200, entries, ApiJson.Default.IReadOnlyListHistoryEntryDto).ConfigureAwait(false);
+        await Http.Json(call.Http, 200, entries, ApiJson.Web.IReadOnlyListHistoryEntryDto).ConfigureAwait(false);
     }
 
     public static async Task Finalise(Call call)
@@ -355,7 +355,7 @@ internal static class AuditEndpoints
             return;
         }
 
-        await Http.Json(http, 200, new FinalisedDto(audit.Id, AuditStatus.Final, score, result.Tier.Id), ApiJson.Default.FinalisedDto).ConfigureAwait(false);
+        await Http.Json(http, 200, new FinalisedDto(audit.Id, AuditStatus.Final, score, result.Tier.Id), ApiJson.Web.FinalisedDto).ConfigureAwait(false);
     }
 
     public static async Task Team(Call call)
@@ -366,7 +366,7 @@ internal static class AuditEndpoints
         }
 
         var team = await call.Service.Store.TeamAsync(audit.Id, call.Aborted).ConfigureAwait(false);
-        await Http.Json(call.Http, 200, team.Select(t => new TeamMemberDto(t.User, t.Role)).ToArray(), ApiJson.Default.IReadOnlyListTeamMemberDto).ConfigureAwait(false);
+        await Http.Json(call.Http, 200, team.Select(t => new TeamMemberDto(t.User, t.Role)).ToArray(), ApiJson.Web.IReadOnlyListTeamMemberDto).ConfigureAwait(false);
     }
 
     public static async Task AssignTeam(Call call)
@@ -376,7 +376,7 @@ internal static class AuditEndpoints
             return;
         }
 
-        var request = await Http.ReadJsonAsync(call.Http, ApiJson.Default.TeamAssignDto, 4096).ConfigureAwait(false);
+        var request = await Http.ReadJsonAsync(call.Http, ApiJson.Web.TeamAssignDto, 4096).ConfigureAwait(false);
         if (request is null)
         {
             return;

@@ -59,7 +59,7 @@ internal static class Http
             current);
         context.Response.StatusCode = problem.Status;
         context.Response.ContentType = ProblemType + "; charset=utf-8";
-        return JsonSerializer.SerializeAsync(context.Response.Body, problem, ApiJson.Default.ProblemDto, context.RequestAborted);
+        return JsonSerializer.SerializeAsync(context.Response.Body, problem, ApiJson.Web.ProblemDto, context.RequestAborted);
     }
 
     public static DiagnosticDto ToDto(Diagnostic d) => new(

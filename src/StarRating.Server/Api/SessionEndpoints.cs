@@ -8,7 +8,7 @@ namespace StarRating.Server.Api;
 internal static class SessionEndpoints
 {
     public static Task Health(Call call) =>
-        Http.Json(call.Http, 200, new HealthDto("ok", call.Service.Store.Database.Dialect == Dialect.Sqlite ? "sqlite" : "postgresql", Migrations.Latest), ApiJson.Default.HealthDto);
+        Http.Json(call.Http, 200, new HealthDto("ok", call.Service.Store.Database.Dialect == Dialect.Sqlite ? "sqlite" : "postgresql", Migrations.Latest), ApiJson.Web.HealthDto);
 
     public static async Task Login(Call call)
     {
@@ -23,7 +23,7 @@ internal static class SessionEndpoints
         }
         else
         {
-            var login = await Http.ReadJsonAsync(http, ApiJson.Default.LoginDto, 4096).ConfigureAwait(false);
+            var login = await Http.ReadJsonAsync(http, ApiJson.Web.LoginDto, 4096).ConfigureAwait(false);
             if (login is null)
             {
                 return;
@@ -63,7 +63,7 @@ internal static class SessionEndpoints
             Expires = expires,
         });
         var user = found.Value.User;
-        await Http.Json(http, 200, new SessionDto(user.Name, user.Role, user.CompanyId, csrf), ApiJson.Default.SessionDto).ConfigureAwait(false);
+        await Http.Json(http, 200, new SessionDto(user.Name, user.Role, user.CompanyId, csrf), ApiJson.Web.SessionDto).ConfigureAwait(false);
     }
 
     public static async Task Logout(Call call)
@@ -78,11 +78,11 @@ internal static class SessionEndpoints
     }
 
     public static Task Session(Call call) =>
-        Http.Json(call.Http, 200, new SessionDto(call.User.Name, call.User.Role, call.User.CompanyId, call.Principal!.Csrf), ApiJson.Default.SessionDto);
+        Http.Json(call.Http, 200, new SessionDto(call.User.Name, call.User.Role, call.User.CompanyId, call.Principal!.Csrf), ApiJson.Web.SessionDto);
 
     public static async Task CreateToken(Call call)
     {
-        var request = await Http.ReadJsonAsync(call.Http, ApiJson.Default.TokenCreateDto, 4096).ConfigureAwait(false);
+        var request = await Http.ReadJsonAsync(call.Http, ApiJson.Web.TokenCreateDto, 4096).ConfigureAwait(false);
         if (request is null)
         {
             return;
@@ -91,6 +91,6 @@ internal static class SessionEndpoints
         var name = string.IsNullOrWhiteSpace(request.Name) ? "api" : request.Name.Trim();
         var token = Secrets.NewSecret("srt");
         await call.Service.Store.CreateCredentialAsync(call.User.Id, "token", name, Secrets.Hash(token), null, null, call.Aborted).ConfigureAwait(false);
-        await Http.Json(call.Http, 201, new TokenDto(name, token), ApiJson.Default.TokenDto).ConfigureAwait(false);
+        await Http.Json(call.Http, 201, new TokenDto(name, token), ApiJson.Web.TokenDto).ConfigureAwait(false);
     }
 }
