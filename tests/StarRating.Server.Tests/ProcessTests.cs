@@ -96,6 +96,8 @@ public sealed class ProcessTests
         }
 
         (await reader.GetAsync($"/api/audits/{audit}/result")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await new HttpClient { BaseAddress = restarted.BaseAddress }.GetAsync("/api/audits/1/findings")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        restarted.Log.Should().Contain("http://127.0.0.1:").And.NotContain(token, "secrets never reach the log");
     }
 
     [SystemFact("postgres")]

@@ -10,9 +10,12 @@ internal sealed partial class ServerProcess : IDisposable
     private static readonly string CliDll = Path.Combine(AppContext.BaseDirectory, "StarRating.Cli.dll");
     private readonly Process process;
 
-    private ServerProcess(Process process, int port)
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> log;
+
+    private ServerProcess(Process process, int port, System.Collections.Concurrent.ConcurrentQueue<string> log)
     {
         this.process = process;
+        this.log = log;
         Port = port;
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
     }
@@ -22,6 +25,9 @@ internal sealed partial class ServerProcess : IDisposable
     public Uri BaseAddress { get; }
 
     public int Id => process.Id;
+
+    /// <summary>Everything the process wrote to standard output and error so far.</summary>
+    public string Log => string.Join("\n", log);
 
     /// <summary>Starts the service with the store arguments (--data DIR or --db CONNECTION) and waits until /health answers.</summary>
     public static async Task<ServerProcess> StartAsync(params string[] storeArguments)
@@ -34,11 +40,12 @@ internal sealed partial class ServerProcess : IDisposable
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => log.Enqueue(e.Data ?? "");
+        process.ErrorDataReceived += (_, e) => log.Enqueue(e.Data ?? "");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, port);
+        var server = new ServerProcess(process, port, log);
         using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         for (var attempt = 0; attempt < 300; attempt++)
         {

@@ -216,7 +216,19 @@ internal static class AuditEndpoints
             warnings = diagnostics;
         }
 
-        var saved = await call.Service.Store.SaveFindingAsync(audit.Id, item, expected, bodyJson, call.User, call.Aborted).ConfigureAwait(false);
+        // Score the save's outcome before writing it: the write transaction (one writer at a time on SQLite) then
+        // only stores it, unless another save on this audit slipped in between.
+        var snapshot = await call.Service.Store.SnapshotAsync(audit.Id, call.Aborted).ConfigureAwait(false);
+        if (snapshot is not { } state)
+        {
+            await Http.Problem(http, "SR7003").ConfigureAwait(false);
+            return;
+        }
+
+        var prediction = call.Service.Scoring.Predict(audit.Id, state, item, bodyJson);
+        var predicted = prediction.Outcome.Value is { } predictedResult ? (AuditScoring.ScoreText(predictedResult), predictedResult.Tier.Id) : ((string?)null, (string?)null);
+        var saved = await call.Service.Store.SaveFindingAsync(audit.Id, item, expected, bodyJson, call.User, (state.Revision, predicted.Item1, predicted.Item2),
+            (revision, head, findings) => call.Service.Scoring.ScoreAndTier(audit.Id, revision, head, findings), call.Aborted).ConfigureAwait(false);
         switch (saved.Outcome)
         {
             case SaveOutcome.NotFound:
@@ -237,20 +249,13 @@ internal static class AuditEndpoints
                 return;
         }
 
-        await RecordScoreAsync(call, audit.Id).ConfigureAwait(false);
+        if (saved.Revision == prediction.Revision)
+        {
+            call.Service.Scoring.Remember(audit.Id, prediction);
+        }
+
         http.Response.Headers.ETag = Quoted(saved.Version);
         await Http.Json(http, 200, new FindingSavedDto(item, saved.Version, saved.Revision, warnings.Select(Http.ToDto).ToArray()), ApiJson.Web.FindingSavedDto).ConfigureAwait(false);
-    }
-
-    /// <summary>Scores the new revision (which also warms the result cache) and keeps its tier for the list's filters.</summary>
-    private static async Task RecordScoreAsync(Call call, long auditId)
-    {
-        var scored = await call.Service.Scoring.ScoreAsync(call.Service.Store, auditId, CancellationToken.None).ConfigureAwait(false);
-        if (scored is not null)
-        {
-            var result = scored.Outcome.Value;
-            await call.Service.Store.RecordScoreAsync(auditId, scored.Revision, result is null ? null : AuditScoring.ScoreText(result), result?.Tier.Id, CancellationToken.None).ConfigureAwait(false);
-        }
     }
 
     public static async Task Result(Call call)
@@ -260,7 +265,7 @@ internal static class AuditEndpoints
             return;
         }
 
-        await Http.Bytes(call.Http, 200, "application/json; charset=utf-8", AuditScoring.ResultBytes(scored.Outcome.Value!)).ConfigureAwait(false);
+        await Http.Bytes(call.Http, 200, "application/json; charset=utf-8", scored.ResultBytes).ConfigureAwait(false);
     }
 
     public static async Task Report(Call call)

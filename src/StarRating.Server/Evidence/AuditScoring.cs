@@ -14,7 +14,13 @@ namespace StarRating.Server.Evidence;
 internal sealed record ValidatedEvidence(JsonObject Root, AuditEvidence Evidence, AuditResult? Result, IReadOnlyList<Diagnostic> Warnings);
 
 /// <summary>A scored snapshot of a stored audit: the evidence document, and the library's result or diagnostics.</summary>
-internal sealed record ScoredAudit(long Revision, byte[] Evidence, LoadResult<AuditResult> Outcome);
+internal sealed record ScoredAudit(long Revision, byte[] Evidence, LoadResult<AuditResult> Outcome)
+{
+    private byte[]? resultBytes;
+
+    /// <summary>The result document, written once per revision (the same bytes <c>starrating score --format json</c> writes).</summary>
+    public byte[] ResultBytes => resultBytes ??= Encoding.UTF8.GetBytes(ResultJson.Write(Outcome.Value!));
+}
 
 /// <summary>
 /// The service's only way to judge and score evidence: through the library, exactly as <c>starrating score</c> does
@@ -114,19 +120,53 @@ internal sealed class AuditScoring(AuditEngine engine)
             return cached;
         }
 
-        var evidence = EvidenceDocument.Compose(s.Head, s.Findings.Select(f => f.BodyJson));
-        var scored = new ScoredAudit(s.Revision, evidence, Engine.Score(evidence, EvidenceDocument.FileName(auditId)));
+        return Score(auditId, s.Revision, s.Head, s.Findings);
+    }
+
+    /// <summary>Scores a given state of an audit (and keeps it for the result requests of that revision).</summary>
+    public ScoredAudit Score(long auditId, long revision, string head, IReadOnlyList<FindingRow> findings)
+    {
+        var scored = Unstored(auditId, revision, head, findings);
+        Remember(auditId, scored);
+        return scored;
+    }
+
+    /// <summary>Scores a state without caching it (a prediction, kept only once the save it predicts commits).</summary>
+    public ScoredAudit Unstored(long auditId, long revision, string head, IReadOnlyList<FindingRow> findings)
+    {
+        var evidence = EvidenceDocument.Compose(head, findings.Select(f => f.BodyJson));
+        return new ScoredAudit(revision, evidence, Engine.Score(evidence, EvidenceDocument.FileName(auditId)));
+    }
+
+    public void Remember(long auditId, ScoredAudit scored)
+    {
         if (cache.Count >= CacheLimit)
         {
             cache.Clear();
         }
 
-        cache[(auditId, s.Revision)] = scored;
-        return scored;
+        cache[(auditId, scored.Revision)] = scored;
     }
 
-    /// <summary>The result document, exactly as <c>starrating score --format json</c> writes it.</summary>
-    public static byte[] ResultBytes(AuditResult result) => Encoding.UTF8.GetBytes(ResultJson.Write(result));
+    /// <summary>
+    /// The state after saving (or, with a null body, deleting) one finding on a snapshot, scored: the save's own
+    /// prediction, so the scoring work happens before the write transaction.
+    /// </summary>
+    public ScoredAudit Predict(long auditId, (string Head, long Revision, IReadOnlyList<FindingRow> Findings) snapshot, string target, string? bodyJson)
+    {
+        var findings = snapshot.Findings.Where(f => f.Target != target || bodyJson is not null)
+            .Select(f => f.Target == target ? f with { BodyJson = bodyJson! } : f).ToList();
+        if (bodyJson is not null && findings.All(f => f.Target != target))
+        {
+            findings.Add(new FindingRow(target, long.MaxValue, 0, bodyJson, "", 0));
+        }
+
+        return Unstored(auditId, snapshot.Revision + 1, snapshot.Head, findings);
+    }
+
+    /// <summary>The score and tier of a state, as the audit list keeps them; nulls while it cannot be scored.</summary>
+    public (string? Score, string? Tier) ScoreAndTier(long auditId, long revision, string head, IReadOnlyList<FindingRow> findings) =>
+        Score(auditId, revision, head, findings).Outcome.Value is { } result ? (ScoreText(result), result.Tier.Id) : (null, null);
 
     /// <summary>The score as the result file writes it (invariant culture, the rubric's decimals).</summary>
     public static string ScoreText(AuditResult result) => result.Score.ToString(CultureInfo.InvariantCulture);

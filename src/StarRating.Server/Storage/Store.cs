@@ -299,7 +299,14 @@ internal sealed class Store(Database database)
     /// Saves (or, with a null body, deletes) one finding if its version is still <paramref name="expected"/>
     /// (0: must not exist yet; null: only allowed when none exists), logs the revision and bumps the audit's revision.
     /// </summary>
-    public Task<SaveResult> SaveFindingAsync(long auditId, string target, long? expected, string? bodyJson, UserRecord user, CancellationToken ct) =>
+    /// <remarks>
+    /// The list's score and tier are written in the same transaction, so they always belong to the stored revision.
+    /// <c>predicted</c> is the score of this save applied to revision <c>BaseRevision</c>, computed before the
+    /// transaction (outside SQLite's single-writer gate); when another save came in between, <c>score</c> scores the
+    /// state inside the transaction instead.
+    /// </remarks>
+    public Task<SaveResult> SaveFindingAsync(long auditId, string target, long? expected, string? bodyJson, UserRecord user,
+        (long BaseRevision, string? Score, string? Tier) predicted, Func<long, string, IReadOnlyList<FindingRow>, (string? Score, string? Tier)> score, CancellationToken ct) =>
         Database.WriteOrRollbackAsync(async (c, t) =>
         {
             var now = Clock.Now();
@@ -362,14 +369,17 @@ internal sealed class Store(Database database)
             }
 
             await Log(c, t, auditId, user.Id, now, bodyJson is null ? "finding-deleted" : "finding", target, version, bodyJson, ct).ConfigureAwait(false);
+            var (newScore, tier) = (predicted.Score, predicted.Tier);
+            if (newRevision != predicted.BaseRevision + 1)
+            {
+                var head = (string)(await c.Command("SELECT head_json FROM audits WHERE id = @a", t).With("@a", auditId).ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+                (newScore, tier) = score(newRevision, head, await ReadFindingsAsync(c, t, auditId, ct).ConfigureAwait(false));
+            }
+
+            await c.Command("UPDATE audits SET score = @s, tier = @tier, scored_revision = @r WHERE id = @a", t)
+                .With("@a", auditId).With("@r", newRevision).With("@s", newScore).With("@tier", tier).ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             return (new SaveResult(SaveOutcome.Saved, version, newRevision, bodyJson), true);
         }, ct);
-
-    /// <summary>Records the score of a revision, unless a later save has already moved the audit on.</summary>
-    public Task RecordScoreAsync(long auditId, long revision, string? score, string? tier, CancellationToken ct) =>
-        Database.WriteAsync(async (c, t) =>
-            await c.Command("UPDATE audits SET score = @s, tier = @tier, scored_revision = @r WHERE id = @a AND revision = @r AND status = 'open'", t)
-                .With("@a", auditId).With("@r", revision).With("@s", score).With("@tier", tier).ExecuteNonQueryAsync(ct).ConfigureAwait(false), ct);
 
     /// <summary>Makes the audit final at <paramref name="revision"/> with its score; false when it moved on or is final already.</summary>
     public Task<bool> FinaliseAsync(long auditId, long revision, string score, string tier, UserRecord user, CancellationToken ct) =>
