@@ -28,14 +28,8 @@ internal static class AttachmentEndpoints
     public static async Task Upload(Call call)
     {
         var http = call.Http;
-        if (await AuditEndpoints.VisibleAsync(call).ConfigureAwait(false) is not { } audit)
+        if (await AuditEndpoints.OpenAsync(call).ConfigureAwait(false) is not { } audit)
         {
-            return;
-        }
-
-        if (audit.IsFinal)
-        {
-            await Http.Problem(http, "SR7009").ConfigureAwait(false);
             return;
         }
 

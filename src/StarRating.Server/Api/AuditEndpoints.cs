@@ -147,14 +147,8 @@ internal static class AuditEndpoints
     private static async Task SaveOrDelete(Call call, bool delete)
     {
         var http = call.Http;
-        if (await VisibleAsync(call).ConfigureAwait(false) is not { } audit)
+        if (await OpenAsync(call).ConfigureAwait(false) is not { } audit)
         {
-            return;
-        }
-
-        if (audit.IsFinal)
-        {
-            await Http.Problem(http, "SR7009").ConfigureAwait(false);
             return;
         }
 
@@ -334,14 +328,8 @@ internal static class AuditEndpoints
     public static async Task Finalise(Call call)
     {
         var http = call.Http;
-        if (await VisibleAsync(call).ConfigureAwait(false) is not { } audit)
+        if (await OpenAsync(call).ConfigureAwait(false) is not { } audit)
         {
-            return;
-        }
-
-        if (audit.IsFinal)
-        {
-            await Http.Problem(http, "SR7009").ConfigureAwait(false);
             return;
         }
 
@@ -424,6 +412,19 @@ internal static class AuditEndpoints
         if (audit is null)
         {
             await Http.Problem(call.Http, "SR7003").ConfigureAwait(false);
+        }
+
+        return audit;
+    }
+
+    /// <summary>The visible audit if it is still open; otherwise answers 404 or 409 (final: read-only) and returns null.</summary>
+    public static async Task<AuditRow?> OpenAsync(Call call)
+    {
+        var audit = await VisibleAsync(call).ConfigureAwait(false);
+        if (audit is { IsFinal: true })
+        {
+            await Http.Problem(call.Http, "SR7009").ConfigureAwait(false);
+            return null;
         }
 
         return audit;

@@ -199,34 +199,21 @@ internal sealed class Store(Database database)
         Database.ReadAsync(async c =>
         {
             var where = new StringBuilder(Visibility(user));
-            if (filter.CompanyId is not null)
+            // Each filter given adds its clause; all are bound below (an unused parameter is harmless).
+            foreach (var (given, clause) in new (bool, string)[]
             {
-                where.Append(" AND a.company_id = @company");
-            }
-
-            if (filter.Kind is not null)
+                (filter.CompanyId is not null, " AND a.company_id = @company"),
+                (filter.Kind is not null, " AND a.kind = @kind"),
+                (filter.Tier is not null, " AND a.tier = @tier"),
+                (filter.Status is not null, " AND a.status = @status"),
+                (filter.From is not null, " AND a.first_date >= @from"),
+                (filter.To is not null, " AND a.first_date <= @to AND a.first_date <> ''"),
+            })
             {
-                where.Append(" AND a.kind = @kind");
-            }
-
-            if (filter.Tier is not null)
-            {
-                where.Append(" AND a.tier = @tier");
-            }
-
-            if (filter.Status is not null)
-            {
-                where.Append(" AND a.status = @status");
-            }
-
-            if (filter.From is not null)
-            {
-                where.Append(" AND a.first_date >= @from");
-            }
-
-            if (filter.To is not null)
-            {
-                where.Append(" AND a.first_date <= @to AND a.first_date <> ''");
+                if (given)
+                {
+                    where.Append(clause);
+                }
             }
 
             DbCommand Bind(DbCommand command) => VisibilityParameters(command, user)
@@ -235,7 +222,8 @@ internal sealed class Store(Database database)
 
             var total = Convert.ToInt64(await Bind(c.Command("SELECT COUNT(*) FROM audits a WHERE " + where)).ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
             var items = new List<AuditRow>();
-            var sql = "SELECT " + AuditColumns + " FROM audits a JOIN companies c ON c.id = a.company_id WHERE " + where
+            // The list never needs the document itself: '' stands in for head_json.
+            var sql = "SELECT " + AuditColumns.Replace("a.head_json", "''", StringComparison.Ordinal) + " FROM audits a JOIN companies c ON c.id = a.company_id WHERE " + where
                 + " ORDER BY a.first_date DESC, a.id DESC LIMIT @limit OFFSET @offset";
             await using var reader = await Bind(c.Command(sql)).With("@limit", (long)filter.PageSize).With("@offset", (long)(filter.Page - 1) * filter.PageSize)
                 .ExecuteReaderAsync(ct).ConfigureAwait(false);
