@@ -67,11 +67,14 @@ public sealed class ProcessTests
                 }
             })).ToArray();
 
-            // Kill in the middle of the writing, not before it starts.
-            while (acknowledged.Count < 200)
+            // Kill in the middle of the writing, not before it starts (and never wait for ever on failed writers).
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (acknowledged.Count < 200 && !writers.All(t => t.IsCompleted) && waited.Elapsed < TimeSpan.FromMinutes(2))
             {
                 await Task.Delay(20);
             }
+
+            writers.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!.Message).Should().BeEmpty();
 
             await Task.Delay(new Random().Next(0, 400));
             server.KillHard();

@@ -128,19 +128,6 @@ internal sealed class Database : IAsyncDisposable
         return await work(connection).ConfigureAwait(false);
     }
 
-    /// <summary>Runs <paramref name="work"/> in a read-only transaction: one consistent snapshot of several reads.</summary>
-    public async Task<T> SnapshotAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)
-    {
-        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        // SQLite: a deferred transaction reads one WAL snapshot without taking the write lock.
-        await using var transaction = connection is SqliteConnection sqlite
-            ? sqlite.BeginTransaction(deferred: true)
-            : await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
-        var result = await work(connection, transaction).ConfigureAwait(false);
-        await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-        return result;
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (postgres is not null)

@@ -248,24 +248,35 @@ internal sealed class Store(Database database)
     public Task<IReadOnlyList<FindingRow>> GetFindingsAsync(long auditId, CancellationToken ct) =>
         Database.ReadAsync(c => ReadFindingsAsync(c, null, auditId, ct), ct);
 
-    /// <summary>The audit's head, revision and findings as of one moment (a save in between cannot mix two states).</summary>
+    /// <summary>
+    /// The audit's head, revision and findings as of one moment (a save in between cannot mix two states): one
+    /// statement, so one snapshot and one round trip on either database.
+    /// </summary>
     public Task<(string Head, long Revision, IReadOnlyList<FindingRow> Findings)?> SnapshotAsync(long auditId, CancellationToken ct) =>
-        Database.SnapshotAsync(async (c, t) =>
+        Database.ReadAsync(async c =>
         {
-            string head;
-            long revision;
-            await using (var reader = await c.Command("SELECT head_json, revision FROM audits WHERE id = @a", t).With("@a", auditId).ExecuteReaderAsync(ct).ConfigureAwait(false))
+            await using var reader = await c.Command("""
+                SELECT CAST(0 AS BIGINT) AS part, a.head_json, a.revision, CAST(NULL AS TEXT) AS target, CAST(NULL AS BIGINT) AS position, CAST(NULL AS TEXT) AS saved_by, CAST(NULL AS BIGINT) AS saved_at
+                FROM audits a WHERE a.id = @a
+                UNION ALL
+                SELECT CAST(1 AS BIGINT), f.body_json, f.version, f.target, f.position, u.name, f.saved_at
+                FROM findings f JOIN users u ON u.id = f.saved_by WHERE f.audit_id = @a
+                ORDER BY part, position
+                """).With("@a", auditId).ExecuteReaderAsync(ct).ConfigureAwait(false);
+            if (!await reader.ReadAsync(ct).ConfigureAwait(false) || reader.GetInt64(0) != 0)
             {
-                if (!await reader.ReadAsync(ct).ConfigureAwait(false))
-                {
-                    return ((string, long, IReadOnlyList<FindingRow>)?)null;
-                }
-
-                head = reader.GetString(0);
-                revision = reader.GetInt64(1);
+                return ((string, long, IReadOnlyList<FindingRow>)?)null;
             }
 
-            return (head, revision, await ReadFindingsAsync(c, t, auditId, ct).ConfigureAwait(false));
+            var head = reader.GetString(1);
+            var revision = reader.GetInt64(2);
+            var findings = new List<FindingRow>();
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                findings.Add(new FindingRow(reader.GetString(3), reader.GetInt64(4), reader.GetInt64(2), reader.GetString(1), reader.GetString(5), reader.GetInt64(6)));
+            }
+
+            return (head, revision, (IReadOnlyList<FindingRow>)findings);
         }, ct);
 
     private static async Task<IReadOnlyList<FindingRow>> ReadFindingsAsync(DbConnection c, DbTransaction? t, long auditId, CancellationToken ct)
@@ -299,8 +310,16 @@ internal sealed class Store(Database database)
         {
             var now = Clock.Now();
             // First statement of the transaction: locks the audit row (PostgreSQL), so saves on one audit take turns.
-            var revision = await c.Command("UPDATE audits SET revision = revision + 1, updated_at = @now WHERE id = @a AND status = 'open' RETURNING revision", t)
-                .With("@a", auditId).With("@now", now).ExecuteScalarAsync(ct).ConfigureAwait(false);
+            // The predicted score goes in with the revision bump (SET expressions see the row's old values).
+            var revision = await c.Command("""
+                UPDATE audits SET revision = revision + 1, updated_at = @now,
+                    score = CASE WHEN revision = @base THEN @s ELSE score END,
+                    tier = CASE WHEN revision = @base THEN @tier ELSE tier END,
+                    scored_revision = CASE WHEN revision = @base THEN revision + 1 ELSE scored_revision END
+                WHERE id = @a AND status = 'open' RETURNING revision
+                """, t)
+                .With("@a", auditId).With("@now", now).With("@base", predicted.BaseRevision).With("@s", predicted.Score).With("@tier", predicted.Tier)
+                .ExecuteScalarAsync(ct).ConfigureAwait(false);
             if (revision is not long newRevision)
             {
                 var exists = await c.Command("SELECT COUNT(*) FROM audits WHERE id = @a", t).With("@a", auditId).ExecuteScalarAsync(ct).ConfigureAwait(false);
@@ -357,15 +376,14 @@ internal sealed class Store(Database database)
             }
 
             await Log(c, t, auditId, user.Id, now, bodyJson is null ? "finding-deleted" : "finding", target, version, bodyJson, ct).ConfigureAwait(false);
-            var (newScore, tier) = (predicted.Score, predicted.Tier);
             if (newRevision != predicted.BaseRevision + 1)
             {
                 var head = (string)(await c.Command("SELECT head_json FROM audits WHERE id = @a", t).With("@a", auditId).ExecuteScalarAsync(ct).ConfigureAwait(false))!;
-                (newScore, tier) = score(newRevision, head, await ReadFindingsAsync(c, t, auditId, ct).ConfigureAwait(false));
+                var (newScore, tier) = score(newRevision, head, await ReadFindingsAsync(c, t, auditId, ct).ConfigureAwait(false));
+                await c.Command("UPDATE audits SET score = @s, tier = @tier, scored_revision = @r WHERE id = @a", t)
+                    .With("@a", auditId).With("@r", newRevision).With("@s", newScore).With("@tier", tier).ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }
 
-            await c.Command("UPDATE audits SET score = @s, tier = @tier, scored_revision = @r WHERE id = @a", t)
-                .With("@a", auditId).With("@r", newRevision).With("@s", newScore).With("@tier", tier).ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             return (new SaveResult(SaveOutcome.Saved, version, newRevision, bodyJson), true);
         }, ct);
 
