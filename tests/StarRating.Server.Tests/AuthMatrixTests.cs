@@ -23,7 +23,7 @@ public sealed class AuthMatrixTests
         ["POST /api/logout"] = ["401", "ok", "ok", "ok", "ok", "ok", "ok"],
         ["GET /api/session"] = ["401", "ok", "ok", "ok", "ok", "ok", "ok"],
         ["POST /api/tokens"] = ["401", "ok", "ok", "ok", "ok", "ok", "ok"],
-        ["GET /api/users"] = ["401", "ok", "403", "403", "403", "403", "403"],
+        ["GET /api/users"] = ["401", "ok", "ok", "403", "403", "403", "403"],
         ["POST /api/users"] = ["401", "ok", "403", "403", "403", "403", "403"],
         ["GET /api/companies"] = ["401", "ok", "ok", "ok", "ok", "ok", "ok"],
         ["POST /api/companies"] = ["401", "ok", "ok", "403", "403", "403", "403"],

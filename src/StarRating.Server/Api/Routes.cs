@@ -46,7 +46,7 @@ internal static class Routes
         new("POST", "/api/logout", Access.AnyUser, "Sign out (ends the session)", "session", SessionEndpoints.Logout) { Responses = [204] },
         new("GET", "/api/session", Access.AnyUser, "Who is signed in, and the session's CSRF token", "session", SessionEndpoints.Session),
         new("POST", "/api/tokens", Access.AnyUser, "Create an API token for yourself (shown once)", "session", SessionEndpoints.CreateToken) { RequestContentType = "application/json", Responses = [201] },
-        new("GET", "/api/users", Access.AdminOnly, "List users", "users", AdminEndpoints.ListUsers),
+        new("GET", "/api/users", Access.Manage, "List users (leads see them to assign audit teams)", "users", AdminEndpoints.ListUsers),
         new("POST", "/api/users", Access.AdminOnly, "Create a user", "users", AdminEndpoints.CreateUser) { RequestContentType = "application/json", Responses = [201, 409, 422] },
         new("GET", "/api/companies", Access.AnyUser, "List the companies you may see", "companies", AdminEndpoints.ListCompanies),
         new("POST", "/api/companies", Access.Manage, "Create a company", "companies", AdminEndpoints.CreateCompany) { RequestContentType = "application/json", Responses = [201, 409, 422] },
