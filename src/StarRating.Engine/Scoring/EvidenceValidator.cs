@@ -10,13 +10,14 @@ namespace StarRating.Engine.Scoring;
 /// </summary>
 internal static class EvidenceValidator
 {
-    public static void Validate(AuditEvidence evidence, Rubric rubric, DiagnosticBag bag)
+    /// <summary>Checks the evidence; true when it is a formal audit still missing findings, let through as a preview.</summary>
+    public static bool Validate(AuditEvidence evidence, Rubric rubric, DiagnosticBag bag, ScoringOptions options)
     {
         var file = SourceLocation.WholeFile(evidence.SourceName);
         if (evidence.RubricId is not null && !string.Equals(evidence.RubricId, rubric.Id, StringComparison.Ordinal))
         {
             bag.Add(DiagnosticCatalog.RubricMismatch, evidence.RubricLocation ?? file, evidence.RubricId, rubric.Id);
-            return; // Every item check would be against the wrong rubric.
+            return false; // Every item check would be against the wrong rubric.
         }
 
         var itemFindings = new Dictionary<string, Finding>(StringComparer.Ordinal);
@@ -26,9 +27,10 @@ internal static class EvidenceValidator
             CheckFinding(finding, rubric, evidence, bag, itemFindings, indicatorFindings);
         }
 
-        CheckCompleteness(evidence, rubric, bag, itemFindings, indicatorFindings);
+        var incomplete = CheckCompleteness(evidence, rubric, bag, itemFindings, indicatorFindings, options.Preview);
         CheckAdjustments(evidence, rubric, bag);
         CheckAudit(evidence, bag);
+        return incomplete;
     }
 
     /// <summary>True when the file wrote the key, even if its value could not be read (already reported then).</summary>
@@ -156,12 +158,13 @@ internal static class EvidenceValidator
         }
     }
 
-    private static void CheckCompleteness(
+    private static bool CheckCompleteness(
         AuditEvidence evidence,
         Rubric rubric,
         DiagnosticBag bag,
         Dictionary<string, Finding> itemFindings,
-        Dictionary<string, Finding> indicatorFindings)
+        Dictionary<string, Finding> indicatorFindings,
+        bool preview)
     {
         var at = evidence.FindingsLocation ?? SourceLocation.WholeFile(evidence.SourceName);
         var anyApplicable = false;
@@ -187,8 +190,17 @@ internal static class EvidenceValidator
 
         if (evidence.Audit.IsFormal && missing.Count > 0)
         {
+            // A preview scores what is recorded so far: the missing items count as not assessed (0), and the
+            // result says it is a preview instead of failing with the list of what is missing.
+            if (preview)
+            {
+                return true;
+            }
+
             bag.Add(DiagnosticCatalog.MissingFinding, at, missing.Count, Abbreviate(missing), EvidenceWords.Of(evidence.Audit.Kind));
         }
+
+        return false;
     }
 
     /// <summary>Lists item ids, writing "5.2.1.*" for an indicator none of whose items has a finding.</summary>

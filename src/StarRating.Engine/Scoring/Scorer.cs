@@ -8,7 +8,7 @@ namespace StarRating.Engine.Scoring;
 /// </summary>
 internal static class Scorer
 {
-    public static AuditResult Score(AuditEvidence evidence, Rubric rubric, IReadOnlyList<Diagnostic> warnings)
+    public static AuditResult Score(AuditEvidence evidence, Rubric rubric, IReadOnlyList<Diagnostic> warnings, bool preview = false)
     {
         var policy = rubric.Scoring;
         var itemFindings = new Dictionary<string, Finding>(StringComparer.Ordinal);
@@ -74,7 +74,7 @@ internal static class Scorer
         var score = clamped.Round(policy.Decimals, policy.Rounding);
 
         var tierDecision = TierRules.Decide(rubric, score, allItems, deductions.Length);
-        var notices = BuildNotices(rubric, evidence, tierDecision.Granted, clamped != adjusted, allItems);
+        var notices = BuildNotices(rubric, evidence, tierDecision.Granted, clamped != adjusted, allItems, preview);
 
         return new AuditResult(rubric, evidence)
         {
@@ -98,6 +98,7 @@ internal static class Scorer
             NotAssessed = allItems.Where(i => i.Status == ItemStatus.NotAssessed).ToArray(),
             Nonconformities = BuildNonconformities(allItems, deductions, rubric),
             Notices = notices,
+            IsPreview = preview,
             Warnings = warnings,
             ExactEarned = earned,
         };
@@ -173,9 +174,16 @@ internal static class Scorer
         return list;
     }
 
-    private static IReadOnlyList<Notice> BuildNotices(Rubric rubric, AuditEvidence evidence, Tier granted, bool clamped, IReadOnlyList<ItemResult> items)
+    private static IReadOnlyList<Notice> BuildNotices(Rubric rubric, AuditEvidence evidence, Tier granted, bool clamped, IReadOnlyList<ItemResult> items, bool preview)
     {
         var notices = new List<Notice>();
+        if (preview)
+        {
+            notices.Add(new Notice("preview", new LocalizedText(
+                "预览：这次正式审核尚未完成，未记录的检查项按 0 分计；全部记录后的评分才是审核结果。",
+                "Preview: this formal audit is not complete; check items not yet recorded count as 0. Only the score of the complete audit is its result.")));
+        }
+
         if (evidence.Audit.Kind is AuditKind.Mock or AuditKind.Self)
         {
             notices.Add(new Notice("mock", new LocalizedText(
