@@ -10,6 +10,21 @@ using StarRating.Server.Storage;
 
 namespace StarRating.Server.Api;
 
+/// <summary>Why a request was refused: a code of <see cref="ServiceText"/> with its arguments, and what the problem carries.</summary>
+internal sealed record Refusal(
+    string Code,
+    (string Name, object? Value)[] Arguments,
+    IReadOnlyList<Diagnostic>? Diagnostics = null,
+    int? Status = null,
+    long? CurrentVersion = null,
+    string? CurrentJson = null);
+
+/// <summary>The outcome of one finding save: what the store did (if it got that far), the library's warnings, or why it was refused.</summary>
+internal sealed record SaveAttempt(SaveResult? Saved, IReadOnlyList<Diagnostic> Warnings, Refusal? Problem)
+{
+    public static SaveAttempt Refused(Refusal problem) => new(null, [], problem);
+}
+
 /// <summary>Audits: create, list, evidence, findings, result, report, history, finalise, team.</summary>
 internal static class AuditEndpoints
 {
@@ -153,13 +168,6 @@ internal static class AuditEndpoints
         }
 
         var item = http.Request.RouteValues["itemId"] as string ?? "";
-        var rubric = call.Service.Scoring.Engine.Rubric;
-        if (rubric.FindItem(item) is null && rubric.FindIndicator(item) is null)
-        {
-            await Http.Problem(http, "SR7012", [("item", item)]).ConfigureAwait(false);
-            return;
-        }
-
         var ifMatch = http.Request.Headers.IfMatch.ToString();
         long? expected = null;
         if (ifMatch.Length > 0)
@@ -175,35 +183,67 @@ internal static class AuditEndpoints
             expected = version;
         }
 
-        string? bodyJson = null;
-        IReadOnlyList<Diagnostic> warnings = [];
+        byte[]? body = null;
         if (!delete)
         {
-            var body = await Http.BodyAsync(http, call.Service.Options.MaxFindingBytes).ConfigureAwait(false);
+            body = await Http.BodyAsync(http, call.Service.Options.MaxFindingBytes).ConfigureAwait(false);
             if (body is null)
             {
                 return;
             }
+        }
 
+        var attempt = await SaveAsync(call, audit, item, expected, body).ConfigureAwait(false);
+        if (attempt.Saved is { Outcome: SaveOutcome.VersionMismatch or SaveOutcome.VersionRequired } refused)
+        {
+            http.Response.Headers.ETag = Quoted(refused.Version);
+        }
+
+        if (attempt.Problem is { } problem)
+        {
+            await Http.Problem(http, problem.Code, problem.Arguments, problem.Diagnostics, currentVersion: problem.CurrentVersion,
+                current: problem.CurrentJson is null ? null : JsonNode.Parse(problem.CurrentJson), status: problem.Status).ConfigureAwait(false);
+            return;
+        }
+
+        var saved = attempt.Saved!;
+        http.Response.Headers.ETag = Quoted(saved.Version);
+        await Http.Json(http, 200, new FindingSavedDto(item, saved.Version, saved.Revision, attempt.Warnings.Select(Http.ToDto).ToArray()), ApiJson.Web.FindingSavedDto).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Saves (or, with a null body, deletes) one finding of an open audit the caller may work on: the one save path of
+    /// the API and the checklist page. Validates the body through the library against the audit's head, scores the
+    /// outcome, then writes it if <paramref name="expected"/> is still the item's version.
+    /// </summary>
+    public static async Task<SaveAttempt> SaveAsync(Call call, AuditRow audit, string item, long? expected, byte[]? body)
+    {
+        var rubric = call.Service.Scoring.Engine.Rubric;
+        if (rubric.FindItem(item) is null && rubric.FindIndicator(item) is null)
+        {
+            return SaveAttempt.Refused(new("SR7012", [("item", item)]));
+        }
+
+        string? bodyJson = null;
+        IReadOnlyList<Diagnostic> warnings = [];
+        if (body is not null)
+        {
             var sourceName = "finding-" + item + ".json";
             var (finding, diagnostics) = call.Service.Scoring.ValidateFinding(audit.HeadJson, body, sourceName);
             if (diagnostics.Any(d => d.IsError))
             {
-                await Http.Problem(http, "SR7010", diagnostics: diagnostics, status: AuditScoring.IsReadingProblem(diagnostics) ? 400 : 422).ConfigureAwait(false);
-                return;
+                return SaveAttempt.Refused(new("SR7010", [], diagnostics, Status: AuditScoring.IsReadingProblem(diagnostics) ? 400 : 422));
             }
 
             if (finding is null)
             {
-                await Http.Problem(http, "SR7024").ConfigureAwait(false);
-                return;
+                return SaveAttempt.Refused(new("SR7024", []));
             }
 
             var named = EvidenceDocument.TargetOf(finding);
             if (named != item)
             {
-                await Http.Problem(http, "SR7011", [("url", item), ("body", named)]).ConfigureAwait(false);
-                return;
+                return SaveAttempt.Refused(new("SR7011", [("url", item), ("body", named)]));
             }
 
             bodyJson = EvidenceDocument.Compact(finding);
@@ -215,8 +255,7 @@ internal static class AuditEndpoints
         var snapshot = await call.Service.Store.SnapshotAsync(audit.Id, call.Aborted).ConfigureAwait(false);
         if (snapshot is not { } state)
         {
-            await Http.Problem(http, "SR7003").ConfigureAwait(false);
-            return;
+            return SaveAttempt.Refused(new("SR7003", []));
         }
 
         var prediction = call.Service.Scoring.Predict(audit.Id, state, item, bodyJson);
@@ -226,21 +265,13 @@ internal static class AuditEndpoints
         switch (saved.Outcome)
         {
             case SaveOutcome.NotFound:
-                await Http.Problem(http, "SR7003").ConfigureAwait(false);
-                return;
+                return SaveAttempt.Refused(new("SR7003", []));
             case SaveOutcome.Final:
-                await Http.Problem(http, "SR7009").ConfigureAwait(false);
-                return;
+                return SaveAttempt.Refused(new("SR7009", []));
             case SaveOutcome.VersionMismatch:
-                http.Response.Headers.ETag = Quoted(saved.Version);
-                await Http.Problem(http, "SR7007", [("item", item), ("version", saved.Version)], currentVersion: saved.Version,
-                    current: saved.CurrentJson is null ? null : JsonNode.Parse(saved.CurrentJson)).ConfigureAwait(false);
-                return;
+                return new SaveAttempt(saved, [], new("SR7007", [("item", item), ("version", saved.Version)], CurrentVersion: saved.Version, CurrentJson: saved.CurrentJson));
             case SaveOutcome.VersionRequired:
-                http.Response.Headers.ETag = Quoted(saved.Version);
-                await Http.Problem(http, "SR7008", [("item", item), ("version", saved.Version)], currentVersion: saved.Version,
-                    current: saved.CurrentJson is null ? null : JsonNode.Parse(saved.CurrentJson)).ConfigureAwait(false);
-                return;
+                return new SaveAttempt(saved, [], new("SR7008", [("item", item), ("version", saved.Version)], CurrentVersion: saved.Version, CurrentJson: saved.CurrentJson));
         }
 
         if (saved.Revision == prediction.Revision)
@@ -248,18 +279,20 @@ internal static class AuditEndpoints
             call.Service.Scoring.Remember(audit.Id, prediction);
         }
 
-        http.Response.Headers.ETag = Quoted(saved.Version);
-        await Http.Json(http, 200, new FindingSavedDto(item, saved.Version, saved.Revision, warnings.Select(Http.ToDto).ToArray()), ApiJson.Web.FindingSavedDto).ConfigureAwait(false);
+        return new SaveAttempt(saved, warnings, null);
     }
 
     public static async Task Result(Call call)
     {
-        if (await ScoredAsync(call).ConfigureAwait(false) is not { } scored)
+        // ?preview=1: a formal audit still being recorded is scored as a preview (its missing items as 0, notice
+        // "preview") instead of 422 — the live score of the checklist. A complete audit gives the same bytes either way.
+        var preview = Http.Query(call.Http, "preview") is "1" or "true";
+        if (await ScoredAsync(call, preview).ConfigureAwait(false) is not { } scored)
         {
             return;
         }
 
-        await Http.Bytes(call.Http, 200, "application/json; charset=utf-8", scored.ResultBytes).ConfigureAwait(false);
+        await Http.Bytes(call.Http, 200, "application/json; charset=utf-8", preview ? scored.PreviewBytes : scored.ResultBytes).ConfigureAwait(false);
     }
 
     public static async Task Report(Call call)
@@ -431,7 +464,7 @@ internal static class AuditEndpoints
     }
 
     /// <summary>The visible audit, scored; answers 304 for an unchanged revision, 422 with the diagnostics when it cannot be scored.</summary>
-    private static async Task<ScoredAudit?> ScoredAsync(Call call)
+    private static async Task<ScoredAudit?> ScoredAsync(Call call, bool preview = false)
     {
         if (await VisibleAsync(call).ConfigureAwait(false) is not { } audit)
         {
@@ -439,7 +472,7 @@ internal static class AuditEndpoints
         }
 
         var scored = await call.Service.Scoring.ScoreAsync(call.Service.Store, audit.Id, call.Aborted).ConfigureAwait(false);
-        var etag = Revision(scored!.Revision);
+        var etag = preview ? "\"r" + scored!.Revision.ToString(CultureInfo.InvariantCulture) + "p\"" : Revision(scored!.Revision);
         call.Http.Response.Headers.ETag = etag;
         if (call.Http.Request.Headers.IfNoneMatch.ToString() == etag)
         {
@@ -447,9 +480,10 @@ internal static class AuditEndpoints
             return null;
         }
 
-        if (scored.Outcome.Value is null)
+        var outcome = preview ? scored.Preview : scored.Outcome;
+        if (outcome.Value is null)
         {
-            await Http.Problem(call.Http, "SR7013", diagnostics: scored.Outcome.Diagnostics).ConfigureAwait(false);
+            await Http.Problem(call.Http, "SR7013", diagnostics: outcome.Diagnostics).ConfigureAwait(false);
             return null;
         }
 

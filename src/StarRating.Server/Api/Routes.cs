@@ -57,7 +57,7 @@ internal static class Routes
         new("GET", "/api/audits/{id}/findings", Access.AuditWork, "The findings with their versions", "findings", AuditEndpoints.Findings) { Responses = [200, 404] },
         new("PUT", "/api/audits/{id}/findings/{itemId}", Access.AuditWork, "Save one finding (If-Match: its version)", "findings", AuditEndpoints.SaveFinding) { RequestContentType = "application/json", Responses = [200, 400, 404, 409, 412, 422, 428] },
         new("DELETE", "/api/audits/{id}/findings/{itemId}", Access.AuditWork, "Remove one finding (If-Match: its version); the history keeps it", "findings", AuditEndpoints.DeleteFinding) { Responses = [200, 404, 409, 412, 428] },
-        new("GET", "/api/audits/{id}/result", Access.AnyUser, "The result document, as starrating score --format json writes it", "audits", AuditEndpoints.Result) { Responses = [200, 304, 404, 422] },
+        new("GET", "/api/audits/{id}/result", Access.AnyUser, "The result document, as starrating score --format json writes it (preview=1: a formal audit in progress scored as a preview)", "audits", AuditEndpoints.Result) { Responses = [200, 304, 404, 422] },
         new("GET", "/api/audits/{id}/report", Access.AnyUser, "The report (format=html|md|json, lang=zh|en)", "audits", AuditEndpoints.Report) { Responses = [200, 400, 404, 406, 422] },
         new("GET", "/api/audits/{id}/history", Access.AuditWork, "Every change: finding revisions with who and when", "audits", AuditEndpoints.History) { Responses = [200, 404] },
         new("POST", "/api/audits/{id}/finalise", Access.Manage, "Finalise the audit (read-only afterwards)", "audits", AuditEndpoints.Finalise) { Responses = [200, 404, 409, 412, 422] },

@@ -17,9 +17,26 @@ internal sealed record ValidatedEvidence(JsonObject Root, AuditEvidence Evidence
 internal sealed record ScoredAudit(long Revision, byte[] Evidence, LoadResult<AuditResult> Outcome)
 {
     private byte[]? resultBytes;
+    private byte[]? previewBytes;
+    private LoadResult<AuditResult>? preview;
 
     /// <summary>The result document, written once per revision (the same bytes <c>starrating score --format json</c> writes).</summary>
     public byte[] ResultBytes => resultBytes ??= Encoding.UTF8.GetBytes(ResultJson.Write(Outcome.Value!));
+
+    /// <summary>Scores a formal audit that is only incomplete as a preview; set by <see cref="AuditScoring"/>.</summary>
+    internal Func<byte[], LoadResult<AuditResult>>? Previewer { get; init; }
+
+    /// <summary>
+    /// The live score: the result when the audit scores; for a formal audit whose only errors are missing findings,
+    /// the library's preview of it (<see cref="ScoringOptions.Preview"/>); otherwise the diagnostics. Once per revision.
+    /// </summary>
+    public LoadResult<AuditResult> Preview => preview ??=
+        Outcome.Value is null && Previewer is not null && Outcome.Diagnostics.Where(d => d.IsError).All(AuditScoring.IsIncompleteness)
+            ? Previewer(Evidence)
+            : Outcome;
+
+    /// <summary>The preview's result document.</summary>
+    public byte[] PreviewBytes => previewBytes ??= ReferenceEquals(Preview, Outcome) ? ResultBytes : Encoding.UTF8.GetBytes(ResultJson.Write(Preview.Value!));
 }
 
 /// <summary>
@@ -34,6 +51,9 @@ internal sealed class AuditScoring(AuditEngine engine)
     private readonly ConcurrentDictionary<(long Id, long Revision), ScoredAudit> cache = new();
 
     public AuditEngine Engine { get; } = engine;
+
+    /// <summary>The same engine scoring formal audits in progress as previews (the live checklist).</summary>
+    public AuditEngine PreviewEngine { get; } = engine.WithOptions(new ScoringOptions { Preview = true });
 
     /// <summary>Errors that only say an audit is not finished yet: a formal audit in progress may lack findings.</summary>
     public static bool IsIncompleteness(Diagnostic d) => d.Code == DiagnosticCatalog.MissingFinding.Code;
@@ -135,7 +155,8 @@ internal sealed class AuditScoring(AuditEngine engine)
     public ScoredAudit Unstored(long auditId, long revision, string head, IReadOnlyList<FindingRow> findings)
     {
         var evidence = EvidenceDocument.Compose(head, findings.Select(f => f.BodyJson));
-        return new ScoredAudit(revision, evidence, Engine.Score(evidence, EvidenceDocument.FileName(auditId)));
+        var name = EvidenceDocument.FileName(auditId);
+        return new ScoredAudit(revision, evidence, Engine.Score(evidence, name)) { Previewer = bytes => PreviewEngine.Score(bytes, name) };
     }
 
     public void Remember(long auditId, ScoredAudit scored)
