@@ -87,6 +87,8 @@ public static class ServiceHost
             app.MapMethods(route.Pattern, [route.Method], Routes.Delegate(route, service));
         }
 
+        Pages.PageRoutes.Map(app, service);
+
         app.MapFallback(async http =>
         {
             // Anonymous callers learn nothing about which routes exist.

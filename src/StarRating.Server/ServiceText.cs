@@ -6,8 +6,8 @@ namespace StarRating.Server;
 
 /// <summary>
 /// Every text the service and its commands (<c>serve</c>, <c>user</c>, <c>token</c>, <c>backup</c>) show a person, in
-/// one table, Chinese and English, with a stable code: SR7001–SR7099 for the service's problem details, SR5500–SR5519
-/// for the commands. Placeholders are named (<c>{name}</c>) and bound by name. This table moves into the shared zh/en
+/// one table, Chinese and English, with a stable code: SR7001–SR7099 for the service's problem details, SR7100–SR7149
+/// for the web pages, SR5500–SR5519 for the commands; the pages' words by key in <see cref="PageTexts"/>. Placeholders are named (<c>{name}</c>) and bound by name. This table moves into the shared zh/en
 /// catalogue in one step; nothing else in the service holds user-facing prose.
 /// </summary>
 public static class ServiceText
@@ -51,6 +51,13 @@ public static class ServiceText
         new("SR7026", 412, "审查已被他人修改：当前版本 {version}", "The audit was changed by someone else: the current version is {version}."),
         new("SR7027", 500, "服务内部错误（编号 {trace}）：请把编号告诉管理员", "Internal error (trace {trace}): please give the trace to your administrator."),
 
+        // ---- SR7100–SR7149: the web pages -------------------------------------------------------------------
+        new("SR7100", 403, "登录表单已过期或无效：请重新登录", "The sign-in form has expired or is not valid: please sign in again."),
+        new("SR7101", 422, "请填写“{field}”", "Please fill in “{field}”."),
+        new("SR7102", 422, "“{field}”不是有效日期（YYYY-MM-DD）：{value}", "“{field}” is not a valid date (YYYY-MM-DD): {value}"),
+        new("SR7103", 422, "请选择结果（符合、部分符合、不符合、不适用或抽样）", "Choose a result (conforming, partial, nonconforming, not applicable or a sample)."),
+        new("SR7104", 422, "请选择要上传的照片", "Choose a photo to upload."),
+
         // ---- SR55xx: serve, user, token, backup --------------------------------------------------------------
         new("SR5500", 0, "数据库版本 {found} 比本程序支持的版本 {known} 新：请升级 starrating，或使用与之匹配的版本", "The database schema is version {found}, newer than this starrating knows ({known}): upgrade starrating, or run the version that wrote it."),
         new("SR5501", 0, "无法打开数据库：{reason}", "Cannot open the database: {reason}."),
@@ -73,6 +80,144 @@ public static class ServiceText
         new("SR5518", 0, "输出文件 {file} 已存在：换一个名字，或先删除它", "The output file {file} exists: choose another name or remove it first."),
         new("SR5519", 0, "公司 {id} 不存在", "There is no company {id}."),
     }.ToFrozenDictionary(e => e.Code, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The words of the web pages (issue 21), by key: labels, headings and the script's status words (keys
+    /// <c>js.*</c>, handed to the script as data). Same two languages and named placeholders as <see cref="All"/>;
+    /// moves into the shared catalogue with it.
+    /// </summary>
+    public static FrozenDictionary<string, Entry> PageTexts { get; } = new Entry[]
+    {
+        new("brand", 0, "StarRating 售后服务评价", "StarRating after-sales rating"),
+        new("skip", 0, "跳到正文", "Skip to content"),
+        new("nav", 0, "主导航", "Main"),
+        new("nav.audits", 0, "审查列表", "Audits"),
+        new("nav.new", 0, "新建审查", "New audit"),
+        new("logout", 0, "退出（{name}）", "Sign out ({name})"),
+        new("back.audits", 0, "返回审查列表", "Back to the audits"),
+        new("login.title", 0, "登录", "Sign in"),
+        new("login.username", 0, "用户名", "User name"),
+        new("login.password", 0, "密码", "Password"),
+        new("login.submit", 0, "登录", "Sign in"),
+        new("list.title", 0, "审查", "Audits"),
+        new("list.filters", 0, "筛选", "Filters"),
+        new("list.any", 0, "全部", "Any"),
+        new("list.status", 0, "状态", "Status"),
+        new("list.tier", 0, "星级", "Tier"),
+        new("list.from", 0, "首日不早于", "First day from"),
+        new("list.to", 0, "首日不晚于", "First day to"),
+        new("list.apply", 0, "筛选", "Filter"),
+        new("list.clear", 0, "清除筛选", "Clear"),
+        new("list.mine", 0, "我参与的审查", "My audits"),
+        new("list.all", 0, "全部审查", "All audits"),
+        new("list.none", 0, "没有符合条件的审查。", "No audits match."),
+        new("list.in-progress", 0, "记录中", "In progress"),
+        new("list.pages", 0, "分页", "Pages"),
+        new("list.prev", 0, "上一页", "Previous"),
+        new("list.next", 0, "下一页", "Next"),
+        new("list.page", 0, "第 {page} / {pages} 页", "Page {page} of {pages}"),
+        new("status.open", 0, "进行中", "Open"),
+        new("status.final", 0, "已定稿", "Final"),
+        new("kind.initial", 0, "初次认证审核", "Initial audit"),
+        new("kind.surveillance", 0, "监督审核", "Surveillance audit"),
+        new("kind.recertification", 0, "再认证审核", "Recertification audit"),
+        new("kind.mock", 0, "模拟审核", "Mock audit"),
+        new("kind.self", 0, "自我评价", "Self-assessment"),
+        new("role.auditor", 0, "审核员", "auditor"),
+        new("role.lead", 0, "审核组长", "lead"),
+        new("role.admin", 0, "管理员", "admin"),
+        new("role.viewer", 0, "查看者", "viewer"),
+        new("new.title", 0, "新建审查", "New audit"),
+        new("new.submit", 0, "创建并打开检查表", "Create and open the checklist"),
+        new("new.no-users", 0, "还没有其他审核员账号。", "No other auditors have accounts yet."),
+        new("field.company", 0, "受审核企业名称", "Company name"),
+        new("field.credit-code", 0, "统一社会信用代码（可选）", "Unified social credit code (optional)"),
+        new("field.credit-code.hint", 0, "18 位，用于识别同一企业", "18 characters; identifies the company across audits"),
+        new("field.kind", 0, "审核类型", "Kind of audit"),
+        new("field.first", 0, "审核首日", "First audit day"),
+        new("field.last", 0, "审核末日", "Last audit day"),
+        new("field.reference", 0, "审核编号（可选）", "Audit reference (optional)"),
+        new("field.lead", 0, "审核组长", "Lead auditor"),
+        new("field.team", 0, "审核组成员", "Audit team"),
+        new("field.rubric", 0, "评价规则", "Rubric"),
+        new("checklist.title", 0, "检查表", "Checklist"),
+        new("checklist.toc", 0, "指标目录", "Indicators"),
+        new("checklist.score", 0, "得分", "Score"),
+        new("checklist.tier", 0, "星级", "Tier"),
+        new("checklist.gap", 0, "距{tier}还差 {points} 分", "{points} points to {tier}"),
+        new("checklist.top", 0, "已达最高星级", "Highest tier reached"),
+        new("checklist.preview", 0, "预览：尚有检查项未记录，按 0 分计", "Preview: items not yet recorded count as 0"),
+        new("checklist.recorded", 0, "已记录 {done} / {total} 项", "{done} of {total} items recorded"),
+        new("checklist.reports", 0, "下载报告", "Reports"),
+        new("checklist.reports-later", 0, "全部检查项记录后可下载报告。", "Reports can be downloaded once every item is recorded."),
+        new("checklist.points-of", 0, "{id} 得分", "{id} points"),
+        new("checklist.points", 0, "{points} 分", "{points} pts"),
+        new("checklist.methods", 0, "评价方法", "Methods"),
+        new("checklist.documents", 0, "查阅文件", "Documents"),
+        new("checklist.from-indicator", 0, "由指标 {indicator} 的整体发现覆盖；在此记录则以本项为准。", "Covered by the finding on indicator {indicator}; a finding recorded here takes precedence."),
+        new("checklist.indicator-finding", 0, "指标 {indicator} 整体记录为：{result}", "Indicator {indicator} is recorded as a whole: {result}"),
+        new("checklist.result", 0, "结果", "Result"),
+        new("checklist.partial-points", 0, "部分符合得分（大于 0，小于 {points}）", "Points for partial (more than 0, less than {points})"),
+        new("checklist.sample-size", 0, "抽样数", "Sample size"),
+        new("checklist.sample-conforming", 0, "其中符合", "Of which conforming"),
+        new("checklist.reason", 0, "不适用理由", "Why it does not apply"),
+        new("checklist.grade", 0, "不符合等级", "Grade"),
+        new("checklist.methods-used", 0, "采用的方法", "Methods used"),
+        new("checklist.evidence", 0, "证据（每行一条）", "Evidence (one per line)"),
+        new("checklist.evidence-hint", 0, "文件、记录或观察", "Documents, records or observations"),
+        new("checklist.note", 0, "说明", "Note"),
+        new("checklist.photo", 0, "照片", "Photo"),
+        new("checklist.upload", 0, "上传照片", "Upload photo"),
+        new("checklist.save", 0, "保存本项", "Save this item"),
+        new("checklist.go-to-item", 0, "转到该项", "Go to the item"),
+        new("result.conforming", 0, "符合", "Conforming"),
+        new("result.partial", 0, "部分符合", "Partial"),
+        new("result.nonconforming", 0, "不符合", "Nonconforming"),
+        new("result.not_applicable", 0, "不适用", "Not applicable"),
+        new("result.sample", 0, "抽样", "Sample"),
+        new("grade.none", 0, "—", "—"),
+        new("grade.major", 0, "严重不符合", "Major"),
+        new("grade.minor", 0, "一般不符合", "Minor"),
+        new("grade.observation", 0, "观察项", "Observation"),
+        new("method.document", 0, "查阅文件", "Documents"),
+        new("method.interview", 0, "询问员工", "Interview"),
+        new("method.observation", 0, "现场观察", "Observation"),
+        new("method.customer", 0, "访问顾客", "Customer"),
+        new("js.empty", 0, "未记录", "Not recorded"),
+        new("js.saving", 0, "正在保存…", "Saving…"),
+        new("js.saved", 0, "已保存", "Saved"),
+        new("js.saved-by", 0, "已保存 · {user} · {time}", "Saved · {user} · {time}"),
+        new("js.queued", 0, "未保存：等待网络，恢复后自动发送", "Not saved yet: waiting for the network, sent when it returns"),
+        new("js.invalid", 0, "未保存：{message}", "Not saved: {message}"),
+        new("js.need-points", 0, "请填写部分符合的得分", "Enter the points for partial"),
+        new("js.need-sample", 0, "请填写抽样数和符合数", "Enter the sample size and how many conform"),
+        new("js.need-reason", 0, "请填写不适用理由", "Enter why it does not apply"),
+        new("js.unsaved", 0, "{count} 项未保存", "{count} unsaved"),
+        new("js.all-saved", 0, "全部已保存", "All saved"),
+        new("js.offline", 0, "离线：记录保存在本设备，联网后自动发送", "Offline: entries are kept on this device and sent when the network returns"),
+        new("js.updated", 0, "{user} 刚刚更新了此项", "{user} just updated this item"),
+        new("js.conflict", 0, "{user} 同时修改了此项。请选择保留哪一份：", "{user} changed this item at the same time. Choose which entry to keep:"),
+        new("js.theirs", 0, "对方的记录", "Their entry"),
+        new("js.mine", 0, "我的记录", "My entry"),
+        new("js.keep-mine", 0, "保留我的", "Keep mine"),
+        new("js.take-theirs", 0, "采用对方的", "Take theirs"),
+        new("js.signed-out", 0, "登录已失效：记录保存在本设备，请在新标签页重新登录", "Signed out: entries are kept on this device; sign in again in a new tab"),
+        new("js.final", 0, "审查已定稿，只读", "The audit is final and read-only"),
+        new("js.photo-uploading", 0, "正在上传照片…", "Uploading the photo…"),
+        new("js.photo-failed", 0, "照片未上传：{message}", "Photo not uploaded: {message}"),
+        new("js.photo-queued", 0, "照片等待网络，恢复后上传（请勿关闭页面）", "Photo waiting for the network; uploaded when it returns (keep this page open)"),
+        new("js.photo", 0, "照片", "Photo"),
+    }.ToFrozenDictionary(e => e.Code, StringComparer.Ordinal);
+
+    /// <summary>A page word in a language, placeholders bound by name.</summary>
+    /// <param name="key">The key in <see cref="PageTexts"/>.</param>
+    /// <param name="english">English when true, else Chinese.</param>
+    /// <param name="arguments">Named arguments.</param>
+    public static string Page(string key, bool english, params (string Name, object? Value)[] arguments)
+    {
+        var entry = PageTexts[key];
+        return Bind(english ? entry.En : entry.Zh, arguments);
+    }
 
     /// <summary>The entry of a code.</summary>
     /// <param name="code">The code.</param>

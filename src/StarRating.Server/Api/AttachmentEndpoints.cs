@@ -63,27 +63,36 @@ internal static class AttachmentEndpoints
             }
         }
 
-        var accepted = Accepted.FirstOrDefault(a => string.Equals(a.Type, declared, StringComparison.OrdinalIgnoreCase));
-        if (accepted.Type is null || bytes.Length < accepted.Offset + accepted.Magic.Length || !bytes.AsSpan(accepted.Offset, accepted.Magic.Length).SequenceEqual(accepted.Magic))
+        var (stored, refusal) = await StoreAsync(call, audit, declared, name, bytes, Http.Query(http, "item")).ConfigureAwait(false);
+        if (refusal is not null)
         {
-            await Http.Problem(http, "SR7021", [("type", declared ?? "?"), ("types", AcceptedTypes)]).ConfigureAwait(false);
+            await Http.Problem(http, refusal.Code, refusal.Arguments).ConfigureAwait(false);
             return;
         }
 
-        var item = Http.Query(http, "item");
+        http.Response.Headers.Location = stored!.Url;
+        await Http.Json(http, 201, stored, ApiJson.Web.AttachmentDto).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks an upload's type against its first bytes and stores it for the audit (and item): the API's and the checklist page's one way.</summary>
+    public static async Task<(AttachmentDto? Stored, Refusal? Refusal)> StoreAsync(Call call, AuditRow audit, string? declared, string? name, byte[] bytes, string? item)
+    {
+        var accepted = Accepted.FirstOrDefault(a => string.Equals(a.Type, declared, StringComparison.OrdinalIgnoreCase));
+        if (accepted.Type is null || bytes.Length < accepted.Offset + accepted.Magic.Length || !bytes.AsSpan(accepted.Offset, accepted.Magic.Length).SequenceEqual(accepted.Magic))
+        {
+            return (null, new Refusal("SR7021", [("type", declared ?? "?"), ("types", AcceptedTypes)]));
+        }
+
         if (item is not null && call.Service.Scoring.Engine.Rubric.FindItem(item) is null && call.Service.Scoring.Engine.Rubric.FindIndicator(item) is null)
         {
-            await Http.Problem(http, "SR7012", [("item", item)]).ConfigureAwait(false);
-            return;
+            return (null, new Refusal("SR7012", [("item", item)]));
         }
 
         var sha = BlobStore.Sha256Hex(bytes);
         var fileName = AuditEndpoints.SafeFileName(name, sha[..12] + accepted.Extension);
         var data = await call.Service.Blobs.PutAsync(sha, bytes, call.Aborted).ConfigureAwait(false);
         var id = await call.Service.Store.AddAttachmentAsync(audit.Id, sha, bytes.Length, accepted.Type, data, fileName, item, call.User, call.Aborted).ConfigureAwait(false);
-        var url = Url(audit.Id, sha);
-        http.Response.Headers.Location = url;
-        await Http.Json(http, 201, new AttachmentDto(id, sha, fileName, accepted.Type, bytes.Length, item, call.User.Name, Clock.Iso(Clock.Now()), url), ApiJson.Web.AttachmentDto).ConfigureAwait(false);
+        return (new AttachmentDto(id, sha, fileName, accepted.Type, bytes.Length, item, call.User.Name, Clock.Iso(Clock.Now()), Url(audit.Id, sha)), null);
     }
 
     public static async Task List(Call call)

@@ -30,6 +30,9 @@ internal static class AuditEndpoints
 {
     /// <summary>Report formats: those the library renders today, and those other work streams will add (406 until then).</summary>
     private static readonly string[] RenderedFormats = ["html", "md", "json"];
+
+    /// <summary>The report formats <see cref="Report"/> serves: the pages list their downloads from this, so a new format needs no page change.</summary>
+    public static IReadOnlyList<string> ReportFormats => RenderedFormats;
     private static readonly string[] ComingFormats = ["docx", "xlsx", "pdf"];
 
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -32,22 +32,50 @@ internal static class SessionEndpoints
             (name, password) = (login.Username, login.Password);
         }
 
+        var (outcome, user, csrf) = await SignInAsync(call, name, password).ConfigureAwait(false);
+        switch (outcome)
+        {
+            case SignIn.Throttled:
+                await Http.Problem(http, "SR7018").ConfigureAwait(false);
+                return;
+            case SignIn.Refused:
+                await Http.Problem(http, "SR7017").ConfigureAwait(false);
+                return;
+        }
+
+        await Http.Json(http, 200, new SessionDto(user!.Name, user.Role, user.CompanyId, csrf), ApiJson.Web.SessionDto).ConfigureAwait(false);
+    }
+
+    /// <summary>How a sign-in ended.</summary>
+    public enum SignIn
+    {
+        SignedIn,
+        Refused,
+        Throttled,
+    }
+
+    /// <summary>
+    /// Checks a user name and password (throttled per client address and name) and, when they match, starts a session:
+    /// the cookie is set on the response; the user and the session's CSRF token are returned. The API's and the sign-in
+    /// page's one way in.
+    /// </summary>
+    public static async Task<(SignIn Outcome, UserRecord? User, string? Csrf)> SignInAsync(Call call, string? name, string? password)
+    {
+        var http = call.Http;
         name = name?.Trim() ?? "";
         var client = http.Connection.RemoteIpAddress?.ToString() ?? "?";
         using var lease = call.Service.LoginLimiter.AttemptAcquire(client + "|" + name.ToUpperInvariant());
         if (!lease.IsAcquired)
         {
             http.Response.Headers.RetryAfter = "60";
-            await Http.Problem(http, "SR7018").ConfigureAwait(false);
-            return;
+            return (SignIn.Throttled, null, null);
         }
 
         var found = name.Length is > 0 and <= 64 ? await call.Service.Store.FindUserAsync(name, call.Aborted).ConfigureAwait(false) : null;
         // Always verify against some hash, so an unknown user name takes as long as a wrong password.
         if (!Secrets.VerifyPassword(found?.PasswordHash, password ?? "") || found is null)
         {
-            await Http.Problem(http, "SR7017").ConfigureAwait(false);
-            return;
+            return (SignIn.Refused, null, null);
         }
 
         var secret = Secrets.NewSecret("srs");
@@ -62,8 +90,7 @@ internal static class SessionEndpoints
             Path = "/",
             Expires = expires,
         });
-        var user = found.Value.User;
-        await Http.Json(http, 200, new SessionDto(user.Name, user.Role, user.CompanyId, csrf), ApiJson.Web.SessionDto).ConfigureAwait(false);
+        return (SignIn.SignedIn, found.Value.User, csrf);
     }
 
     public static async Task Logout(Call call)

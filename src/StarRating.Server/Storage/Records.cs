@@ -59,7 +59,8 @@ internal sealed record TeamRow(string User, string Role);
 
 internal sealed record AttachmentRow(long Id, string Sha256, string FileName, string ContentType, long Size, string? Target, string UploadedBy, long UploadedAt);
 
-internal sealed record AuditFilter(long? CompanyId, string? Kind, string? Tier, string? Status, string? From, string? To, int Page, int PageSize);
+/// <summary>The audit list's filters; <c>Mine</c> keeps only audits whose team the user is on (the pages list those first).</summary>
+internal sealed record AuditFilter(long? CompanyId, string? Kind, string? Tier, string? Status, string? From, string? To, int Page, int PageSize, bool Mine = false);
 
 /// <summary>The outcome of saving one finding.</summary>
 internal enum SaveOutcome

@@ -208,6 +208,7 @@ internal sealed class Store(Database database)
                 (filter.Status is not null, " AND a.status = @status"),
                 (filter.From is not null, " AND a.first_date >= @from"),
                 (filter.To is not null, " AND a.first_date <= @to AND a.first_date <> ''"),
+                (filter.Mine, " AND EXISTS (SELECT 1 FROM audit_team mt WHERE mt.audit_id = a.id AND mt.user_id = @viewer)"),
             })
             {
                 if (given)
