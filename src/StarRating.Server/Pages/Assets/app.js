@@ -177,6 +177,14 @@
       setState(id, 'invalid', c.invalid);
       return;
     }
+    if (queue[id] && queue[id].conflict) {
+      // A choice is pending: the entry changes, the choice still decides what happens to it.
+      queue[id].finding = c.finding;
+      saveQueue();
+      var shown = items[id].querySelector('[data-mine]');
+      if (shown) { shown.textContent = describe(id, c.finding); }
+      return;
+    }
     var base = queue[id] ? queue[id].base : (known[id] ? known[id].version : Number(items[id].dataset.version) || 0);
     queue[id] = { finding: c.finding, base: base, at: Date.now() };
     saveQueue();
@@ -186,7 +194,7 @@
 
   function send(id) {
     var entry = queue[id];
-    if (!ready || !entry || inflight[id] || entry.invalid || signedOut || final) { return; }
+    if (!ready || !entry || inflight[id] || entry.invalid || entry.conflict || signedOut || final) { return; }
     var body = JSON.stringify(entry.finding);
     inflight[id] = body;
     setState(id, 'saving', t('saving'));
@@ -290,6 +298,7 @@
     var box = el.querySelector('.conflict');
     box.textContent = '';
     var title = document.createElement('p');
+    title.dataset.conflictTitle = '';
     title.textContent = t('conflict', { user: by || '?' });
     var both = document.createElement('div');
     both.className = 'both';
@@ -299,6 +308,7 @@
       h.textContent = pair[0];
       var pre = document.createElement('pre');
       pre.textContent = describe(id, pair[1]);
+      if (pair[1] === entry.finding) { pre.dataset.mine = ''; }
       part.appendChild(h);
       part.appendChild(pre);
       both.appendChild(part);
@@ -312,12 +322,12 @@
     keep.textContent = t('keep-mine');
     keep.addEventListener('click', function () {
       box.hidden = true;
+      var current = queue[id];
       known[id] = { version: theirVersion, finding: theirs || {} };
-      entry.base = theirVersion;
-      entry.conflict = false;
+      current.base = theirVersion;
+      current.conflict = false;
       // Keys of theirs this page does not edit are kept; the entry is mine.
-      var mine = collectOver(id, entry.finding);
-      entry.finding = mine;
+      current.finding = collectOver(id, current.finding);
       saveQueue();
       send(id);
     });
@@ -403,7 +413,12 @@
         return response.json().then(render);
       }, function () { networkDown(); })
       .then(function () {
-        if (!ready) { ready = true; flushAll(); }
+        if (!ready) {
+          ready = true;
+          // For measurements and outside scripts: when the page became interactive (ms after navigation start).
+          root.dataset.readyAt = Math.round(performance.now());
+          flushAll();
+        }
         pollTimer = setTimeout(poll, POLL_MS);
       });
   }
@@ -455,6 +470,8 @@
         return;
       }
       var entry = { version: version, finding: f ? f.finding : null, by: f ? f.saved_by : null, at: f ? f.saved_at : null };
+      var pendingTitle = el.querySelector('[data-conflict-title]');
+      if (pendingTitle && queue[id] && queue[id].conflict && entry.by) { pendingTitle.textContent = t('conflict', { user: entry.by }); }
       if (queue[id] || inflight[id] || typing[id]) {
         // Our own entry is pending: the save will meet the new version (412) and the choice is offered then.
         known[id] = known[id] || entry;
