@@ -137,6 +137,7 @@ public sealed class BrowserTests(BrowserFixture fixture, ITestOutputHelper outpu
         download.SuggestedFilename.Should().Be($"audit-{id}-report.html");
 
         await CheckAccessibilityAsync(page, "checklist");
+        await ScreenshotsAsync(page, id, nonconforming.Id);
         await page.GotoAsync("/audits");
         await CheckAccessibilityAsync(page, "audit list");
         await page.GotoAsync("/audits/new");
@@ -281,6 +282,32 @@ public sealed class BrowserTests(BrowserFixture fixture, ITestOutputHelper outpu
         (await outsider.Locator("[data-item]").CountAsync()).Should().Be(0);
         (await outsider.GotoAsync($"/audits/{id}/checklist/live"))!.Status.Should().Be(404);
         await outsider.Context.CloseAsync();
+    }
+
+    /// <summary>With STARRATING_SCREENSHOTS=DIR, pictures of the pages at tablet-portrait and phone sizes (for docs/images).</summary>
+    private static async Task ScreenshotsAsync(IPage page, long id, string item)
+    {
+        if (Environment.GetEnvironmentVariable("STARRATING_SCREENSHOTS") is not { Length: > 0 } folder)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        foreach (var (name, width, height) in new[] { ("tablet", 800, 1280), ("phone", 390, 844) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            await page.GotoAsync($"/audits/{id}/checklist#i-{item}");
+            await page.WaitForTimeoutAsync(500);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"checklist-{name}.png") });
+            await page.GotoAsync($"/audits/{id}/checklist");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"checklist-top-{name}.png") });
+            await page.GotoAsync("/audits");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"audits-{name}.png") });
+            await page.GotoAsync("/audits/new");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"new-{name}.png") });
+        }
+
+        await page.SetViewportSizeAsync(1024, 1366);
     }
 
     private async Task CheckAccessibilityAsync(IPage page, string what)

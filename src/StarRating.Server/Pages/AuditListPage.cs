@@ -48,7 +48,10 @@ internal static class AuditListPage
             }
 
             // Filters: a plain GET form, so a filtered list is a link that can be kept and shared.
-            h.Open("form", ("method", "get"), ("action", "/audits"), ("class", "filters card"), ("aria-label", page.T("list.filters"))).Line();
+            // Closed unless a filter is in use, so a phone shows the audits first.
+            var filtering = company is not null || kind is not null || status is not null || tier is not null || from is not null || to is not null;
+            h.Open("details", ("class", "filter-box card"), ("open", Html.Flag(filtering))).Element("summary", page.T("list.filters"));
+            h.Open("form", ("method", "get"), ("action", "/audits"), ("class", "filters"), ("aria-label", page.T("list.filters"))).Line();
             Select(h, "f-company", "company", page.T("field.company"), company?.ToString(CultureInfo.InvariantCulture),
                 companies.Select(x => (x.Id.ToString(CultureInfo.InvariantCulture), x.Name)), page.T("list.any"));
             Select(h, "f-kind", "kind", page.T("field.kind"), kind, Kinds.Select(k => (k, page.T("kind." + k))), page.T("list.any"));
@@ -60,7 +63,7 @@ internal static class AuditListPage
                 .Void("input", ("id", "f-to"), ("name", "to"), ("type", "date"), ("value", to)).Close("div");
             h.Open("div", ("class", "field actions")).Element("button", page.T("list.apply"), ("type", "submit"))
                 .Element("a", page.T("list.clear"), ("href", "/audits"), ("class", "button")).Close("div");
-            h.Close("form").Line();
+            h.Close("form").Close("details").Line();
 
             Section(h, page, "mine", page.T("list.mine"), mine, mineTotal, null);
             if (seesAll)

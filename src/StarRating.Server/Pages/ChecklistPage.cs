@@ -88,7 +88,7 @@ internal static class ChecklistPage
             }
 
             ScorePanel(h, page, audit, scored, result, preview);
-            h.Open("nav", ("class", "toc card"), ("aria-label", page.T("checklist.toc"))).Open("ul");
+            h.Open("nav", ("class", "toc card"), ("aria-label", page.T("checklist.toc"))).Open("details").Element("summary", page.T("checklist.toc")).Open("ul");
             foreach (var category in rubric.Categories)
             {
                 foreach (var indicator in category.Indicators)
@@ -97,7 +97,7 @@ internal static class ChecklistPage
                 }
             }
 
-            h.Close("ul").Close("nav").Line();
+            h.Close("ul").Close("details").Close("nav").Line();
 
             var categoryResults = result?.Categories.ToDictionary(c => c.Category.Id, StringComparer.Ordinal);
             var indicatorResults = result?.Indicators.ToDictionary(i => i.Indicator.Id, StringComparer.Ordinal);
