@@ -92,11 +92,19 @@ public sealed class CommandTests
         ServiceText.All.Should().NotBeEmpty();
         foreach (var (code, entry) in ServiceText.All)
         {
-            code.Should().MatchRegex("^SR(70[0-9][0-9]|55(0[0-9]|1[0-9]))$");
+            code.Should().MatchRegex("^SR(70[0-9][0-9]|71[0-4][0-9]|55(0[0-9]|1[0-9]))$");
             entry.Zh.Should().NotBeNullOrWhiteSpace();
             entry.En.Should().NotBeNullOrWhiteSpace();
             System.Text.RegularExpressions.Regex.Matches(entry.Zh, "{[a-z]+}").Select(m => m.Value).Order()
                 .Should().Equal(System.Text.RegularExpressions.Regex.Matches(entry.En, "{[a-z]+}").Select(m => m.Value).Order(), code + " has the same placeholders in both languages");
+        }
+
+        foreach (var (key, entry) in ServiceText.PageTexts)
+        {
+            entry.Zh.Should().NotBeNullOrWhiteSpace(key);
+            entry.En.Should().NotBeNullOrWhiteSpace(key);
+            System.Text.RegularExpressions.Regex.Matches(entry.Zh, "{[a-z]+}").Select(m => m.Value).Order()
+                .Should().Equal(System.Text.RegularExpressions.Regex.Matches(entry.En, "{[a-z]+}").Select(m => m.Value).Order(), key + " has the same placeholders in both languages");
         }
 
         var docs = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "service.md"));
