@@ -147,6 +147,33 @@ public sealed partial class PagesTests
         (await session.SendAsync(again)).StatusCode.Should().Be(HttpStatusCode.NotModified);
     }
 
+    /// <summary>A route of the web pages (PageRoutes, /assets), as "METHOD PATTERN".</summary>
+    public static bool IsPageRoute(string route) =>
+        PageRoutes.All.Any(r => r.Method + " " + r.Pattern == route) || route.Split(' ')[1].StartsWith("/assets/", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task Every_signed_in_page_sends_a_visitor_without_a_session_to_sign_in()
+    {
+        await using var service = await TestService.StartAsync("sqlite");
+        var client = service.Client();
+        foreach (var route in PageRoutes.All.Where(r => r.SignedIn))
+        {
+            var path = route.Pattern.Replace("{id}", "1", StringComparison.Ordinal).Replace("{itemId}", "5.1.1.1", StringComparison.Ordinal);
+            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(route.Method), path) { Content = route.Method == "POST" ? new FormUrlEncodedContent([]) : null });
+            if (path.EndsWith("/live", StringComparison.Ordinal))
+            {
+                response.StatusCode.Should().Be(HttpStatusCode.Unauthorized, path);
+                continue;
+            }
+
+            response.StatusCode.Should().Be(HttpStatusCode.SeeOther, route.Method + " " + path);
+            response.Headers.Location!.ToString().Should().StartWith("/login?next=", path);
+        }
+
+        // An API token (no cookie) reaches the pages too.
+        (await service.Client("lead").GetAsync("/audits")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
     /// <summary>A client with a session cookie (signed in through the API) and the session's CSRF token kept aside.</summary>
     private static async Task<HttpClient> SessionAsync(TestService service, string user)
     {
