@@ -314,6 +314,8 @@ public sealed class BrowserTests(BrowserFixture fixture, ITestOutputHelper outpu
     private async Task CheckAccessibilityAsync(IPage page, string what)
     {
         var result = await page.RunAxe();
+        result.Passes.Length.Should().BeGreaterThan(10, "axe-core ran its rules on the " + what + " page");
+        output.WriteLine($"axe {what}: {result.Passes.Length} rules passed, {result.Violations.Length} violated, {result.Incomplete.Length} to review");
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToArray();
         foreach (var v in result.Violations)
         {
