@@ -98,7 +98,14 @@ public sealed class AuditResult
     /// <summary>The rectification list: nonconformities by grade, then special deductions, then observations.</summary>
     public IReadOnlyList<Nonconformity> Nonconformities { get; internal init; } = [];
 
-    /// <summary>Notes for the reader: mock status, items not assessed, clamping, certification practice, provisional points.</summary>
+    /// <summary>
+    /// True when this is a preview (<see cref="ScoringOptions.Preview"/>) of a formal audit still missing findings:
+    /// those items counted as not assessed (0), and <see cref="Notices"/> starts with the notice <c>preview</c>.
+    /// Never a certification result; false whenever the audit is complete, whatever the option.
+    /// </summary>
+    public bool IsPreview { get; internal init; }
+
+    /// <summary>Notes for the reader: preview, mock status, items not assessed, clamping, certification practice, provisional points.</summary>
     public IReadOnlyList<Notice> Notices { get; internal init; } = [];
 
     /// <summary>Warnings found while reading and checking the evidence.</summary>
@@ -193,6 +200,6 @@ public sealed record Nonconformity(
     IReadOnlyList<string> Evidence);
 
 /// <summary>A note for the reader of a result.</summary>
-/// <param name="Code">A stable word: mock, not-assessed, clamped, initial-star or provisional-points.</param>
+/// <param name="Code">A stable word: preview, mock, not-assessed, clamped, initial-star or provisional-points.</param>
 /// <param name="Text">The note: the vocabulary text <c>notice.CODE</c> with its arguments.</param>
 public sealed record Notice(string Code, Message Text);

@@ -24,6 +24,14 @@ public sealed class AuditEngine
         loader = new EvidenceLoader(limits);
     }
 
+    private AuditEngine(AuditEngine engine, ScoringOptions options)
+    {
+        Rubric = engine.Rubric;
+        loader = engine.loader;
+        StrictVersion = engine.StrictVersion;
+        Options = options;
+    }
+
     /// <summary>An engine for the built-in GB/T 27922-2011 rubric.</summary>
     public static AuditEngine Default => DefaultEngine.Value;
 
@@ -79,6 +87,21 @@ public sealed class AuditEngine
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Id, bool Strict), AuditEngine> BuiltInEngines = new();
+
+
+    /// <summary>How this engine scores (<see cref="ScoringOptions.Default"/> unless made by <see cref="WithOptions"/>).</summary>
+    public ScoringOptions Options { get; } = ScoringOptions.Default;
+
+    /// <summary>
+    /// The same engine (rubric, limits) scoring with other options, e.g. <c>new ScoringOptions { Preview = true }</c>
+    /// for the live score of a formal audit still being recorded.
+    /// </summary>
+    /// <param name="options">The options.</param>
+    public AuditEngine WithOptions(ScoringOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new AuditEngine(this, options);
+    }
 
     /// <summary>Reads and scores an evidence file.</summary>
     /// <param name="path">The file path (YAML, or JSON when it ends in <c>.json</c>); diagnostics name it as given.</param>
@@ -148,13 +171,13 @@ public sealed class AuditEngine
             return LoadResult.From<AuditResult>(null, bag);
         }
 
-        var findings = EvidenceValidator.Validate(evidence, Rubric, bag, StrictVersion);
+        var findings = EvidenceValidator.Validate(evidence, Rubric, bag, StrictVersion, Options.Preview, out var incomplete);
         if (bag.HasErrors)
         {
             return LoadResult.From<AuditResult>(null, bag);
         }
 
         var diagnostics = bag.ToSortedList();
-        return new LoadResult<AuditResult>(Scorer.Score(evidence, Rubric, findings, diagnostics), diagnostics);
+        return new LoadResult<AuditResult>(Scorer.Score(evidence, Rubric, findings, diagnostics, preview: incomplete), diagnostics);
     }
 }

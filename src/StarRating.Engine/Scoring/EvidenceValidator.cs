@@ -10,14 +10,18 @@ namespace StarRating.Engine.Scoring;
 /// </summary>
 internal static class EvidenceValidator
 {
-    /// <summary>Checks the evidence, reporting into <paramref name="bag"/>; returns the finding of each item and indicator.</summary>
-    public static FindingIndex Validate(AuditEvidence evidence, Rubric rubric, DiagnosticBag bag, bool strictVersion = false)
+    /// <summary>
+    /// Checks the evidence, reporting into <paramref name="bag"/>; returns the finding of each item and indicator.
+    /// <paramref name="incomplete"/> is true when it is a formal audit still missing findings, let through as a preview.
+    /// </summary>
+    public static FindingIndex Validate(AuditEvidence evidence, Rubric rubric, DiagnosticBag bag, bool strictVersion, bool preview, out bool incomplete)
     {
         var findings = new FindingIndex();
         var file = SourceLocation.WholeFile(evidence.SourceName);
         if (evidence.RubricId is not null && !string.Equals(evidence.RubricId, rubric.Id, StringComparison.Ordinal))
         {
             bag.Add(DiagnosticCatalog.RubricMismatch, evidence.RubricLocation ?? file, ("id", evidence.RubricId), ("loaded", rubric.Id));
+            incomplete = false;
             return findings; // Every item check would be against the wrong rubric.
         }
 
@@ -32,7 +36,7 @@ internal static class EvidenceValidator
         }
 
         CheckOverridden(rubric, evidence, bag, findings);
-        CheckCompleteness(evidence, rubric, bag, findings);
+        incomplete = CheckCompleteness(evidence, rubric, bag, findings, preview);
         CheckAdjustments(evidence, rubric, bag);
         CheckAudit(evidence, bag);
         CheckTexts(evidence, bag);
@@ -227,11 +231,12 @@ internal static class EvidenceValidator
         }
     }
 
-    private static void CheckCompleteness(
+    private static bool CheckCompleteness(
         AuditEvidence evidence,
         Rubric rubric,
         DiagnosticBag bag,
-        FindingIndex findings)
+        FindingIndex findings,
+        bool preview)
     {
         var at = evidence.FindingsLocation ?? SourceLocation.WholeFile(evidence.SourceName);
         var anyApplicable = false;
@@ -257,8 +262,17 @@ internal static class EvidenceValidator
 
         if (evidence.Audit.IsFormal && evidence.Audit.KindRead && missing.Count > 0)
         {
+            // A preview scores what is recorded so far: the missing items count as not assessed (0), and the
+            // result says it is a preview instead of failing with the list of what is missing.
+            if (preview)
+            {
+                return true;
+            }
+
             bag.Add(DiagnosticCatalog.MissingFinding, at, ("count", missing.Count), ("items", Abbreviate(missing)), ("kind", EvidenceWords.Of(evidence.Audit.Kind)));
         }
+
+        return false;
     }
 
     /// <summary>Lists item ids, writing "5.2.1.*" for an indicator none of whose items has a finding.</summary>

@@ -9,7 +9,7 @@ namespace StarRating.Engine.Scoring;
 /// </summary>
 internal static class Scorer
 {
-    public static AuditResult Score(AuditEvidence evidence, Rubric rubric, FindingIndex findings, IReadOnlyList<Diagnostic> warnings)
+    public static AuditResult Score(AuditEvidence evidence, Rubric rubric, FindingIndex findings, IReadOnlyList<Diagnostic> warnings, bool preview = false)
     {
         var policy = rubric.Scoring;
         var categories = new List<CategoryResult>();
@@ -61,7 +61,7 @@ internal static class Scorer
         var score = ScoreRules.Round(clamped, policy);
 
         var tierDecision = TierRules.Decide(rubric, score, allItems, deductions.Length);
-        var notices = BuildNotices(rubric, evidence, tierDecision.Granted, clamped != adjusted, allItems);
+        var notices = BuildNotices(rubric, evidence, tierDecision.Granted, clamped != adjusted, allItems, preview);
 
         return new AuditResult(rubric, evidence)
         {
@@ -88,6 +88,7 @@ internal static class Scorer
             NotAssessed = allItems.Where(i => i.Status == ItemStatus.NotAssessed).ToArray(),
             Nonconformities = BuildNonconformities(allItems, deductions, rubric),
             Notices = notices,
+            IsPreview = preview,
             Warnings = warnings,
             ExactEarned = earned,
         };
@@ -163,9 +164,14 @@ internal static class Scorer
         return list;
     }
 
-    private static IReadOnlyList<Notice> BuildNotices(Rubric rubric, AuditEvidence evidence, Tier granted, bool clamped, IReadOnlyList<ItemResult> items)
+    private static IReadOnlyList<Notice> BuildNotices(Rubric rubric, AuditEvidence evidence, Tier granted, bool clamped, IReadOnlyList<ItemResult> items, bool preview)
     {
         var notices = new List<Notice>();
+        if (preview)
+        {
+            notices.Add(new Notice("preview", new Message("notice.preview")));
+        }
+
         if (evidence.Audit.Kind is AuditKind.Mock or AuditKind.Self)
         {
             notices.Add(new Notice("mock", new Message("notice.mock", ("kind", EvidenceWords.Of(evidence.Audit.Kind)))));
