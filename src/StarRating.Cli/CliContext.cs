@@ -6,11 +6,14 @@ namespace StarRating.Cli;
 /// Where the tool writes — results to <see cref="Out"/>, diagnostics and progress to <see cref="Error"/> — and in
 /// which language it talks to the user. Tests pass string writers; the program passes the console.
 /// </summary>
-internal sealed class CliContext(TextWriter output, TextWriter error, bool isTerminal, Language messages)
+internal sealed class CliContext(TextWriter output, TextWriter error, bool isTerminal, Language messages, TextReader? input = null)
 {
     public TextWriter Out { get; } = output;
 
     public TextWriter Error { get; } = error;
+
+    /// <summary>Standard input (passwords for <c>user add</c>).</summary>
+    public TextReader In { get; } = input ?? TextReader.Null;
 
     /// <summary>True when stderr is a terminal, so a redrawn progress bar is readable; plain lines otherwise.</summary>
     public bool IsTerminal { get; } = isTerminal;

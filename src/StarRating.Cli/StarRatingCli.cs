@@ -18,11 +18,12 @@ public static class StarRatingCli
     /// The language of diagnostics, help and status lines when <c>--lang</c> does not say (the program passes the
     /// locale's, <see cref="CliLanguage.FromEnvironment"/>); Chinese by default.
     /// </param>
+    /// <param name="input">Standard input (the password of <c>user add</c>); empty when null.</param>
     /// <returns>The exit code; see <see cref="ExitCodes"/>.</returns>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool isTerminal = false, Language messages = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool isTerminal = false, Language messages = default, TextReader? input = null)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var context = new CliContext(output, error, isTerminal, CliLanguage.FromArguments(args) ?? messages);
+        var context = new CliContext(output, error, isTerminal, CliLanguage.FromArguments(args) ?? messages, input ?? TextReader.Null);
         var root = Build(context);
         // A bare "starrating" shows the help rather than an error.
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
@@ -90,6 +91,10 @@ public static class StarRatingCli
             FileCommands.Templates(context),
             TeamCommands.Merge(context),
             TeamCommands.Agreement(context),
+            ServiceCommands.Serve(context),
+            ServiceCommands.User(context),
+            ServiceCommands.Token(context),
+            ServiceCommands.Backup(context),
         };
         return root;
     }

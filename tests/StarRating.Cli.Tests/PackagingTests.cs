@@ -176,7 +176,8 @@ public sealed class PackagingTests(PackedFeed packed) : IClassFixture<PackedFeed
 
         // Native AOT: one executable, no assemblies, no runtime, no debug files.
         var native = linux.Entries.Select(e => e.FullName).Where(name => name.StartsWith("tools/", StringComparison.Ordinal)).ToList();
-        native.Should().BeEquivalentTo("tools/any/linux-x64/DotnetToolSettings.xml", "tools/any/linux-x64/StarRating.Cli");
+        // The executable, and SQLite's native library for the audit service (`serve`), which loads it from beside the executable.
+        native.Should().BeEquivalentTo("tools/any/linux-x64/DotnetToolSettings.xml", "tools/any/linux-x64/StarRating.Cli", "tools/any/linux-x64/libe_sqlite3.so");
         using (var executable = linux.GetEntry("tools/any/linux-x64/StarRating.Cli")!.Open())
         {
             var magic = new byte[4];

@@ -335,6 +335,55 @@ public sealed class ScoringTests
     }
 
     [Fact]
+    public void A_preview_scores_a_formal_audit_in_progress_with_the_missing_items_as_zero_and_says_so()
+    {
+        // 5.3.1 (12 points, 5 items) not yet recorded in an initial audit: a preview counts them as 0 → 88/100.
+        var builder = new AuditBuilder().Kind("initial");
+        foreach (var item in Rubric.Default.FindIndicator("5.3.1")!.Items)
+        {
+            builder.Skip(item.Id);
+        }
+
+        var preview = AuditEngine.Default.WithOptions(new ScoringOptions { Preview = true });
+
+        var result = preview.Score(builder.Yaml(), "test.yaml").GetValueOrThrow();
+
+        result.IsPreview.Should().BeTrue();
+        result.Score.Should().Be(88.0m);
+        result.Tier.Id.Should().Be("three-star");
+        result.NotAssessed.Should().HaveCount(5);
+        result.Notices[0].Code.Should().Be("preview", "a preview says so first");
+        result.Notices.Select(n => n.Code).Should().Contain("not-assessed");
+        AuditEngine.Default.Score(builder.Yaml(), "test.yaml").Errors.Select(e => e.Code).Should().Equal(["SR3015"], "without the option the audit is refused as before");
+        preview.Rubric.Should().BeSameAs(AuditEngine.Default.Rubric);
+        AuditEngine.Default.Options.Preview.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_preview_of_a_complete_audit_is_the_audit_result()
+    {
+        var yaml = new AuditBuilder().Kind("surveillance").Partial("5.1.1.1", 0.5m).Sample("5.1.2.2", 12, 9).Yaml();
+
+        var plain = AuditEngine.Default.Score(yaml, "a.yaml").GetValueOrThrow();
+        var preview = AuditEngine.Default.WithOptions(new ScoringOptions { Preview = true }).Score(yaml, "a.yaml").GetValueOrThrow();
+
+        preview.IsPreview.Should().BeFalse();
+        preview.Score.Should().Be(plain.Score);
+        preview.Notices.Select(n => (n.Code, n.Text.ToString(Wording.English))).Should().Equal(plain.Notices.Select(n => (n.Code, n.Text.ToString(Wording.English))));
+        preview.Items.Select(i => (i.Item.Id, i.Status, i.Earned)).Should().Equal(plain.Items.Select(i => (i.Item.Id, i.Status, i.Earned)));
+    }
+
+    [Fact]
+    public void A_preview_still_refuses_what_is_wrong_in_what_was_recorded()
+    {
+        var yaml = new AuditBuilder().Kind("initial").Skip("5.1.1.1").Item("5.1.1.2", "result: partial").Yaml();
+
+        var result = AuditEngine.Default.WithOptions(new ScoringOptions { Preview = true }).Score(yaml, "a.yaml");
+
+        result.Errors.Select(e => e.Code).Should().Equal("SR3007");
+    }
+
+    [Fact]
     public void Rectification_list_orders_major_then_deductions_then_minor_then_observations()
     {
         var result = new AuditBuilder()

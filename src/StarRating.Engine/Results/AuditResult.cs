@@ -116,7 +116,14 @@ public sealed class AuditResult
 
     private readonly IReadOnlyList<Nonconformity> nonconformities = [];
 
-    /// <summary>Notes for the reader: mock status, items not assessed, clamping, certification practice, provisional points.</summary>
+    /// <summary>
+    /// True when this is a preview (<see cref="ScoringOptions.Preview"/>) of a formal audit still missing findings:
+    /// those items counted as not assessed (0), and <see cref="Notices"/> starts with the notice <c>preview</c>.
+    /// Never a certification result; false whenever the audit is complete, whatever the option.
+    /// </summary>
+    public bool IsPreview { get; internal init; }
+
+    /// <summary>Notes for the reader: preview, mock status, items not assessed, consensus, clamping, certification practice, provisional points, open majors, repeat findings.</summary>
     public IReadOnlyList<Notice> Notices { get => notices; internal init => notices = Lists.Copy(value); }
 
     private readonly IReadOnlyList<Notice> notices = [];
@@ -237,6 +244,6 @@ public sealed record Nonconformity(
 }
 
 /// <summary>A note for the reader of a result.</summary>
-/// <param name="Code">A stable word: mock, not-assessed, clamped, initial-star, provisional-points, major-nonconformities-open or repeat-findings.</param>
+/// <param name="Code">A stable word: preview, mock, not-assessed, consensus, clamped, initial-star, provisional-points, major-nonconformities-open or repeat-findings.</param>
 /// <param name="Text">The note: the vocabulary text <c>notice.CODE</c> with its arguments.</param>
 public sealed record Notice(string Code, Message Text);

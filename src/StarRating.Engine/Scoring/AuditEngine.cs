@@ -24,6 +24,18 @@ public sealed class AuditEngine
         loader = new EvidenceLoader(limits);
     }
 
+    private AuditEngine(AuditEngine engine, ScoringOptions options)
+    {
+        Rubric = engine.Rubric;
+        loader = engine.loader;
+        StrictVersion = engine.StrictVersion;
+        Consensus = engine.Consensus;
+        FollowPrevious = engine.FollowPrevious;
+        PreviousFolder = engine.PreviousFolder;
+        MaxPreviousDepth = engine.MaxPreviousDepth;
+        Options = options;
+    }
+
     /// <summary>An engine for the built-in GB/T 27922-2011 rubric.</summary>
     public static AuditEngine Default => DefaultEngine.Value;
 
@@ -108,6 +120,21 @@ public sealed class AuditEngine
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Id, bool Strict, ConsensusRule Consensus), AuditEngine> BuiltInEngines = new();
+
+
+    /// <summary>How this engine scores (<see cref="ScoringOptions.Default"/> unless made by <see cref="WithOptions"/>).</summary>
+    public ScoringOptions Options { get; } = ScoringOptions.Default;
+
+    /// <summary>
+    /// The same engine (rubric, limits) scoring with other options, e.g. <c>new ScoringOptions { Preview = true }</c>
+    /// for the live score of a formal audit still being recorded.
+    /// </summary>
+    /// <param name="options">The options.</param>
+    public AuditEngine WithOptions(ScoringOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new AuditEngine(this, options);
+    }
 
     /// <summary>Reads and scores an evidence file.</summary>
     /// <param name="path">The file path (YAML, or JSON when it ends in <c>.json</c>); diagnostics name it as given.</param>
@@ -216,7 +243,7 @@ public sealed class AuditEngine
             return LoadResult.From<AuditResult>(null, bag);
         }
 
-        var findings = EvidenceValidator.Validate(evidence, Rubric, bag, StrictVersion, Consensus);
+        var findings = EvidenceValidator.Validate(evidence, Rubric, bag, StrictVersion, Consensus, partial: false, Options.Preview, out var incomplete);
         if (bag.HasErrors)
         {
             return LoadResult.From<AuditResult>(null, bag);
@@ -242,6 +269,6 @@ public sealed class AuditEngine
         }
 
         var diagnostics = bag.ToSortedList();
-        return new LoadResult<AuditResult>(Scorer.Score(evidence, Rubric, findings, diagnostics, Consensus, previous, schedule), diagnostics);
+        return new LoadResult<AuditResult>(Scorer.Score(evidence, Rubric, findings, diagnostics, Consensus, previous, schedule, preview: incomplete), diagnostics);
     }
 }

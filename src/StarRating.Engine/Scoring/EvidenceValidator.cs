@@ -21,12 +21,20 @@ internal static class EvidenceValidator
     /// adjustment-cap checks, which only the team's file can pass.
     /// </param>
     public static FindingIndex Validate(AuditEvidence evidence, Rubric rubric, DiagnosticBag bag, bool strictVersion = false, ConsensusRule consensus = ConsensusRule.Lowest, bool partial = false)
+        => Validate(evidence, rubric, bag, strictVersion, consensus, partial, preview: false, out _);
+
+    /// <summary>
+    /// Checks the evidence as <see cref="Validate(AuditEvidence, Rubric, DiagnosticBag, bool, ConsensusRule, bool)"/> does;
+    /// with <paramref name="preview"/>, a formal audit still missing findings is let through (<paramref name="incomplete"/> true).
+    /// </summary>
+    public static FindingIndex Validate(AuditEvidence evidence, Rubric rubric, DiagnosticBag bag, bool strictVersion, ConsensusRule consensus, bool partial, bool preview, out bool incomplete)
     {
         var findings = new FindingIndex();
         var file = SourceLocation.WholeFile(evidence.SourceName);
         if (evidence.RubricId is not null && !string.Equals(evidence.RubricId, rubric.Id, StringComparison.Ordinal))
         {
             bag.Add(DiagnosticCatalog.RubricMismatch, evidence.RubricLocation ?? file, ("id", evidence.RubricId), ("loaded", rubric.Id));
+            incomplete = false;
             return findings; // Every item check would be against the wrong rubric.
         }
 
@@ -42,9 +50,10 @@ internal static class EvidenceValidator
 
         CheckOverridden(rubric, evidence, bag, findings);
         CheckAssessors(evidence, bag);
+        incomplete = false;
         if (!partial)
         {
-            CheckCompleteness(evidence, rubric, bag, findings);
+            incomplete = CheckCompleteness(evidence, rubric, bag, findings, preview);
             CheckAdjustments(evidence, rubric, bag);
             CheckAudit(evidence, bag);
         }
@@ -336,11 +345,12 @@ internal static class EvidenceValidator
         }
     }
 
-    private static void CheckCompleteness(
+    private static bool CheckCompleteness(
         AuditEvidence evidence,
         Rubric rubric,
         DiagnosticBag bag,
-        FindingIndex findings)
+        FindingIndex findings,
+        bool preview)
     {
         var at = evidence.FindingsLocation ?? SourceLocation.WholeFile(evidence.SourceName);
         var anyApplicable = false;
@@ -366,8 +376,17 @@ internal static class EvidenceValidator
 
         if (evidence.Audit.IsFormal && evidence.Audit.KindRead && missing.Count > 0)
         {
+            // A preview scores what is recorded so far: the missing items count as not assessed (0), and the
+            // result says it is a preview instead of failing with the list of what is missing.
+            if (preview)
+            {
+                return true;
+            }
+
             bag.Add(DiagnosticCatalog.MissingFinding, at, ("count", missing.Count), ("items", Abbreviate(missing)), ("kind", EvidenceWords.Of(evidence.Audit.Kind)));
         }
+
+        return false;
     }
 
     /// <summary>Lists item ids, writing "5.2.1.*" for an indicator none of whose items has a finding.</summary>

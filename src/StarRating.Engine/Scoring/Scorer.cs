@@ -9,7 +9,7 @@ namespace StarRating.Engine.Scoring;
 /// </summary>
 internal static class Scorer
 {
-    public static AuditResult Score(AuditEvidence evidence, Rubric rubric, FindingIndex findings, IReadOnlyList<Diagnostic> warnings, ConsensusRule consensus = ConsensusRule.Lowest, LoadedPrevious? previous = null, SurveillanceSchedule? schedule = null)
+    public static AuditResult Score(AuditEvidence evidence, Rubric rubric, FindingIndex findings, IReadOnlyList<Diagnostic> warnings, ConsensusRule consensus = ConsensusRule.Lowest, LoadedPrevious? previous = null, SurveillanceSchedule? schedule = null, bool preview = false)
     {
         var policy = rubric.Scoring;
         var categories = new List<CategoryResult>();
@@ -64,7 +64,7 @@ internal static class Scorer
         var tierDecision = TierRules.Decide(rubric, score, allItems, deductions.Length, openMajors);
         var followUp = previous is null ? null : CycleRules.FollowUp(previous, evidence, allItems);
         var repeated = followUp?.Nonconformities.Where(n => n.Status == PreviousStatus.Repeated).Select(n => n.Item).ToHashSet(StringComparer.Ordinal) ?? [];
-        var notices = BuildNotices(rubric, evidence, tierDecision.Granted, clamped != adjusted, allItems, consensus);
+        var notices = BuildNotices(rubric, evidence, tierDecision.Granted, clamped != adjusted, allItems, consensus, preview);
         if (openMajors.Count > 0)
         {
             notices.Add(new Notice("major-nonconformities-open", new Message("notice.major-nonconformities-open", ("count", openMajors.Count), ("items", openMajors))));
@@ -100,6 +100,7 @@ internal static class Scorer
             NotAssessed = allItems.Where(i => i.Status == ItemStatus.NotAssessed).ToArray(),
             Nonconformities = BuildNonconformities(allItems, deductions, rubric, repeated),
             Notices = notices,
+            IsPreview = preview,
             Warnings = warnings,
             DecisionTier = evidence.Decision is { } decision ? rubric.Tiers.FirstOrDefault(t => t.Id == decision.Tier) : null,
             OpenMajors = openMajors,
@@ -184,9 +185,14 @@ internal static class Scorer
         return list;
     }
 
-    private static List<Notice> BuildNotices(Rubric rubric, AuditEvidence evidence, Tier granted, bool clamped, IReadOnlyList<ItemResult> items, ConsensusRule consensus)
+    private static List<Notice> BuildNotices(Rubric rubric, AuditEvidence evidence, Tier granted, bool clamped, IReadOnlyList<ItemResult> items, ConsensusRule consensus, bool preview)
     {
         var notices = new List<Notice>();
+        if (preview)
+        {
+            notices.Add(new Notice("preview", new Message("notice.preview")));
+        }
+
         if (evidence.Audit.Kind is AuditKind.Mock or AuditKind.Self)
         {
             notices.Add(new Notice("mock", new Message("notice.mock", ("kind", EvidenceWords.Of(evidence.Audit.Kind)))));

@@ -1,0 +1,335 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using StarRating.Engine;
+using StarRating.Rules;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace StarRating.Server.Tests;
+
+/// <summary>
+/// The site-visit checklist end to end in the system Chromium (Playwright; one browser for the suite, contexts per
+/// scenario): sign in through /login, create an audit, record all 54 items and watch the live score reach the engine's
+/// figure; two assessors at once; a conflict; a dropped network; accessibility with axe-core; page weight.
+/// </summary>
+[Collection("browser")]
+public sealed class BrowserTests(BrowserFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    // Markup that must stay text. (Bidi controls such as U+202E are refused by the engine in every text, SR1017: see
+    // the no-script test.)
+    private const string Hostile = "<script>alert(1)</script> \"><img src=x onerror=alert(2)> 'evil' & Co.";
+
+    // A 1×1 PNG: the service checks a photo's first bytes against its declared type.
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    private static readonly Rubric Rubric = Rubric.Default;
+
+    private async Task<IPage> StartAsync(string user, int width = 1024, int height = 1366, string locale = "zh-CN")
+    {
+        SystemTools.Ensure("browser");
+        await fixture.StartAsync();
+        return await fixture.SignedInAsync(user, width, height, locale);
+    }
+
+    /// <summary>Creates an audit through the new-audit page as the lead; returns its id.</summary>
+    private static async Task<long> CreateAuditAsync(IPage lead, string company, params string[] members)
+    {
+        await lead.GotoAsync("/audits/new");
+        await lead.FillAsync("#company", company);
+        await lead.SelectOptionAsync("#kind", "initial");
+        foreach (var member in members)
+        {
+            await lead.CheckAsync($"input[name=member][value={member}]");
+        }
+
+        await lead.ClickAsync("button[type=submit].primary");
+        await lead.WaitForURLAsync("**/checklist");
+        return long.Parse(lead.Url.Split('/')[^2], CultureInfo.InvariantCulture);
+    }
+
+    private static ILocator Item(IPage page, string id) => page.Locator($"[data-item=\"{id}\"]");
+
+    private static async Task WaitSavedAsync(IPage page, string id) =>
+        await Expect(Item(page, id).Locator(".status")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 20_000 });
+
+    [SystemFact("browser")]
+    public async Task A_lead_records_a_whole_audit_and_the_live_score_reaches_the_engines_result()
+    {
+        var page = await StartAsync("lead");
+        var dialogs = 0;
+        page.Dialog += (_, d) => { dialogs++; _ = d.DismissAsync(); };
+        var id = await CreateAuditAsync(page, "星光电器（浏览器测试）有限公司");
+        await Expect(page.Locator("[data-preview]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-score]")).ToHaveAttributeAsync("data-score", "0.0");
+        await Expect(page.Locator("[data-item]")).ToHaveCountAsync(Rubric.Items.Count);
+
+        var items = Rubric.Items;
+        var partial = items[0];
+        var sampled = items[1];
+        var nonconforming = items[2];
+        var excluded = items[3];
+        var photographed = items[4];
+        var halfPoints = (partial.Points / 2).ToString(CultureInfo.InvariantCulture);
+
+        // The score is a preview until every item is recorded: one item of 54 conforming already counts.
+        await Item(page, items[10].Id).Locator("[data-result=conforming]").ClickAsync();
+        await Expect(page.Locator("[data-score]")).Not.ToHaveAttributeAsync("data-score", "0.0");
+        await Expect(page.Locator("[data-preview]")).ToBeVisibleAsync();
+
+        await Item(page, partial.Id).Locator("[data-result=partial]").ClickAsync();
+        await Item(page, partial.Id).Locator("input[name=points]").FillAsync(halfPoints);
+        await Item(page, sampled.Id).Locator("input[value=sample]").ClickAsync();
+        await Item(page, sampled.Id).Locator("input[name=size]").FillAsync("12");
+        await Item(page, sampled.Id).Locator("input[name=conforming]").FillAsync("9");
+        await Item(page, nonconforming.Id).Locator("[data-result=nonconforming]").ClickAsync();
+        await Item(page, nonconforming.Id).Locator("select[name=grade]").SelectOptionAsync("minor");
+        await Item(page, nonconforming.Id).Locator("textarea[name=note]").FillAsync(Hostile);
+        await Item(page, excluded.Id).Locator("[data-result=not_applicable]").ClickAsync();
+        await Item(page, excluded.Id).Locator("textarea[name=reason]").FillAsync("企业不从事此项业务");
+        await Item(page, photographed.Id).Locator("[data-result=conforming]").ClickAsync();
+        await Item(page, photographed.Id).Locator("input[name=methods][value=observation]").CheckAsync();
+        await WaitSavedAsync(page, photographed.Id);
+        await Item(page, photographed.Id).Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "site.png", MimeType = "image/png", Buffer = Png });
+        await Expect(Item(page, photographed.Id).Locator("[data-photos] a")).ToHaveTextAsync("site.png");
+        foreach (var item in items.Skip(5).Where(i => i.Id != items[10].Id))
+        {
+            await Item(page, item.Id).Locator("[data-result=conforming]").ClickAsync();
+        }
+
+        // The engine's own figure for the same entries, scored from a file written here.
+        var yaml = new StringBuilder("rubric: gbt27922-2011\ncompany: { name: x }\naudit: { kind: initial, team: [ { name: lead, role: lead } ] }\nfindings:\n");
+        foreach (var item in items)
+        {
+            yaml.Append("  - { item: \"").Append(item.Id).Append("\", ").Append(
+                item == partial ? "result: partial, points: " + halfPoints
+                : item == sampled ? "sample: { size: 12, conforming: 9 }"
+                : item == nonconforming ? "result: nonconforming, grade: minor"
+                : item == excluded ? "result: not_applicable, reason: x"
+                : "result: conforming").Append(" }\n");
+        }
+
+        var expected = AuditEngine.Default.Score(yaml.ToString(), "expected.yaml").GetValueOrThrow();
+        await Expect(page.Locator("[data-score]")).ToHaveAttributeAsync("data-score", expected.Score.ToString(CultureInfo.InvariantCulture), new() { Timeout = 60_000 });
+        await Expect(page.Locator("[data-tier]")).ToHaveAttributeAsync("data-tier", expected.Tier.Id);
+        await Expect(page.Locator("[data-preview]")).ToBeHiddenAsync();
+        await Expect(page.Locator("[data-sync]")).ToBeEmptyAsync(new() { Timeout = 20_000 });
+
+        // Stored as the evidence format, hostile text as data; the photo is cited.
+        var findings = (await fixture.Store.GetFindingsAsync(id, default)).ToDictionary(f => f.Target);
+        findings.Should().HaveCount(items.Count);
+        JsonNode.Parse(findings[nonconforming.Id].BodyJson)!["note"]!.GetValue<string>().Should().Be(Hostile);
+        findings[photographed.Id].BodyJson.Should().Contain("site.png").And.Contain("\"methods\":[\"observation\"]");
+        JsonNode.Parse(findings[sampled.Id].BodyJson)!["sample"]!.ToJsonString().Should().Be("{\"size\":12,\"conforming\":9}");
+
+        // Reloaded, the hostile note is inert text: no dialog, no injected element, the value intact.
+        await page.ReloadAsync();
+        await Expect(Item(page, nonconforming.Id).Locator("textarea[name=note]")).ToHaveValueAsync(Hostile);
+        (await page.Locator("img[src=x]").CountAsync()).Should().Be(0);
+        dialogs.Should().Be(0);
+
+        // The report downloads the endpoint offers, and the HTML one is the engine's report.
+        var formats = await page.Locator("[data-downloads] a").EvaluateAllAsync<string[]>("links => links.map(a => a.dataset.format)");
+        formats.Should().Equal(Api.AuditEndpoints.ReportFormats);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-downloads] a[data-format=html]").ClickAsync());
+        var report = await File.ReadAllTextAsync((await download.PathAsync())!);
+        report.Should().Contain("星光电器（浏览器测试）有限公司").And.Contain(expected.Score.ToString(CultureInfo.InvariantCulture));
+        download.SuggestedFilename.Should().Be($"audit-{id}-report.html");
+
+        await CheckAccessibilityAsync(page, "checklist");
+        await ScreenshotsAsync(page, id, nonconforming.Id);
+        await page.GotoAsync("/audits");
+        await CheckAccessibilityAsync(page, "audit list");
+        await page.GotoAsync("/audits/new");
+        await CheckAccessibilityAsync(page, "new audit");
+        await page.Context.CloseAsync();
+    }
+
+    [SystemFact("browser")]
+    public async Task Two_assessors_edit_one_audit_at_once_and_a_conflict_lets_the_later_one_choose()
+    {
+        var lead = await StartAsync("lead");
+        var id = await CreateAuditAsync(lead, "双人同时记录有限公司", "anna", "ben");
+        await lead.Context.CloseAsync();
+        var anna = await fixture.SignedInAsync("anna");
+        var ben = await fixture.SignedInAsync("ben", 800, 1280);
+        await anna.GotoAsync($"/audits/{id}/checklist");
+        await ben.GotoAsync($"/audits/{id}/checklist");
+
+        // Different items at the same time: neither loses anything, and each sees the other's within seconds.
+        var annaItems = Rubric.Items.Take(6).ToArray();
+        var benItems = Rubric.Items.Skip(6).Take(6).ToArray();
+        await Task.WhenAll(
+            Task.Run(async () => { foreach (var i in annaItems) { await Item(anna, i.Id).Locator("[data-result=conforming]").ClickAsync(); } }),
+            Task.Run(async () => { foreach (var i in benItems) { await Item(ben, i.Id).Locator("[data-result=nonconforming]").ClickAsync(); } }));
+        foreach (var i in benItems)
+        {
+            await Expect(Item(anna, i.Id).Locator("[data-result=nonconforming]")).ToBeCheckedAsync(new() { Timeout = 15_000 });
+        }
+
+        foreach (var i in annaItems)
+        {
+            await Expect(Item(ben, i.Id).Locator("[data-result=conforming]")).ToBeCheckedAsync(new() { Timeout = 15_000 });
+        }
+
+        (await fixture.Store.GetFindingsAsync(id, default)).Should().HaveCount(12);
+
+        // The same item: Ben's entry is made while his page has not yet seen Anna's (his network is down), so his save
+        // meets her version: both entries are shown and Ben, the later one, chooses.
+        var contested = Rubric.Items[20].Id;
+        await ben.Context.SetOfflineAsync(true);
+        await Item(ben, contested).Locator("[data-result=nonconforming]").ClickAsync();
+        await Item(ben, contested).Locator("textarea[name=note]").FillAsync("本的记录");
+        await Expect(Item(ben, contested).Locator(".status")).ToHaveAttributeAsync("data-state", "queued");
+        await Item(anna, contested).Locator("[data-result=conforming]").ClickAsync();
+        await WaitSavedAsync(anna, contested);
+        await ben.Context.SetOfflineAsync(false);
+        var box = Item(ben, contested).Locator(".conflict");
+        await Expect(box).ToBeVisibleAsync(new() { Timeout = 40_000 });
+        await Expect(box).ToContainTextAsync("本的记录");
+        await Expect(box).ToContainTextAsync("符合");
+        await box.Locator("button[data-choice=mine]").ClickAsync();
+        await WaitSavedAsync(ben, contested);
+        await Expect(Item(anna, contested).Locator("[data-result=nonconforming]")).ToBeCheckedAsync(new() { Timeout = 15_000 });
+        var history = await fixture.Store.HistoryAsync(id, default);
+        history.Where(h => h.Target == contested).Select(h => (h.User, h.Version)).Should().Equal(("anna", 1L), ("ben", 2L));
+
+        // Taking theirs: Anna's later entry on another item yields to Ben's.
+        var second = Rubric.Items[21].Id;
+        await anna.Context.SetOfflineAsync(true);
+        await Item(anna, second).Locator("[data-result=nonconforming]").ClickAsync();
+        await Item(ben, second).Locator("[data-result=conforming]").ClickAsync();
+        await WaitSavedAsync(ben, second);
+        await anna.Context.SetOfflineAsync(false);
+        await Item(anna, second).Locator(".conflict button[data-choice=theirs]").ClickAsync(new() { Timeout = 40_000 });
+        await Expect(Item(anna, second).Locator("[data-result=conforming]")).ToBeCheckedAsync();
+        (await fixture.Store.HistoryAsync(id, default)).Where(h => h.Target == second).Should().ContainSingle(h => h.User == "ben");
+        await anna.Context.CloseAsync();
+        await ben.Context.CloseAsync();
+    }
+
+    [SystemFact("browser")]
+    public async Task Entries_made_while_the_network_is_down_are_kept_and_sent_when_it_returns()
+    {
+        var lead = await StartAsync("lead", 390, 844);
+        var id = await CreateAuditAsync(lead, "仓库断网测试有限公司");
+        var offline = Rubric.Items.Take(3).Select(i => i.Id).ToArray();
+        await lead.Context.SetOfflineAsync(true);
+        foreach (var item in offline)
+        {
+            await Item(lead, item).Locator("[data-result=conforming]").ClickAsync();
+        }
+
+        await Expect(lead.Locator("[data-sync]")).ToContainTextAsync("3");
+        await Expect(Item(lead, offline[0]).Locator(".status")).ToHaveAttributeAsync("data-state", "queued");
+        (await fixture.Store.GetFindingsAsync(id, default)).Should().BeEmpty();
+
+        // The tab is closed while offline; the entries wait on the device and go out when the checklist opens again online.
+        var context = lead.Context;
+        await lead.CloseAsync();
+        await context.SetOfflineAsync(false);
+        var again = await context.NewPageAsync();
+        await again.GotoAsync($"{fixture.BaseUrl}/audits/{id}/checklist");
+        foreach (var item in offline)
+        {
+            await WaitSavedAsync(again, item);
+        }
+
+        (await fixture.Store.GetFindingsAsync(id, default)).Select(f => f.Target).Should().BeEquivalentTo(offline);
+        await Expect(again.Locator("[data-sync]")).ToBeEmptyAsync();
+
+        // Page weight and time to interactive of the 54-item checklist: every byte of the page and its assets, counted
+        // as on a cold cache (the assets came from the cache of the sign-in page, so their body sizes are added).
+        var fresh = await fixture.SignedInAsync("lead");
+        await fresh.GotoAsync($"/audits/{id}/checklist");
+        await Expect(fresh.Locator(".checklist[data-ready-at]")).ToHaveCountAsync(1);
+        var bytes = await fresh.EvaluateAsync<double>("() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).filter(e => !e.name.includes('/live')).reduce((s, e) => s + Math.max(e.transferSize, e.encodedBodySize), 0)");
+        var interactive = await fresh.Locator(".checklist").GetAttributeAsync("data-ready-at");
+        var figures = $"checklist page: {bytes / 1024:0.0} KB transferred (page, CSS, JS, icon); interactive after {interactive} ms";
+        output.WriteLine(figures);
+        Console.WriteLine("[browser] " + figures);
+        bytes.Should().BeLessThan(300 * 1024, "the 54-item checklist stays under 300 KB transferred");
+        await context.CloseAsync();
+        await fresh.Context.CloseAsync();
+    }
+
+    [SystemFact("browser")]
+    public async Task Without_javascript_each_item_is_a_form_and_other_auditors_audits_stay_hidden()
+    {
+        var lead = await StartAsync("lead");
+        var id = await CreateAuditAsync(lead, "无脚本测试有限公司", "anna");
+        await lead.Context.CloseAsync();
+
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl, JavaScriptEnabled = false, Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Sign in");
+        await page.FillAsync("input[name=username]", "anna");
+        await page.FillAsync("input[name=password]", "password-anna");
+        await page.ClickAsync("button[type=submit]");
+        await page.GotoAsync($"/audits/{id}/checklist");
+        var item = Rubric.Items[0].Id;
+        await Item(page, item).Locator("[data-result=nonconforming]").CheckAsync();
+        await Item(page, item).Locator("textarea[name=note]").FillAsync(Hostile);
+        await Item(page, item).Locator("button.save").ClickAsync();
+        await page.WaitForURLAsync($"**/audits/{id}/checklist#i-{item}");
+        await Expect(Item(page, item).Locator("textarea[name=note]")).ToHaveValueAsync(Hostile);
+        (await fixture.Store.GetFindingsAsync(id, default)).Should().ContainSingle(f => f.Target == item && f.SavedBy == "anna");
+
+        // A bidi override in a note is refused with the engine's code and reason on the page; the saved finding stays.
+        await Item(page, item).Locator("textarea[name=note]").FillAsync("\u202Eevil\u202C");
+        await Item(page, item).Locator("button.save").ClickAsync();
+        await Expect(page.Locator("body")).ToContainTextAsync("SR1017");
+        (await fixture.Store.GetFindingsAsync(id, default)).Single(f => f.Target == item).BodyJson.Should().Contain("onerror").And.NotContain("evil\\u202C");
+        await context.CloseAsync();
+
+        var outsider = await fixture.SignedInAsync("outsider");
+        var response = await outsider.GotoAsync($"/audits/{id}/checklist");
+        response!.Status.Should().Be(404, "an auditor not on the audit learns nothing about it");
+        (await outsider.Locator("[data-item]").CountAsync()).Should().Be(0);
+        (await outsider.GotoAsync($"/audits/{id}/checklist/live"))!.Status.Should().Be(404);
+        await outsider.Context.CloseAsync();
+    }
+
+    /// <summary>With STARRATING_SCREENSHOTS=DIR, pictures of the pages at tablet-portrait and phone sizes (for docs/images).</summary>
+    private static async Task ScreenshotsAsync(IPage page, long id, string item)
+    {
+        if (Environment.GetEnvironmentVariable("STARRATING_SCREENSHOTS") is not { Length: > 0 } folder)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        foreach (var (name, width, height) in new[] { ("tablet", 800, 1280), ("phone", 390, 844) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            await page.GotoAsync($"/audits/{id}/checklist#i-{item}");
+            await page.WaitForTimeoutAsync(500);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"checklist-{name}.png") });
+            await page.GotoAsync($"/audits/{id}/checklist");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"checklist-top-{name}.png") });
+            await page.GotoAsync("/audits");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"audits-{name}.png") });
+            await page.GotoAsync("/audits/new");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"new-{name}.png") });
+        }
+
+        await page.SetViewportSizeAsync(1024, 1366);
+    }
+
+    private async Task CheckAccessibilityAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe();
+        result.Passes.Length.Should().BeGreaterThan(10, "axe-core ran its rules on the " + what + " page");
+        output.WriteLine($"axe {what}: {result.Passes.Length} rules passed, {result.Violations.Length} violated, {result.Incomplete.Length} to review");
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToArray();
+        foreach (var v in result.Violations)
+        {
+            output.WriteLine($"axe {what}: {v.Impact} {v.Id}: {v.Help} ({v.Nodes.Length} nodes)");
+        }
+
+        serious.Select(v => v.Id + ": " + v.Help + " — " + string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))).Should().BeEmpty($"the {what} page has no serious or critical accessibility violations");
+    }
+}
