@@ -13,7 +13,9 @@ internal sealed class ServiceContext : IAsyncDisposable
     {
         Options = options;
         Store = new Store(database);
-        Scoring = new AuditScoring(AuditEngine.Default);
+        // Uploaded evidence is text, not a file: its previous: names no file this server may read (it would resolve
+        // against the server's own folder), so the chain is kept as written and never followed.
+        Scoring = new AuditScoring(new AuditEngine(StarRating.Rules.Rubric.Default) { FollowPrevious = false });
         Authenticator = new Authenticator(Store);
         Blobs = new BlobStore(database, Store);
         LoginLimiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
