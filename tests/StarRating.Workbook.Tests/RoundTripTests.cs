@@ -22,7 +22,10 @@ public sealed class RoundTripTests
         foreach (var language in new[] { Language.Chinese, Language.English })
         {
             var workbook = AuditWorkbook.FromEvidence(evidence, rubric, language);
-            workbook.Warnings.Should().BeEmpty();
+            // Only the records the workbook has no cells for are warned about (SR5302), and only when present.
+            var expected = Layout.EvidenceSheets.CarriesCycle(evidence) || evidence.Assessor is not null || evidence.Findings.Any(f => f.By.Count > 0 || f.Assessments.Count > 0)
+                ? new[] { "SR5302" } : [];
+            workbook.Warnings.Select(w => w.Code).Should().Equal(expected);
 
             var outcome = Audits.ScoreWorkbook(workbook.Content, rubric: rubric);
 
@@ -76,6 +79,17 @@ public sealed class RoundTripTests
         Canonical(fromJson, keepOrder: true).Should().Be(Canonical(evidence, keepOrder: true));
         Cycle(fromYaml).Should().Be(Cycle(evidence), "the YAML writer keeps the certification cycle's records");
         Cycle(fromJson).Should().Be(Cycle(evidence), "the JSON writer keeps the certification cycle's records");
+    }
+
+    [Fact]
+    public void A_workbook_says_it_cannot_hold_the_certification_cycle_and_the_assessors_records()
+    {
+        var evidence = Audits.Evidence("samples/01-five-star-appliance-maker.yaml");
+
+        var warning = AuditWorkbook.FromEvidence(evidence, Audits.RubricOf(evidence), Language.English).Warnings.Single();
+
+        warning.Code.Should().Be("SR5302");
+        warning.Message.Should().Contain("the certification cycle's records (stage, objectives, criteria");
     }
 
     [Fact]

@@ -36,6 +36,15 @@ internal sealed class EvidenceSheets
         listsRange = "$D$1:$E$" + WordTable().Count.ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>True when the evidence holds records of the certification cycle (docs/evidence-format.md), which no sheet carries.</summary>
+    internal static bool CarriesCycle(AuditEvidence evidence)
+    {
+        var audit = evidence.Audit;
+        return evidence.Decision is not null || evidence.Certificate is not null || audit.Previous is not null || audit.Stage != 2
+            || audit.Objectives is not null || audit.Criteria.Count > 0 || audit.PersonDays is not null || audit.NotCovered.Count > 0
+            || evidence.Findings.Any(f => f.Nc is not null);
+    }
+
     /// <summary>Adds the evidence sheets to <paramref name="package"/>; <paramref name="evidence"/> null for a blank workbook.</summary>
     public static void Add(XlsxPackage package, Rubric rubric, Language language, AuditKind kind, AuditEvidence? evidence, string file, List<Diagnostic> warnings)
     {
@@ -52,6 +61,18 @@ internal sealed class EvidenceSheets
         package.Name(new DefinedName(ListsRole, Absolute(lists.Name, "$A$1")));
         package.Name(new DefinedName("_xlnm._FilterDatabase", Absolute(items.Name, $"$A${HeaderRow}:$S${Math.Max(items.MaxRow, HeaderRow)}"), Hidden: true, LocalSheet: package.IndexOf(items)));
         package.Name(new DefinedName("_xlnm.Print_Titles", Absolute(items.Name, $"${HeaderRow}:${HeaderRow}"), Hidden: false, LocalSheet: package.IndexOf(items)));
+        // The workbook has no cells for the certification cycle's records or for one assessor's view of a finding:
+        // say so rather than let 'convert' drop them unseen.
+        if (evidence is not null && CarriesCycle(evidence))
+        {
+            sheets.lossy.Add("cycle");
+        }
+
+        if (evidence is not null && (evidence.Assessor is not null || evidence.Findings.Any(f => f.By.Count > 0 || f.Assessments.Count > 0)))
+        {
+            sheets.lossy.Add("team");
+        }
+
         if (sheets.lossy.Count > 0)
         {
             warnings.Add(DiagnosticCatalog.WorkbookLossy.Create(SourceLocation.WholeFile(file), ("what", sheets.lossy.Distinct(StringComparer.Ordinal).Select(what => new Message("diagnostic.workbook.lossy_" + what)).ToArray())));
