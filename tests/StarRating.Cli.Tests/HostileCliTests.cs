@@ -3,6 +3,7 @@ using System.Text;
 namespace StarRating.Cli.Tests;
 
 /// <summary>The tool under hostile and careless use: files, names, paths and options a reviewer would try.</summary>
+[Collection(CurrentDirectoryCollection.Name)]
 public sealed class HostileCliTests
 {
     private const string Mock = "company: { name: 某公司 }\naudit: { kind: mock, dates: [2026-01-01], team: [{ name: 王敏, role: lead }] }\n";

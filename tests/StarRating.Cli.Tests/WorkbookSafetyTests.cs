@@ -8,6 +8,7 @@ namespace StarRating.Cli.Tests;
 /// The tool's output guarantees for the workbook formats: no output over a workbook input however spelt, batch into
 /// its own folder with a portfolio workbook twice in a row, echoed file names escaped in every portfolio.
 /// </summary>
+[Collection(CurrentDirectoryCollection.Name)]
 public sealed class WorkbookSafetyTests
 {
     private static readonly string Sample = Path.Combine(RepoPaths.Root, "samples", "01-five-star-appliance-maker.yaml");
