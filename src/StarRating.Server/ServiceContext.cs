@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using StarRating.Engine;
 using StarRating.Server.Evidence;
 using StarRating.Server.Security;
 using StarRating.Server.Storage;
@@ -13,9 +12,7 @@ internal sealed class ServiceContext : IAsyncDisposable
     {
         Options = options;
         Store = new Store(database);
-        // Uploaded evidence is text, not a file: its previous: names no file this server may read (it would resolve
-        // against the server's own folder), so the chain is kept as written and never followed.
-        Scoring = new AuditScoring(new AuditEngine(StarRating.Rules.Rubric.Default) { FollowPrevious = false });
+        Scoring = new AuditScoring(new RubricRegistry(Store));
         Authenticator = new Authenticator(Store);
         Blobs = new BlobStore(database, Store);
         Reports = new Api.ReportFiles(options);

@@ -50,6 +50,10 @@ public static class ServiceText
         ("SR7027", 500),
         ("SR7030", 503),
         ("SR7031", 503),
+        ("SR7032", 422),
+        ("SR7033", 422),
+        ("SR7034", 409),
+        ("SR7035", 409),
         ("SR7100", 403),
         ("SR7101", 422),
         ("SR7102", 422),
@@ -264,6 +268,13 @@ public static class ServiceText
     /// <param name="arguments">Named arguments.</param>
     public static string Format(string code, Language language, params (string Name, object? Value)[] arguments) =>
         new Wording(language).Format(CodeKey(code), arguments);
+
+    /// <summary>The text of a code in a wording (a language and a terminology), placeholders bound by name.</summary>
+    /// <param name="code">The code.</param>
+    /// <param name="wording">The language and terminology.</param>
+    /// <param name="arguments">Named arguments.</param>
+    public static string Format(string code, Wording wording, params (string Name, object? Value)[] arguments) =>
+        wording.Format(CodeKey(code), arguments);
 
     /// <summary>Both texts of a code, Chinese then English, for the terminal: Chinese, a line break, English.</summary>
     /// <param name="code">The code.</param>

@@ -44,6 +44,10 @@ public sealed class AuthMatrixTests
         ["GET /api/audits/{id}/attachments"] = ["401", "ok", "ok", "ok", "404", "403", "403"],
         ["POST /api/audits/{id}/attachments"] = ["401", "ok", "ok", "ok", "404", "403", "403"],
         ["GET /api/audits/{id}/attachments/{sha256}"] = ["401", "ok", "ok", "ok", "404", "403", "403"],
+        ["GET /api/rubrics"] = ["401", "ok", "ok", "ok", "ok", "403", "403"],
+        ["POST /api/rubrics"] = ["401", "ok", "403", "403", "403", "403", "403"],
+        ["GET /api/rubrics/{rubricId}/{version}"] = ["401", "ok", "ok", "ok", "ok", "403", "403"],
+        ["DELETE /api/rubrics/{rubricId}/{version}"] = ["401", "ok", "403", "403", "403", "403", "403"],
         ["GET /openapi/v1.json"] = ["401", "ok", "ok", "ok", "ok", "ok", "ok"],
     };
 
@@ -73,6 +77,13 @@ public sealed class AuthMatrixTests
                 var open = await service.CreateAuditAsync(TestService.Sample("06-mock-self-assessment.yaml"));
                 var sha = await UploadAsync(service, open);
                 var request = Request(route, route.Contains("/result", StringComparison.Ordinal) || route.Contains("/report", StringComparison.Ordinal) ? final : open, service.CompanyId, sha);
+                if (route == "DELETE /api/rubrics/{rubricId}/{version}")
+                {
+                    // Each caller tries to remove an unused uploaded rubric of its own.
+                    var version = await UploadRubricAsync(service);
+                    request.RequestUri = new Uri("/api/rubrics/matrix/" + version, UriKind.Relative);
+                }
+
                 var caller = Callers[i];
                 var response = await service.Client(caller == "anonymous" ? null : caller).SendAsync(request);
                 var status = (int)response.StatusCode;
@@ -87,6 +98,20 @@ public sealed class AuthMatrixTests
         failures.Should().BeEmpty();
     }
 
+    private static string RubricText(string version) => $$"""
+        id: matrix
+        extends: gbt27922-2011
+        version: "{{version}}"
+        """;
+
+    private static async Task<string> UploadRubricAsync(TestService service)
+    {
+        var version = Guid.NewGuid().ToString("N");
+        var response = await service.Client("admin").PostAsync("/api/rubrics", new StringContent(RubricText(version), Encoding.UTF8, "application/yaml"));
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        return version;
+    }
+
     private static async Task<string> UploadAsync(TestService service, long audit)
     {
         var response = await service.Client("lead").PostAsync($"/api/audits/{audit}/attachments?name=photo.png", new ByteArrayContent(Png) { Headers = { { "Content-Type", "image/png" } } });
@@ -99,7 +124,8 @@ public sealed class AuthMatrixTests
         var space = route.IndexOf(' ', StringComparison.Ordinal);
         var method = new HttpMethod(route[..space]);
         var path = route[(space + 1)..].Replace("{id}", (route.StartsWith("GET /api/companies", StringComparison.Ordinal) ? company : audit).ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Replace("{itemId}", method == HttpMethod.Delete ? "5.1.1" : "5.2.6.1").Replace("{user}", "outsider").Replace("{sha256}", sha);
+            .Replace("{itemId}", method == HttpMethod.Delete ? "5.1.1" : "5.2.6.1").Replace("{user}", "outsider").Replace("{sha256}", sha)
+            .Replace("{rubricId}", "gbt27922-2011").Replace("{version}", "2026.1");
         var request = new HttpRequestMessage(method, path);
         if (method == HttpMethod.Delete && route.Contains("findings", StringComparison.Ordinal))
         {
@@ -116,6 +142,7 @@ public sealed class AuthMatrixTests
             "PUT /api/audits/{id}/findings/{itemId}" => TestService.Json("""{"item":"5.2.6.1","result":"conforming"}"""),
             "PUT /api/audits/{id}/team/{user}" => TestService.Json("""{"role":"member"}"""),
             "POST /api/audits/{id}/attachments" => new ByteArrayContent(Png) { Headers = { { "Content-Type", "image/png" } } },
+            "POST /api/rubrics" => new StringContent(RubricText(Guid.NewGuid().ToString("N")), Encoding.UTF8, "application/yaml"),
             _ => null,
         };
         return request;

@@ -40,7 +40,8 @@ internal sealed record AuditSummaryDto(
     string? Tier,
     string CreatedAt,
     string UpdatedAt,
-    string? FinalisedAt);
+    string? FinalisedAt,
+    string? RubricVersion = null);
 
 internal sealed record AuditPageDto(IReadOnlyList<AuditSummaryDto> Items, int Page, int PageSize, long Total);
 
@@ -76,6 +77,22 @@ internal sealed record HealthDto(string Status, string Database, int Schema);
 
 internal sealed record FinalisedDto(long Id, string Status, string Score, string Tier);
 
+internal sealed record RubricDto(
+    string Id,
+    string Version,
+    string TitleZh,
+    string? TitleEn,
+    string Terminology,
+    string Sha256,
+    string? Extends,
+    bool BuiltIn,
+    long? Audits,
+    string? CreatedBy,
+    string? CreatedAt,
+    string Url);
+
+internal sealed record RubricSavedDto(string Id, string Version, string Sha256, string Status, string Url, IReadOnlyList<DiagnosticDto> Warnings);
+
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -105,6 +122,8 @@ internal sealed record FinalisedDto(long Id, string Status, string Score, string
 [JsonSerializable(typeof(HealthDto))]
 [JsonSerializable(typeof(FinalisedDto))]
 [JsonSerializable(typeof(JsonNode))]
+[JsonSerializable(typeof(IReadOnlyList<RubricDto>))]
+[JsonSerializable(typeof(RubricSavedDto))]
 internal sealed partial class ApiJson : JsonSerializerContext
 {
     /// <summary>The context the API writes with: as generated, but Chinese stays readable instead of \uXXXX escapes.</summary>

@@ -88,7 +88,17 @@ internal static class AuditEndpoints
             }
         }
 
-        var (validated, diagnostics) = call.Service.Scoring.ValidateUpload(bytes, sourceName);
+        // The evidence names its rubric (rubric: ID@VERSION): a built-in one, or one an admin uploaded; none: the default.
+        var pin = call.Service.Scoring.PinOf(bytes, sourceName);
+        var rubric = await call.Service.Scoring.Rubrics.ResolveAsync(pin.Id, pin.Version, call.Aborted).ConfigureAwait(false);
+        if (rubric is null)
+        {
+            await Http.Problem(http, "SR7033", [("rubric", pin.Id + (pin.Version is null ? "" : "@" + pin.Version))]).ConfigureAwait(false);
+            return;
+        }
+
+        Http.UseTerminology(http, rubric.Rubric.Terminology);
+        var (validated, diagnostics) = call.Service.Scoring.ValidateUpload(bytes, sourceName, rubric);
         if (validated is null)
         {
             await Http.Problem(http, "SR7004", diagnostics: diagnostics, status: AuditScoring.IsReadingProblem(diagnostics) ? 400 : 422).ConfigureAwait(false);
@@ -96,7 +106,7 @@ internal static class AuditEndpoints
         }
 
         var (head, findings) = EvidenceDocument.Split(validated.Root);
-        var summary = EvidenceDocument.Summarize(validated.Evidence, validated.Root);
+        var summary = EvidenceDocument.Summarize(validated.Evidence, validated.Root) with { RubricId = rubric.Rubric.Id, RubricVersion = rubric.Rubric.Version };
         var result = validated.Result;
         var id = await call.Service.Store.CreateAuditAsync(summary, head, findings, call.User,
             result is null ? null : AuditScoring.ScoreText(result), result?.Tier.Id, call.Aborted).ConfigureAwait(false);
@@ -213,7 +223,13 @@ internal static class AuditEndpoints
     /// </summary>
     public static async Task<SaveAttempt> SaveAsync(Call call, AuditRow audit, string item, long? expected, byte[]? body)
     {
-        var rubric = call.Service.Scoring.Engine.Rubric;
+        var auditRubric = await call.Service.Scoring.Rubrics.ForAuditAsync(audit, call.Aborted).ConfigureAwait(false);
+        if (auditRubric is null)
+        {
+            return SaveAttempt.Refused(new("SR7033", [("rubric", audit.RubricId + "@" + audit.RubricVersion)]));
+        }
+
+        var rubric = auditRubric.Rubric;
         if (rubric.FindItem(item) is null && rubric.FindIndicator(item) is null)
         {
             return SaveAttempt.Refused(new("SR7012", [("item", item)]));
@@ -224,7 +240,7 @@ internal static class AuditEndpoints
         if (body is not null)
         {
             var sourceName = "finding-" + item + ".json";
-            var (finding, diagnostics) = call.Service.Scoring.ValidateFinding(audit.HeadJson, body, sourceName);
+            var (finding, diagnostics) = call.Service.Scoring.ValidateFinding(auditRubric, audit.HeadJson, body, sourceName);
             if (diagnostics.Any(d => d.IsError))
             {
                 return SaveAttempt.Refused(new("SR7010", [], diagnostics, Status: AuditScoring.IsReadingProblem(diagnostics) ? 400 : 422));
@@ -253,10 +269,10 @@ internal static class AuditEndpoints
             return SaveAttempt.Refused(new("SR7003", []));
         }
 
-        var prediction = call.Service.Scoring.Predict(audit.Id, state, item, bodyJson);
+        var prediction = call.Service.Scoring.Predict(auditRubric, audit.Id, state, item, bodyJson);
         var predicted = prediction.Outcome.Value is { } predictedResult ? (AuditScoring.ScoreText(predictedResult), predictedResult.Tier.Id) : ((string?)null, (string?)null);
         var saved = await call.Service.Store.SaveFindingAsync(audit.Id, item, expected, bodyJson, call.User, (state.Revision, predicted.Item1, predicted.Item2),
-            (revision, head, findings) => call.Service.Scoring.ScoreAndTier(audit.Id, revision, head, findings), call.Aborted).ConfigureAwait(false);
+            (revision, head, findings) => call.Service.Scoring.ScoreAndTier(auditRubric, audit.Id, revision, head, findings), call.Aborted).ConfigureAwait(false);
         switch (saved.Outcome)
         {
             case SaveOutcome.NotFound:
@@ -435,6 +451,13 @@ internal static class AuditEndpoints
         if (audit is null)
         {
             await Http.Problem(call.Http, "SR7003").ConfigureAwait(false);
+            return null;
+        }
+
+        // From here on the request's texts speak the audit's rubric's words (审核 or 审查).
+        if (await call.Service.Scoring.Rubrics.ForAuditAsync(audit, call.Aborted).ConfigureAwait(false) is { } rubric)
+        {
+            Http.UseTerminology(call.Http, rubric.Rubric.Terminology);
         }
 
         return audit;
@@ -482,7 +505,7 @@ internal static class AuditEndpoints
 
     private static AuditSummaryDto ToDto(AuditRow a) => new(
         a.Id, new CompanyRef(a.CompanyId, a.CompanyName), a.Kind, a.Stage, a.Reference, a.FirstDate, a.LastDate, a.RubricId, a.Status, a.Revision,
-        a.Score, a.Tier, Clock.Iso(a.CreatedAt), Clock.Iso(a.UpdatedAt), a.FinalisedAt is { } f ? Clock.Iso(f) : null);
+        a.Score, a.Tier, Clock.Iso(a.CreatedAt), Clock.Iso(a.UpdatedAt), a.FinalisedAt is { } f ? Clock.Iso(f) : null, a.RubricVersion);
 
     private static string Quoted(long version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
 

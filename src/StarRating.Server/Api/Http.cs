@@ -17,6 +17,14 @@ internal static class Http
     /// <summary>The language of a request's problem details and messages: English for an English Accept-Language, else Chinese.</summary>
     public static Language Language(HttpContext context) => English(context) ? Rules.Language.English : Rules.Language.Chinese;
 
+    private const string TerminologyItem = "starrating.terminology";
+
+    /// <summary>Words the request's texts with a rubric's terminology (审核 or 审查): set once the audit, and so its rubric, is known.</summary>
+    public static void UseTerminology(HttpContext context, Terminology terminology) => context.Items[TerminologyItem] = terminology;
+
+    /// <summary>The terminology of the request's audit's rubric; the catalogue's default (审核) before an audit is known.</summary>
+    public static Terminology TerminologyOf(HttpContext context) => context.Items.TryGetValue(TerminologyItem, out var value) && value is Terminology t ? t : default;
+
     public static Task Json<T>(HttpContext context, int status, T value, JsonTypeInfo<T> type)
     {
         context.Response.StatusCode = status;
@@ -49,7 +57,7 @@ internal static class Http
         var language = english ? Rules.Language.English : Rules.Language.Chinese;
         var errors = list.Where(d => d.IsError).Select(d => ToDto(d, language)).ToArray();
         var warnings = list.Where(d => !d.IsError).Select(d => ToDto(d, language)).ToArray();
-        var title = ServiceText.Format(code, english, arguments ?? []);
+        var title = ServiceText.Format(code, new Wording(english ? Rules.Language.English : Rules.Language.Chinese, TerminologyOf(context)), arguments ?? []);
         var problem = new ProblemDto(
             "urn:starrating:problem:" + code,
             title,

@@ -67,6 +67,10 @@ internal static class Routes
         new("GET", "/api/audits/{id}/attachments", Access.AuditWork, "The audit's attachments", "attachments", AttachmentEndpoints.List) { Responses = [200, 404] },
         new("POST", "/api/audits/{id}/attachments", Access.AuditWork, "Upload an attachment (raw body; name=, item=)", "attachments", AttachmentEndpoints.Upload) { RequestContentType = "application/octet-stream", Responses = [201, 404, 409, 413, 415] },
         new("GET", "/api/audits/{id}/attachments/{sha256}", Access.AuditWork, "Download an attachment", "attachments", AttachmentEndpoints.Download) { Responses = [200, 404] },
+        new("GET", "/api/rubrics", Access.AuditWork, "List the rubrics: built-in and uploaded (ID, version, terminology, SHA-256, how many audits use each)", "rubrics", RubricEndpoints.List),
+        new("POST", "/api/rubrics", Access.AdminOnly, "Upload a rubric or an overlay on a built-in rubric (YAML or JSON); stored by ID@VERSION, immutable once an audit uses it", "rubrics", RubricEndpoints.Upload) { RequestContentType = "application/yaml", Responses = [200, 201, 400, 409, 413, 415, 422] },
+        new("GET", "/api/rubrics/{rubricId}/{version}", Access.AuditWork, "A rubric file as uploaded (or the built-in file)", "rubrics", RubricEndpoints.Get) { Responses = [200, 404] },
+        new("DELETE", "/api/rubrics/{rubricId}/{version}", Access.AdminOnly, "Remove an uploaded rubric no audit uses", "rubrics", RubricEndpoints.Delete) { Responses = [204, 404, 409] },
         new("GET", "/openapi/v1.json", Access.AnyUser, "This OpenAPI document", "service", OpenApi.Serve),
     ];
 

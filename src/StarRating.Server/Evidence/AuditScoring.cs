@@ -43,18 +43,23 @@ internal sealed record ScoredAudit(long Revision, byte[] Evidence, LoadResult<Au
 /// <summary>
 /// The service's only way to judge and score evidence: through the library, exactly as <c>starrating score</c> does
 /// (same engine, same rubric, same JSON writer, same report renderer). Stored audits are scored from the composed
-/// evidence document under the name it downloads as, so the result is byte-identical to scoring the download.
+/// evidence document under the name it downloads as, so the result is byte-identical to scoring the download; each
+/// with the rubric it was created with (<see cref="RubricRegistry"/>).
 /// </summary>
-internal sealed class AuditScoring(AuditEngine engine)
+internal sealed class AuditScoring(RubricRegistry rubrics)
 {
     private const int CacheLimit = 1024;
     private readonly EvidenceLoader loader = new();
     private readonly ConcurrentDictionary<(long Id, long Revision), ScoredAudit> cache = new();
 
-    public AuditEngine Engine { get; } = engine;
+    /// <summary>The rubrics audits are scored with.</summary>
+    public RubricRegistry Rubrics { get; } = rubrics;
 
-    /// <summary>The same engine scoring formal audits in progress as previews (the live checklist).</summary>
-    public AuditEngine PreviewEngine { get; } = engine.WithOptions(new ScoringOptions { Preview = true });
+    /// <summary>The engine of the default rubric (audits whose evidence names none).</summary>
+    public AuditEngine Engine => Rubrics.Default.Engine;
+
+    /// <summary>The default rubric's engine scoring formal audits in progress as previews (the live checklist).</summary>
+    public AuditEngine PreviewEngine => Rubrics.Default.Preview;
 
     /// <summary>Errors that only say an audit is not finished yet: a formal audit in progress may lack findings.</summary>
     public static bool IsIncompleteness(Diagnostic d) => d.Code == DiagnosticCatalog.MissingFinding.Code;
@@ -79,16 +84,21 @@ internal sealed class AuditScoring(AuditEngine engine)
     /// Validates an uploaded evidence document: JSON or YAML by the name's extension, or an audit workbook (<c>.xlsx</c>,
     /// read by StarRating.Workbook with every diagnostic at its sheet and cell). Errors: the diagnostics.
     /// </summary>
-    public (ValidatedEvidence? Value, IReadOnlyList<Diagnostic> Diagnostics) ValidateUpload(byte[] bytes, string sourceName)
+    /// <remarks>Judged with the built-in rubric the evidence names (the default when it names none), as the command line does.</remarks>
+    public (ValidatedEvidence? Value, IReadOnlyList<Diagnostic> Diagnostics) ValidateUpload(byte[] bytes, string sourceName) =>
+        ValidateUpload(bytes, sourceName, PinOf(bytes, sourceName) is { Id: { } id } && Rubrics.BuiltIn(id) is { } named ? named : Rubrics.Default);
+
+    /// <summary>Validates an uploaded evidence document with a given rubric (the one its pin resolves to).</summary>
+    public (ValidatedEvidence? Value, IReadOnlyList<Diagnostic> Diagnostics) ValidateUpload(byte[] bytes, string sourceName, AuditRubric rubric)
     {
         var workbook = IsWorkbook(sourceName);
-        var read = workbook ? loader.Read(new WorkbookReader(Engine.Rubric).Read(bytes, sourceName)) : loader.Parse(bytes, sourceName);
+        var read = workbook ? loader.Read(new WorkbookReader(rubric.Rubric).Read(bytes, sourceName)) : loader.Parse(bytes, sourceName);
         if (read.Value is null)
         {
             return (null, read.Diagnostics);
         }
 
-        var scored = Engine.Score(read.Value);
+        var scored = rubric.Engine.Score(read.Value);
         var blocking = scored.Diagnostics.Where(d => d.IsError && !IsIncompleteness(d)).ToArray();
         var all = read.Diagnostics.Concat(scored.Diagnostics).ToArray();
         if (blocking.Length > 0)
@@ -105,7 +115,7 @@ internal sealed class AuditScoring(AuditEngine engine)
         // The stored form must read as the upload did: score the composed document once and refuse any difference.
         var (head, findings) = EvidenceDocument.Split(root);
         var composed = EvidenceDocument.Compose(head, findings.Select(f => f.Json));
-        var again = Engine.Score(composed, "evidence.json");
+        var again = rubric.Engine.Score(composed, "evidence.json");
         var diverged = again.Diagnostics.Where(d => d.IsError && !IsIncompleteness(d)).ToArray();
         if (diverged.Length > 0)
         {
@@ -113,6 +123,17 @@ internal sealed class AuditScoring(AuditEngine engine)
         }
 
         return (new ValidatedEvidence(root, read.Value, scored.Value, all.Where(d => !d.IsError).ToArray()), all);
+    }
+
+    /// <summary>
+    /// The rubric an upload names (<c>rubric: ID@VERSION</c>), read without judging anything else; nulls when it names
+    /// none or cannot be read (the validation then reports why). A workbook is read with the default rubric for this,
+    /// as the command line does: the pin is on its audit sheet whatever the rubric.
+    /// </summary>
+    public (string? Id, string? Version) PinOf(byte[] bytes, string sourceName)
+    {
+        var read = IsWorkbook(sourceName) ? loader.Read(new WorkbookReader(Rubrics.Default.Rubric).Read(bytes, sourceName)) : loader.Parse(bytes, sourceName);
+        return read.Value is { } evidence ? (evidence.RubricId, evidence.RubricVersion) : (null, null);
     }
 
     /// <summary>True for a workbook's name: <c>.xlsx</c>, and <c>.xlsm</c>, which the reader refuses as macro-enabled (SR6002).</summary>
@@ -123,7 +144,7 @@ internal sealed class AuditScoring(AuditEngine engine)
     /// Validates one finding against the audit's head. The finding's own text sits verbatim in a probe document from
     /// its second line, so diagnostics are given back at the request body's own lines and columns.
     /// </summary>
-    public (JsonObject? Finding, IReadOnlyList<Diagnostic> Diagnostics) ValidateFinding(string headJson, byte[] body, string sourceName)
+    public (JsonObject? Finding, IReadOnlyList<Diagnostic> Diagnostics) ValidateFinding(AuditRubric rubric, string headJson, byte[] body, string sourceName)
     {
         var read = loader.Parse(body, sourceName);
         // Syntax and reading problems (and duplicate keys, which a JSON tree cannot hold) stop here; the rest of the
@@ -140,7 +161,7 @@ internal sealed class AuditScoring(AuditEngine engine)
             return (null, []);
         }
 
-        var probe = Engine.Score(EvidenceDocument.Probe(headJson, text), sourceName);
+        var probe = rubric.Engine.Score(EvidenceDocument.Probe(headJson, text), sourceName);
         var relevant = probe.Diagnostics.Where(d => !IsIncompleteness(d)).Select(d => d.Descriptor.Create(
             d.Location.Line >= 2 ? d.Location with { Line = d.Location.Line - 1 } : SourceLocation.WholeFile(sourceName),
             [.. d.Arguments.Select(a => (a.Key, a.Value))])).ToArray();
@@ -161,23 +182,32 @@ internal sealed class AuditScoring(AuditEngine engine)
             return cached;
         }
 
-        return Score(auditId, s.Revision, s.Head, s.Findings);
+        var rubric = await Rubrics.ForAuditAsync(auditId, ct).ConfigureAwait(false);
+        if (rubric is null)
+        {
+            // An uploaded rubric this version of the library no longer loads (or one removed from the database by
+            // hand): the audit's evidence names it, so the default engine refuses it with SR3001 naming it — a 422
+            // that says which rubric is missing, never a 500. Not cached: the rubric may come back.
+            return Unstored(Rubrics.Default, auditId, s.Revision, s.Head, s.Findings);
+        }
+
+        return Score(rubric, auditId, s.Revision, s.Head, s.Findings);
     }
 
     /// <summary>Scores a given state of an audit (and keeps it for the result requests of that revision).</summary>
-    public ScoredAudit Score(long auditId, long revision, string head, IReadOnlyList<FindingRow> findings)
+    public ScoredAudit Score(AuditRubric rubric, long auditId, long revision, string head, IReadOnlyList<FindingRow> findings)
     {
-        var scored = Unstored(auditId, revision, head, findings);
+        var scored = Unstored(rubric, auditId, revision, head, findings);
         Remember(auditId, scored);
         return scored;
     }
 
     /// <summary>Scores a state without caching it (a prediction, kept only once the save it predicts commits).</summary>
-    public ScoredAudit Unstored(long auditId, long revision, string head, IReadOnlyList<FindingRow> findings)
+    public ScoredAudit Unstored(AuditRubric rubric, long auditId, long revision, string head, IReadOnlyList<FindingRow> findings)
     {
         var evidence = EvidenceDocument.Compose(head, findings.Select(f => f.BodyJson));
         var name = EvidenceDocument.FileName(auditId);
-        return new ScoredAudit(revision, evidence, Engine.Score(evidence, name)) { Previewer = bytes => PreviewEngine.Score(bytes, name) };
+        return new ScoredAudit(revision, evidence, rubric.Engine.Score(evidence, name)) { Previewer = bytes => rubric.Preview.Score(bytes, name) };
     }
 
     public void Remember(long auditId, ScoredAudit scored)
@@ -194,7 +224,7 @@ internal sealed class AuditScoring(AuditEngine engine)
     /// The state after saving (or, with a null body, deleting) one finding on a snapshot, scored: the save's own
     /// prediction, so the scoring work happens before the write transaction.
     /// </summary>
-    public ScoredAudit Predict(long auditId, (string Head, long Revision, IReadOnlyList<FindingRow> Findings) snapshot, string target, string? bodyJson)
+    public ScoredAudit Predict(AuditRubric rubric, long auditId, (string Head, long Revision, IReadOnlyList<FindingRow> Findings) snapshot, string target, string? bodyJson)
     {
         var findings = snapshot.Findings.Where(f => f.Target != target || bodyJson is not null)
             .Select(f => f.Target == target ? f with { BodyJson = bodyJson! } : f).ToList();
@@ -203,12 +233,12 @@ internal sealed class AuditScoring(AuditEngine engine)
             findings.Add(new FindingRow(target, long.MaxValue, 0, bodyJson, "", 0));
         }
 
-        return Unstored(auditId, snapshot.Revision + 1, snapshot.Head, findings);
+        return Unstored(rubric, auditId, snapshot.Revision + 1, snapshot.Head, findings);
     }
 
     /// <summary>The score and tier of a state, as the audit list keeps them; nulls while it cannot be scored.</summary>
-    public (string? Score, string? Tier) ScoreAndTier(long auditId, long revision, string head, IReadOnlyList<FindingRow> findings) =>
-        Score(auditId, revision, head, findings).Outcome.Value is { } result ? (ScoreText(result), result.Tier.Id) : (null, null);
+    public (string? Score, string? Tier) ScoreAndTier(AuditRubric rubric, long auditId, long revision, string head, IReadOnlyList<FindingRow> findings) =>
+        Score(rubric, auditId, revision, head, findings).Outcome.Value is { } result ? (ScoreText(result), result.Tier.Id) : (null, null);
 
     /// <summary>The score as the result file writes it (invariant culture, the rubric's decimals).</summary>
     public static string ScoreText(AuditResult result) => result.Score.ToString(CultureInfo.InvariantCulture);

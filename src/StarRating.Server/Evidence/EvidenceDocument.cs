@@ -222,4 +222,4 @@ internal static partial class EvidenceDocument
 }
 
 /// <summary>What the audit list stores beside the document.</summary>
-internal sealed record AuditSummary(string CompanyName, string? CreditCode, string Kind, int? Stage, string? Reference, string? FirstDate, string? LastDate, string? RubricId);
+internal sealed record AuditSummary(string CompanyName, string? CreditCode, string Kind, int? Stage, string? Reference, string? FirstDate, string? LastDate, string? RubricId, string? RubricVersion = null);

@@ -52,7 +52,7 @@ internal static class ChecklistPage
         var preview = scored.Preview;
         var result = preview.Value;
         var items = result?.Items.ToDictionary(i => i.Item.Id, StringComparer.Ordinal) ?? [];
-        var rubric = service.Scoring.Engine.Rubric;
+        var rubric = (await service.Scoring.Rubrics.ForAuditAsync(audit, call.Aborted).ConfigureAwait(false))?.Rubric ?? service.Scoring.Engine.Rubric;
         var id = Page.N(audit.Id);
         var readOnly = audit.IsFinal;
 
@@ -158,7 +158,7 @@ internal static class ChecklistPage
             ("class", "gap"), ("data-gap", ""));
         h.Element("p", page.T("checklist.preview"), ("class", "badge preview"), ("data-preview", ""), ("hidden", Html.Flag(result is not { IsPreview: true })));
         var recorded = result is null ? 0 : result.Items.Count(i => i.Status != ItemStatus.NotAssessed);
-        h.Element("p", page.T("checklist.recorded", ("done", recorded), ("total", page.Call.Service.Scoring.Engine.Rubric.Items.Count)), ("data-recorded", ""), ("class", "muted"));
+        h.Element("p", page.T("checklist.recorded", ("done", recorded), ("total", result?.Items.Count ?? page.Call.Service.Scoring.Engine.Rubric.Items.Count)), ("data-recorded", ""), ("class", "muted"));
         h.Open("ul", ("class", "problems"), ("data-errors", ""));
         if (result is null)
         {
@@ -361,7 +361,7 @@ internal static class ChecklistPage
             result is null ? null : Page.N(result.Score),
             result is null ? null : new TierDto(result.Tier.Id, page.T(result.Tier.Label)),
             result?.NextTier is { } next ? page.T("checklist.gap", ("points", Page.N(result.PointsToNextTier ?? 0m)), ("tier", page.T(next.Label))) : result is null ? null : page.T("checklist.top"),
-            page.T("checklist.recorded", ("done", result?.Items.Count(i => i.Status != ItemStatus.NotAssessed) ?? 0), ("total", call.Service.Scoring.Engine.Rubric.Items.Count)),
+            page.T("checklist.recorded", ("done", result?.Items.Count(i => i.Status != ItemStatus.NotAssessed) ?? 0), ("total", (await call.Service.Scoring.Rubrics.ForAuditAsync(audit, call.Aborted).ConfigureAwait(false))?.Rubric.Items.Count ?? call.Service.Scoring.Engine.Rubric.Items.Count)),
             result is null ? preview.Diagnostics.Where(d => d.IsError).Take(5).Select(d => d.Code + ": " + d.MessageIn(page.Language)).ToArray() : [],
             result is null ? [] : result.Categories.Select(c => new BarDto(c.Category.Id, Page.N(c.Earned), Page.N(c.Applicable)))
                 .Concat(result.Indicators.Select(i => new BarDto(i.Indicator.Id, Page.N(i.Earned), Page.N(i.Applicable)))).ToArray(),

@@ -133,6 +133,31 @@ internal static class Migrations
             );
             CREATE INDEX attachments_audit ON attachments (audit_id, sha256);
             """),
+        (2, """
+            -- Rubrics uploaded by admins (docs/rubric-format.md: a plain rubric or an overlay on a built-in one), kept
+            -- as the uploaded bytes so they load exactly as validated. One row per id and version; a version that an
+            -- audit uses never changes (the service refuses), so its results stay reproducible.
+            CREATE TABLE rubrics (
+              id {id},
+              rubric_id TEXT NOT NULL,
+              version TEXT NOT NULL,
+              source_name TEXT NOT NULL,
+              source {blob} NOT NULL,
+              source_sha256 TEXT NOT NULL,
+              sha256 TEXT NOT NULL,
+              extends TEXT NULL,
+              terminology TEXT NOT NULL,
+              title_zh TEXT NOT NULL,
+              title_en TEXT NULL,
+              created_by {int} NOT NULL REFERENCES users (id),
+              created_at {int} NOT NULL
+            );
+            CREATE UNIQUE INDEX rubrics_id_version ON rubrics (rubric_id, version);
+
+            -- The version of the rubric an audit is scored with (rubric_id beside it), fixed when it is created.
+            ALTER TABLE audits ADD COLUMN rubric_version TEXT NULL;
+            CREATE INDEX audits_rubric ON audits (rubric_id, rubric_version);
+            """),
     ];
 
     /// <summary>The newest version this binary knows.</summary>

@@ -38,7 +38,8 @@ internal sealed record AuditRow(
     string? Tier,
     long CreatedAt,
     long UpdatedAt,
-    long? FinalisedAt)
+    long? FinalisedAt,
+    string? RubricVersion = null)
 {
     public bool IsFinal => Status == AuditStatus.Final;
 }
@@ -73,3 +74,28 @@ internal enum SaveOutcome
 }
 
 internal sealed record SaveResult(SaveOutcome Outcome, long Version, long Revision, string? CurrentJson);
+
+/// <summary>An uploaded rubric as stored: its bytes as uploaded, and what the list shows of it.</summary>
+internal sealed record RubricRow(
+    string RubricId,
+    string Version,
+    string SourceName,
+    byte[] Source,
+    string SourceSha256,
+    string Sha256,
+    string? Extends,
+    string Terminology,
+    string TitleZh,
+    string? TitleEn,
+    string CreatedBy,
+    long CreatedAt,
+    long Audits);
+
+/// <summary>What storing an uploaded rubric did.</summary>
+internal enum RubricSaveOutcome
+{
+    Created,
+    Unchanged,
+    Replaced,
+    InUse,
+}

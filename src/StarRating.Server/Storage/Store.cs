@@ -10,7 +10,7 @@ namespace StarRating.Server.Storage;
 /// <c>RETURNING</c>). Each write is one transaction; a finding save first updates its audit's row, which on
 /// PostgreSQL locks it, so version checks on one audit never race, while saves on different audits run side by side.
 /// </summary>
-internal sealed class Store(Database database)
+internal sealed partial class Store(Database database)
 {
     public Database Database { get; } = database;
 
@@ -144,7 +144,7 @@ internal sealed class Store(Database database)
 
     private const string AuditColumns = """
         a.id, a.company_id, c.name, a.kind, a.stage, a.reference, a.first_date, a.last_date, a.rubric_id, a.status,
-        a.head_json, a.head_version, a.revision, a.score, a.tier, a.created_at, a.updated_at, a.finalised_at
+        a.head_json, a.head_version, a.revision, a.score, a.tier, a.created_at, a.updated_at, a.finalised_at, a.rubric_version
         """;
 
     /// <summary>Stores a new audit with its findings; the creator joins its team as lead. Returns the id.</summary>
@@ -155,13 +155,13 @@ internal sealed class Store(Database database)
             var companyId = await FindCompanyAsync(c, t, summary.CompanyName, summary.CreditCode, ct).ConfigureAwait(false)
                 ?? await InsertCompanyAsync(c, t, summary.CompanyName, summary.CreditCode, ct).ConfigureAwait(false);
             var id = (long)(await c.Command("""
-                INSERT INTO audits (company_id, kind, stage, reference, first_date, last_date, rubric_id, status, head_json, head_version,
+                INSERT INTO audits (company_id, kind, stage, reference, first_date, last_date, rubric_id, rubric_version, status, head_json, head_version,
                                     revision, score, tier, scored_revision, created_by, created_at, updated_at)
-                VALUES (@company, @kind, @stage, @reference, @first, @last, @rubric, 'open', @head, 1, 1, @score, @tier, @scored, @user, @now, @now)
+                VALUES (@company, @kind, @stage, @reference, @first, @last, @rubric, @rubric_version, 'open', @head, 1, 1, @score, @tier, @scored, @user, @now, @now)
                 RETURNING id
                 """, t)
                 .With("@company", companyId).With("@kind", summary.Kind).With("@stage", summary.Stage).With("@reference", summary.Reference)
-                .With("@first", summary.FirstDate ?? "").With("@last", summary.LastDate ?? "").With("@rubric", summary.RubricId)
+                .With("@first", summary.FirstDate ?? "").With("@last", summary.LastDate ?? "").With("@rubric", summary.RubricId).With("@rubric_version", summary.RubricVersion)
                 .With("@head", headJson).With("@score", score).With("@tier", tier).With("@scored", score is null ? null : 1L)
                 .With("@user", user.Id).With("@now", now)
                 .ExecuteScalarAsync(ct).ConfigureAwait(false))!;
@@ -508,7 +508,7 @@ internal sealed class Store(Database database)
     private static AuditRow ReadAudit(DbDataReader r) => new(
         r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : (int)r.GetInt64(4), r.StringOrNull(5),
         NullIfEmpty(r.StringOrNull(6)), NullIfEmpty(r.StringOrNull(7)), r.StringOrNull(8), r.GetString(9), r.GetString(10), r.GetInt64(11), r.GetInt64(12),
-        r.StringOrNull(13), r.StringOrNull(14), r.GetInt64(15), r.GetInt64(16), r.Int64OrNull(17));
+        r.StringOrNull(13), r.StringOrNull(14), r.GetInt64(15), r.GetInt64(16), r.Int64OrNull(17), r.StringOrNull(18));
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
