@@ -13,42 +13,45 @@ namespace StarRating.Server.Tests;
 [Collection("store")]
 public sealed class AuthMatrixTests
 {
-    private static readonly string[] Callers = ["anonymous", "admin", "lead", "auditor", "outsider", "viewer", "stranger"];
+    private static readonly string[] Callers = ["anonymous", "admin", "lead", "auditor", "outsider", "viewer", "stranger", "lead2"];
 
     /// <summary>Expected outcome per caller, in the order of <see cref="Callers"/>.</summary>
     private static readonly Dictionary<string, string[]> Matrix = new(StringComparer.Ordinal)
     {
-        ["GET /health"] = ["ok", "ok", "ok", "ok", "ok", "ok", "ok"],
-        ["POST /api/login"] = ["ok", "ok", "ok", "ok", "ok", "ok", "ok"],
-        ["POST /api/logout"] = ["401", "ok", "ok", "ok", "ok", "ok", "ok"],
-        ["GET /api/session"] = ["401", "ok", "ok", "ok", "ok", "ok", "ok"],
-        ["POST /api/tokens"] = ["401", "ok", "ok", "ok", "ok", "ok", "ok"],
-        ["GET /api/users"] = ["401", "ok", "ok", "403", "403", "403", "403"],
-        ["POST /api/users"] = ["401", "ok", "403", "403", "403", "403", "403"],
-        ["GET /api/companies"] = ["401", "ok", "ok", "ok", "ok", "ok", "ok"],
-        ["POST /api/companies"] = ["401", "ok", "ok", "403", "403", "403", "403"],
-        ["GET /api/companies/{id}"] = ["401", "ok", "ok", "ok", "404", "ok", "404"],
-        ["GET /api/audits"] = ["401", "ok", "ok", "ok", "ok", "ok", "ok"],
-        ["POST /api/audits"] = ["401", "ok", "ok", "403", "403", "403", "403"],
-        ["GET /api/audits/{id}"] = ["401", "ok", "ok", "ok", "404", "403", "403"],
-        ["GET /api/audits/{id}/findings"] = ["401", "ok", "ok", "ok", "404", "403", "403"],
-        ["PUT /api/audits/{id}/findings/{itemId}"] = ["401", "ok", "ok", "ok", "404", "403", "403"],
-        ["DELETE /api/audits/{id}/findings/{itemId}"] = ["401", "ok", "ok", "ok", "404", "403", "403"],
-        ["GET /api/audits/{id}/result"] = ["401", "ok", "ok", "ok", "404", "ok", "404"],
-        ["GET /api/audits/{id}/report"] = ["401", "ok", "ok", "ok", "404", "ok", "404"],
-        ["GET /api/audits/{id}/history"] = ["401", "ok", "ok", "ok", "404", "403", "403"],
-        ["POST /api/audits/{id}/finalise"] = ["401", "ok", "ok", "403", "403", "403", "403"],
-        ["GET /api/audits/{id}/team"] = ["401", "ok", "ok", "ok", "404", "403", "403"],
-        ["PUT /api/audits/{id}/team/{user}"] = ["401", "ok", "ok", "403", "403", "403", "403"],
-        ["DELETE /api/audits/{id}/team/{user}"] = ["401", "ok", "ok", "403", "403", "403", "403"],
-        ["GET /api/audits/{id}/attachments"] = ["401", "ok", "ok", "ok", "404", "403", "403"],
-        ["POST /api/audits/{id}/attachments"] = ["401", "ok", "ok", "ok", "404", "403", "403"],
-        ["GET /api/audits/{id}/attachments/{sha256}"] = ["401", "ok", "ok", "ok", "404", "403", "403"],
-        ["GET /api/rubrics"] = ["401", "ok", "ok", "ok", "ok", "403", "403"],
-        ["POST /api/rubrics"] = ["401", "ok", "403", "403", "403", "403", "403"],
-        ["GET /api/rubrics/{rubricId}/{version}"] = ["401", "ok", "ok", "ok", "ok", "403", "403"],
-        ["DELETE /api/rubrics/{rubricId}/{version}"] = ["401", "ok", "403", "403", "403", "403", "403"],
-        ["GET /openapi/v1.json"] = ["401", "ok", "ok", "ok", "ok", "ok", "ok"],
+        ["GET /health"] = ["ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"],
+        ["POST /api/login"] = ["ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"],
+        ["POST /api/logout"] = ["401", "ok", "ok", "ok", "ok", "ok", "ok", "ok"],
+        ["GET /api/session"] = ["401", "ok", "ok", "ok", "ok", "ok", "ok", "ok"],
+        ["POST /api/tokens"] = ["401", "ok", "ok", "ok", "ok", "ok", "ok", "ok"],
+        ["GET /api/users"] = ["401", "ok", "ok", "403", "403", "403", "403", "ok"],
+        ["POST /api/users"] = ["401", "ok", "403", "403", "403", "403", "403", "403"],
+        ["GET /api/companies"] = ["401", "ok", "ok", "ok", "ok", "ok", "ok", "ok"],
+        ["POST /api/companies"] = ["401", "ok", "ok", "403", "403", "403", "403", "ok"],
+        ["GET /api/companies/{id}"] = ["401", "ok", "ok", "ok", "404", "ok", "404", "ok"],
+        ["GET /api/audits"] = ["401", "ok", "ok", "ok", "ok", "ok", "ok", "ok"],
+        ["POST /api/audits"] = ["401", "ok", "ok", "403", "403", "403", "403", "ok"],
+        ["GET /api/audits/{id}"] = ["401", "ok", "ok", "ok", "404", "403", "403", "404"],
+        ["GET /api/audits/{id}/findings"] = ["401", "ok", "ok", "ok", "404", "403", "403", "404"],
+        ["PUT /api/audits/{id}/findings/{itemId}"] = ["401", "ok", "ok", "ok", "404", "403", "403", "404"],
+        ["DELETE /api/audits/{id}/findings/{itemId}"] = ["401", "ok", "ok", "ok", "404", "403", "403", "404"],
+        ["GET /api/audits/{id}/result"] = ["401", "ok", "ok", "ok", "404", "ok", "404", "404"],
+        ["GET /api/audits/{id}/report"] = ["401", "ok", "ok", "ok", "404", "ok", "404", "404"],
+        ["GET /api/audits/{id}/history"] = ["401", "ok", "ok", "ok", "404", "403", "403", "404"],
+        ["POST /api/audits/{id}/finalise"] = ["401", "ok", "ok", "403", "403", "403", "403", "404"],
+        ["GET /api/audits/{id}/parts"] = ["401", "ok", "ok", "ok", "404", "403", "403", "404"],
+        ["PUT /api/audits/{id}/parts/{part}"] = ["401", "ok", "ok", "403", "403", "403", "403", "404"],
+        ["DELETE /api/audits/{id}/parts/{part}"] = ["401", "ok", "ok", "403", "403", "403", "403", "404"],
+        ["GET /api/audits/{id}/team"] = ["401", "ok", "ok", "ok", "404", "403", "403", "404"],
+        ["PUT /api/audits/{id}/team/{user}"] = ["401", "ok", "ok", "403", "403", "403", "403", "404"],
+        ["DELETE /api/audits/{id}/team/{user}"] = ["401", "ok", "ok", "403", "403", "403", "403", "404"],
+        ["GET /api/audits/{id}/attachments"] = ["401", "ok", "ok", "ok", "404", "403", "403", "404"],
+        ["POST /api/audits/{id}/attachments"] = ["401", "ok", "ok", "ok", "404", "403", "403", "404"],
+        ["GET /api/audits/{id}/attachments/{sha256}"] = ["401", "ok", "ok", "ok", "404", "403", "403", "404"],
+        ["GET /api/rubrics"] = ["401", "ok", "ok", "ok", "ok", "403", "403", "ok"],
+        ["POST /api/rubrics"] = ["401", "ok", "403", "403", "403", "403", "403", "403"],
+        ["GET /api/rubrics/{rubricId}/{version}"] = ["401", "ok", "ok", "ok", "ok", "403", "403", "ok"],
+        ["DELETE /api/rubrics/{rubricId}/{version}"] = ["401", "ok", "403", "403", "403", "403", "403", "403"],
+        ["GET /openapi/v1.json"] = ["401", "ok", "ok", "ok", "ok", "ok", "ok", "ok"],
     };
 
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52];
@@ -125,8 +128,14 @@ public sealed class AuthMatrixTests
         var method = new HttpMethod(route[..space]);
         var path = route[(space + 1)..].Replace("{id}", (route.StartsWith("GET /api/companies", StringComparison.Ordinal) ? company : audit).ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Replace("{itemId}", method == HttpMethod.Delete ? "5.1.1" : "5.2.6.1").Replace("{user}", "outsider").Replace("{sha256}", sha)
-            .Replace("{rubricId}", "gbt27922-2011").Replace("{version}", "2026.1");
+            .Replace("{rubricId}", "gbt27922-2011").Replace("{version}", "2026.1").Replace("{part}", "conclusion");
+
         var request = new HttpRequestMessage(method, path);
+        if (route.Contains("/parts/", StringComparison.Ordinal))
+        {
+            request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"1\""));
+        }
+
         if (method == HttpMethod.Delete && route.Contains("findings", StringComparison.Ordinal))
         {
             request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"1\""));
@@ -141,6 +150,7 @@ public sealed class AuthMatrixTests
             "POST /api/audits" => new StringContent(TestService.Sample("06-mock-self-assessment.yaml"), Encoding.UTF8, "application/yaml"),
             "PUT /api/audits/{id}/findings/{itemId}" => TestService.Json("""{"item":"5.2.6.1","result":"conforming"}"""),
             "PUT /api/audits/{id}/team/{user}" => TestService.Json("""{"role":"member"}"""),
+            "PUT /api/audits/{id}/parts/{part}" => TestService.Json("\"结论\""),
             "POST /api/audits/{id}/attachments" => new ByteArrayContent(Png) { Headers = { { "Content-Type", "image/png" } } },
             "POST /api/rubrics" => new StringContent(RubricText(Guid.NewGuid().ToString("N")), Encoding.UTF8, "application/yaml"),
             _ => null,

@@ -12,17 +12,18 @@ namespace StarRating.Server.Tests;
 /// The service in-process (ASP.NET Core's TestServer, the host Microsoft.AspNetCore.Mvc.Testing uses) over a real
 /// store: a fresh SQLite folder, or a fresh database in the test run's PostgreSQL cluster. Users for every role, each
 /// with an API token: admin, lead, auditor (put on audits by the tests), outsider (an auditor on none), viewer (of the
-/// company created first) and stranger (a viewer of another company).
+/// company created first), stranger (a viewer of another company) and lead2 (a lead on none).
 /// </summary>
 internal sealed class TestService : IAsyncDisposable
 {
-    public static readonly string[] Users = ["admin", "lead", "auditor", "outsider", "viewer", "stranger"];
+    public static readonly string[] Users = ["admin", "lead", "auditor", "outsider", "viewer", "stranger", "lead2"];
 
     private readonly Dictionary<string, string> tokens = new(StringComparer.Ordinal);
     private readonly TempFolder? folder;
 
-    private TestService(WebApplication app, Database database, TempFolder? folder)
+    private TestService(WebApplication app, Database database, TempFolder? folder, ServiceOptions options)
     {
+        Options = options;
         App = app;
         Database = database;
         Store = new Store(database);
@@ -45,6 +46,9 @@ internal sealed class TestService : IAsyncDisposable
     }
 
     public WebApplication App { get; }
+
+    /// <summary>The options the service runs with (its database among them).</summary>
+    public ServiceOptions Options { get; }
 
     public Database Database { get; }
 
@@ -72,7 +76,7 @@ internal sealed class TestService : IAsyncDisposable
         var database = await ServiceHost.OpenStoreAsync(options, CancellationToken.None);
         var app = ServiceHost.Build(options, database, web => web.UseTestServer());
         await app.StartAsync();
-        var service = new TestService(app, database, folder);
+        var service = new TestService(app, database, folder, options);
         await service.SeedAsync();
         return service;
     }
@@ -83,7 +87,7 @@ internal sealed class TestService : IAsyncDisposable
         OtherCompanyId = (await Store.CreateCompanyAsync("别家公司", null, default))!.Value;
         foreach (var name in Users)
         {
-            var role = name switch { "admin" => Roles.Admin, "lead" => Roles.Lead, "auditor" or "outsider" => Roles.Auditor, _ => Roles.Viewer };
+            var role = name switch { "admin" => Roles.Admin, "lead" or "lead2" => Roles.Lead, "auditor" or "outsider" => Roles.Auditor, _ => Roles.Viewer };
             long? company = name == "viewer" ? CompanyId : name == "stranger" ? OtherCompanyId : null;
             var id = (await Store.CreateUserAsync(name, role, company, Secrets.HashPassword("password-" + name), default))!.Value;
             var token = Secrets.NewSecret("srt");
@@ -93,6 +97,15 @@ internal sealed class TestService : IAsyncDisposable
     }
 
     public string Token(string user) => tokens[user];
+
+    /// <summary>A second instance of the service on the same database (as behind a load balancer); dispose it.</summary>
+    public async Task<WebApplication> StartPeerAsync()
+    {
+        var database = await ServiceHost.OpenStoreAsync(Options, CancellationToken.None);
+        var app = ServiceHost.Build(Options, database, web => web.UseTestServer());
+        await app.StartAsync();
+        return app;
+    }
 
     /// <summary>A client calling as <paramref name="user"/> (bearer token), or anonymously for null.</summary>
     public HttpClient Client(string? user = null, string? language = null)

@@ -49,7 +49,12 @@ internal sealed record FindingSavedDto(string Item, long Version, long Revision,
 
 internal sealed record FindingDto(string Item, long Version, string SavedBy, string SavedAt, JsonNode? Finding);
 
-internal sealed record HistoryEntryDto(long Seq, string At, string User, string Action, string? Item, long? Version, JsonNode? Finding, string? Detail);
+internal sealed record HistoryEntryDto(long Seq, string At, string User, string Action, string? Item, long? Version, JsonNode? Finding, string? Detail, string? Part = null, JsonNode? Value = null);
+
+/// <summary>The audit-level parts of an audit's evidence (absent ones left out) and the head version to send back in If-Match.</summary>
+internal sealed record AuditPartsDto(long Version, JsonNode? Adjustments, JsonNode? Conclusion, JsonNode? Decision, JsonNode? Certificate);
+
+internal sealed record PartSavedDto(string Part, long Version, long Revision, IReadOnlyList<DiagnosticDto> Warnings);
 
 internal sealed record CompanyDto(long Id, string Name, string? CreditCode, string CreatedAt);
 
@@ -124,6 +129,8 @@ internal sealed record RubricSavedDto(string Id, string Version, string Sha256, 
 [JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(IReadOnlyList<RubricDto>))]
 [JsonSerializable(typeof(RubricSavedDto))]
+[JsonSerializable(typeof(AuditPartsDto))]
+[JsonSerializable(typeof(PartSavedDto))]
 internal sealed partial class ApiJson : JsonSerializerContext
 {
     /// <summary>The context the API writes with: as generated, but Chinese stays readable instead of \uXXXX escapes.</summary>

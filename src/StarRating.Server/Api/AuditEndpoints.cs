@@ -357,10 +357,12 @@ internal static class AuditEndpoints
         }
 
         var rows = await call.Service.Store.HistoryAsync(audit.Id, call.Aborted).ConfigureAwait(false);
-        var entries = rows.Select(r => new HistoryEntryDto(
-            r.Id, Clock.Iso(r.At), r.User, r.Action, r.Target, r.Version,
-            r.Action is "finding" or "create" && r.BodyJson is not null ? JsonNode.Parse(r.BodyJson) : null,
-            r.Action is "finding" or "create" ? null : r.BodyJson)).ToArray();
+        var entries = rows.Select(r => r.Action is "part" or "part-deleted"
+            ? new HistoryEntryDto(r.Id, Clock.Iso(r.At), r.User, r.Action, null, r.Version, null, null, r.Target, r.BodyJson is null ? null : JsonNode.Parse(r.BodyJson))
+            : new HistoryEntryDto(
+                r.Id, Clock.Iso(r.At), r.User, r.Action, r.Target, r.Version,
+                r.Action is "finding" or "create" && r.BodyJson is not null ? JsonNode.Parse(r.BodyJson) : null,
+                r.Action is "finding" or "create" ? null : r.BodyJson)).ToArray();
         await Http.Json(call.Http, 200, entries, ApiJson.Web.IReadOnlyListHistoryEntryDto).ConfigureAwait(false);
     }
 

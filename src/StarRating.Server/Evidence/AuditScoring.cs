@@ -168,6 +168,29 @@ internal sealed class AuditScoring(RubricRegistry rubrics)
         return (finding, relevant);
     }
 
+    /// <summary>
+    /// Validates a new value of an audit-level part (adjustments, conclusion, decision, certificate) against the
+    /// audit's head and findings, with its rubric. The value's own text sits verbatim in a probe document from its
+    /// second line, so diagnostics are given back at the request body's own lines and columns.
+    /// </summary>
+    public (JsonNode? Value, IReadOnlyList<Diagnostic> Diagnostics) ValidatePart(AuditRubric rubric, string headJson, IReadOnlyList<FindingRow> findings, string part, byte[] body, string sourceName)
+    {
+        var read = loader.Parse(body, sourceName);
+        var readingErrors = read.Diagnostics.Where(d => d.IsError && (d.Code.StartsWith("SR10", StringComparison.Ordinal) || d.Code == DiagnosticCatalog.DuplicateKey.Code)).ToArray();
+        if (readingErrors.Length > 0)
+        {
+            return (null, readingErrors);
+        }
+
+        var text = Decode(body);
+        var value = JsonNode.Parse(text);
+        var probe = rubric.Engine.Score(EvidenceDocument.PartProbe(headJson, findings.Select(f => f.BodyJson), part, text), sourceName);
+        var relevant = probe.Diagnostics.Where(d => !IsIncompleteness(d)).Select(d => d.Descriptor.Create(
+            d.Location.Line >= 2 ? d.Location with { Line = d.Location.Line - 1 } : SourceLocation.WholeFile(sourceName),
+            [.. d.Arguments.Select(a => (a.Key, a.Value))])).ToArray();
+        return (value, relevant);
+    }
+
     /// <summary>Scores the audit's current state (cached per revision: the same revision always scores the same).</summary>
     public async Task<ScoredAudit?> ScoreAsync(Store store, long auditId, CancellationToken ct)
     {

@@ -156,6 +156,48 @@ internal static partial class EvidenceDocument
     }
 
     /// <summary>
+    /// A document holding the head without <paramref name="part"/>, the findings, and <paramref name="partText"/> as
+    /// that part <em>verbatim</em> from line 2 (everything else on line 1), so the library's diagnostics on the new
+    /// value map back to the request body by subtracting one line.
+    /// </summary>
+    public static string PartProbe(string headJson, IEnumerable<string> findingJsons, string part, string partText)
+    {
+        var head = (JsonObject)JsonNode.Parse(headJson)!;
+        var text = new StringBuilder(headJson.Length + partText.Length + 1024);
+        text.Append('{');
+        foreach (var (key, value) in head)
+        {
+            if (key == part)
+            {
+                continue;
+            }
+
+            var property = new JsonObject { [key] = key == "findings" ? new JsonArray([.. findingJsons.Select(f => JsonNode.Parse(f))]) : value?.DeepClone() };
+            var compact = Compact(property);
+            text.Append(compact, 1, compact.Length - 2).Append(',');
+        }
+
+        text.Append('"').Append(part).Append("\":\n").Append(partText).Append("\n}\n");
+        return text.ToString();
+    }
+
+    /// <summary>The head with <paramref name="part"/> set to <paramref name="valueJson"/> (in its place, or last), or removed when null.</summary>
+    public static string WithPart(string headJson, string part, string? valueJson)
+    {
+        var head = (JsonObject)JsonNode.Parse(headJson)!;
+        if (valueJson is null)
+        {
+            head.Remove(part);
+        }
+        else
+        {
+            head[part] = JsonNode.Parse(valueJson);
+        }
+
+        return Compact(head);
+    }
+
+    /// <summary>
     /// Turns validated YAML evidence into the same JSON the library would read the same way: quoted and block
     /// scalars become strings, plain scalars become JSON numbers where they already are one (so <c>007</c> or a
     /// date stays text), <c>true</c>/<c>false</c> booleans, <c>~</c>/<c>null</c>/empty null, anything else a string.

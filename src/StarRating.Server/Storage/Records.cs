@@ -16,8 +16,8 @@ internal static class Roles
 /// <summary>A signed-in user, as the request sees it.</summary>
 internal sealed record UserRecord(long Id, string Name, string Role, long? CompanyId)
 {
-    /// <summary>Admins and leads see and manage every audit; auditors only those they are on; viewers final ones of their company.</summary>
-    public bool SeesAllAudits => Role is Roles.Admin or Roles.Lead;
+    /// <summary>Admins see and manage every audit; leads and auditors only those they are on; viewers final ones of their company.</summary>
+    public bool SeesAllAudits => Role is Roles.Admin;
 }
 
 internal sealed record AuditRow(
@@ -99,3 +99,6 @@ internal enum RubricSaveOutcome
     Replaced,
     InUse,
 }
+
+/// <summary>The outcome of an edit of an audit-level part (adjustments, conclusion, decision, certificate).</summary>
+internal sealed record PartSaveResult(SaveOutcome Outcome, long HeadVersion, long Revision, string? CurrentHeadJson);

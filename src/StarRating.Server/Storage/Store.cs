@@ -238,8 +238,9 @@ internal sealed partial class Store(Database database)
 
     private static string Visibility(UserRecord user) => user.Role switch
     {
-        Roles.Admin or Roles.Lead => "1 = 1",
-        Roles.Auditor => "EXISTS (SELECT 1 FROM audit_team vt WHERE vt.audit_id = a.id AND vt.user_id = @viewer)",
+        Roles.Admin => "1 = 1",
+        // Leads, like auditors, see the audits whose team they are on (they join as lead the audits they create).
+        Roles.Lead or Roles.Auditor => "EXISTS (SELECT 1 FROM audit_team vt WHERE vt.audit_id = a.id AND vt.user_id = @viewer)",
         _ => "a.status = 'final' AND a.company_id = @viewer_company",
     };
 
