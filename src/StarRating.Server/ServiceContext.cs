@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using StarRating.Server.Evidence;
 using StarRating.Server.Security;
 using StarRating.Server.Storage;
@@ -16,12 +15,7 @@ internal sealed class ServiceContext : IAsyncDisposable
         Authenticator = new Authenticator(Store);
         Blobs = new BlobStore(database, Store);
         Reports = new Api.ReportFiles(options);
-        LoginLimiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.LoginAttemptsPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
+        LoginThrottle = new LoginThrottle(Store, options.LoginAttemptsPerMinute);
     }
 
     public ServiceOptions Options { get; }
@@ -36,11 +30,10 @@ internal sealed class ServiceContext : IAsyncDisposable
 
     public Api.ReportFiles Reports { get; }
 
-    public PartitionedRateLimiter<string> LoginLimiter { get; }
+    public LoginThrottle LoginThrottle { get; }
 
     public async ValueTask DisposeAsync()
     {
-        LoginLimiter.Dispose();
         await Store.Database.DisposeAsync().ConfigureAwait(false);
     }
 }

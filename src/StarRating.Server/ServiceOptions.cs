@@ -27,7 +27,7 @@ public sealed record ServiceOptions
     /// <summary>Largest attachment (bytes): 20 MiB, a phone photo or a scanned document.</summary>
     public long MaxAttachmentBytes { get; init; } = 20 * 1024 * 1024;
 
-    /// <summary>Sign-in attempts allowed per client address and user name per minute (then 429).</summary>
+    /// <summary>Sign-in attempts allowed per client address and user name per minute (then 429), counted in the database: shared by every instance on it.</summary>
     public int LoginAttemptsPerMinute { get; init; } = 10;
 
     /// <summary>

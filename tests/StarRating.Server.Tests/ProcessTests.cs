@@ -129,6 +129,18 @@ public sealed class ProcessTests
         using var browser = new HttpClient { BaseAddress = two.BaseAddress };
         browser.DefaultRequestHeaders.Add("Cookie", cookie);
         JsonNode.Parse(await browser.GetStringAsync("/api/session"))!["user"]!.GetValue<string>().Should().Be("admin");
+
+        // The sign-in throttle (10 a minute per client and name) is the database's, not each instance's: ten wrong
+        // guesses spread over both instances use it up for both.
+        using var guesser = new HttpClient { BaseAddress = one.BaseAddress };
+        using var guesser2 = new HttpClient { BaseAddress = two.BaseAddress };
+        for (var i = 0; i < 9; i++)
+        {
+            (await (i % 2 == 0 ? guesser : guesser2).PostAsync("/api/login", TestService.Json("""{"username":"admin","password":"guess"}"""))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        }
+
+        (await guesser.PostAsync("/api/login", TestService.Json("""{"username":"admin","password":"guess"}"""))).StatusCode.Should().Be((HttpStatusCode)429);
+        (await guesser2.PostAsync("/api/login", TestService.Json("""{"username":"admin","password":"correct-horse-battery"}"""))).StatusCode.Should().Be((HttpStatusCode)429);
     }
 
     [Fact]

@@ -58,18 +58,27 @@ public sealed class SecurityTests
         (await Send(new HttpRequestMessage(HttpMethod.Get, "/api/session"))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
-    [Fact]
-    public async Task Sign_in_is_throttled_per_client_and_user_name()
+    public static TheoryData<string> Stores => TestService.Stores;
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Sign_in_is_throttled_per_client_and_user_name_across_instances_on_one_database(string store)
     {
-        await using var service = await TestService.StartAsync("sqlite", o => o with { LoginAttemptsPerMinute = 3 });
+        await using var service = await TestService.StartAsync(store, o => o with { LoginAttemptsPerMinute = 3 });
+        await using var peer = await service.StartPeerAsync();
         var client = service.Client();
+        var other = peer.GetTestClient();
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
         {
-            statuses.Add((await client.PostAsync("/api/login", TestService.Json("""{"username":"admin","password":"guess"}"""))).StatusCode);
+            // Alternating instances: the count is the database's, so two instances do not allow twice the guesses.
+            statuses.Add((await (i % 2 == 0 ? client : other).PostAsync("/api/login", TestService.Json("""{"username":"admin","password":"guess"}"""))).StatusCode);
         }
 
         statuses.Should().Equal(HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, (HttpStatusCode)429, (HttpStatusCode)429);
+        var throttled = await other.PostAsync("/api/login", TestService.Json("""{"username":"ADMIN","password":"guess"}"""));
+        throttled.StatusCode.Should().Be((HttpStatusCode)429, "the user name counts whatever its case");
+        int.Parse(throttled.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture).Should().BeInRange(1, 60);
         // Even the right password waits out the window: guessing cannot go faster by mixing in the real one.
         (await client.PostAsync("/api/login", TestService.Json("""{"username":"admin","password":"password-admin"}"""))).StatusCode.Should().Be((HttpStatusCode)429);
         (await client.PostAsync("/api/login", TestService.Json("""{"username":"lead","password":"password-lead"}"""))).StatusCode.Should().Be(HttpStatusCode.OK);

@@ -64,10 +64,9 @@ internal static class SessionEndpoints
         var http = call.Http;
         name = name?.Trim() ?? "";
         var client = http.Connection.RemoteIpAddress?.ToString() ?? "?";
-        using var lease = call.Service.LoginLimiter.AttemptAcquire(client + "|" + name.ToUpperInvariant());
-        if (!lease.IsAcquired)
+        if (await call.Service.LoginThrottle.AttemptAsync(client, name, call.Aborted).ConfigureAwait(false) is { } retryAfter)
         {
-            http.Response.Headers.RetryAfter = "60";
+            http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return (SignIn.Throttled, null, null);
         }
 

@@ -158,6 +158,16 @@ internal static class Migrations
             ALTER TABLE audits ADD COLUMN rubric_version TEXT NULL;
             CREATE INDEX audits_rubric ON audits (rubric_id, rubric_version);
             """),
+        (3, """
+            -- The sign-in throttle, shared by every instance on this database: attempts per client address and user
+            -- name (kept as a SHA-256, so neither is stored) in the minute since the first attempt.
+            CREATE TABLE login_attempts (
+              key_hash TEXT PRIMARY KEY,
+              window_start {int} NOT NULL,
+              attempts {int} NOT NULL
+            );
+            CREATE INDEX login_attempts_window ON login_attempts (window_start);
+            """),
     ];
 
     /// <summary>The newest version this binary knows.</summary>
