@@ -34,59 +34,15 @@ internal static class AuditEndpoints
     /// <summary>The report formats <see cref="Report"/> serves: the pages list their downloads from this, so a new format needs no page change.</summary>
     public static IReadOnlyList<string> ReportFormats => RenderedFormats;
 
-    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public static async Task Create(Call call)
     {
         var http = call.Http;
-        var mediaType = MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : null;
-        byte[]? bytes;
-        string sourceName;
-        if (mediaType == "multipart/form-data")
+        if (await Uploads.ReadAsync(call, "evidence", "json", workbooks: true).ConfigureAwait(false) is not { } upload)
         {
-            var form = await http.Request.ReadFormAsync(call.Aborted).ConfigureAwait(false);
-            var file = form.Files.GetFile("evidence") ?? form.Files.FirstOrDefault();
-            if (file is null)
-            {
-                await Http.Problem(http, "SR7016", [("detail", "multipart upload without a file (field 'evidence')")]).ConfigureAwait(false);
-                return;
-            }
-
-            if (file.Length > call.Service.Options.MaxEvidenceBytes)
-            {
-                await Http.Problem(http, "SR7006", [("limit", call.Service.Options.MaxEvidenceBytes)]).ConfigureAwait(false);
-                return;
-            }
-
-            sourceName = SafeFileName(file.FileName, "evidence.yaml");
-            using var memory = new MemoryStream();
-            await file.CopyToAsync(memory, call.Aborted).ConfigureAwait(false);
-            bytes = memory.ToArray();
+            return;
         }
-        else
-        {
-            switch (mediaType)
-            {
-                case "application/json" or null:
-                    sourceName = "evidence.json";
-                    break;
-                case "application/yaml" or "application/x-yaml" or "text/yaml" or "text/x-yaml":
-                    sourceName = "evidence.yaml";
-                    break;
-                case XlsxType:
-                    sourceName = "evidence.xlsx";
-                    break;
-                default:
-                    await Http.Problem(http, "SR7005", [("type", mediaType)]).ConfigureAwait(false);
-                    return;
-            }
 
-            bytes = await Http.BodyAsync(http, call.Service.Options.MaxEvidenceBytes).ConfigureAwait(false);
-            if (bytes is null)
-            {
-                return;
-            }
-        }
+        var (bytes, sourceName) = upload;
 
         // The evidence names its rubric (rubric: ID@VERSION): a built-in one, or one an admin uploaded; none: the default.
         var pin = call.Service.Scoring.PinOf(bytes, sourceName);

@@ -58,13 +58,13 @@ internal static class RubricEndpoints
     public static async Task Upload(Call call)
     {
         var http = call.Http;
-        var upload = await ReadUploadAsync(call).ConfigureAwait(false);
-        if (upload is null)
+        if (await Uploads.ReadAsync(call, "rubric", "yaml", workbooks: false).ConfigureAwait(false) is not { } upload)
         {
             return;
         }
 
-        var (bytes, sourceName) = upload.Value;
+        var (bytes, sourceName) = upload;
+
         var loaded = RubricRegistry.Loader.Parse(bytes, sourceName);
         if (loaded.Value is not { } rubric)
         {
@@ -115,52 +115,6 @@ internal static class RubricEndpoints
         }
 
         http.Response.StatusCode = StatusCodes.Status204NoContent;
-    }
-
-    /// <summary>The uploaded file: a YAML or JSON body, or a multipart upload (field <c>rubric</c>); null after answering a problem.</summary>
-    private static async Task<(byte[] Bytes, string SourceName)?> ReadUploadAsync(Call call)
-    {
-        var http = call.Http;
-        var limit = call.Service.Options.MaxEvidenceBytes;
-        var mediaType = MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : null;
-        if (mediaType == "multipart/form-data")
-        {
-            var form = await http.Request.ReadFormAsync(call.Aborted).ConfigureAwait(false);
-            var file = form.Files.GetFile("rubric") ?? form.Files.FirstOrDefault();
-            if (file is null)
-            {
-                await Http.Problem(http, "SR7016", [("detail", "multipart upload without a file (field 'rubric')")]).ConfigureAwait(false);
-                return null;
-            }
-
-            if (file.Length > limit)
-            {
-                await Http.Problem(http, "SR7006", [("limit", limit)]).ConfigureAwait(false);
-                return null;
-            }
-
-            using var memory = new MemoryStream();
-            await file.CopyToAsync(memory, call.Aborted).ConfigureAwait(false);
-            var fileName = AuditEndpoints.SafeFileName(file.FileName, "rubric.yaml");
-            return (memory.ToArray(), fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) ? fileName : fileName + ".yaml");
-        }
-
-        string sourceName;
-        switch (mediaType)
-        {
-            case "application/json":
-                sourceName = "rubric.json";
-                break;
-            case "application/yaml" or "application/x-yaml" or "text/yaml" or "text/x-yaml" or null:
-                sourceName = "rubric.yaml";
-                break;
-            default:
-                await Http.Problem(http, "SR7005", [("type", mediaType)]).ConfigureAwait(false);
-                return null;
-        }
-
-        var bytes = await Http.BodyAsync(http, limit).ConfigureAwait(false);
-        return bytes is null ? null : (bytes, sourceName);
     }
 
     private static RubricDto ToDto(RubricRow r) => new(

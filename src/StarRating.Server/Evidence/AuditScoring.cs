@@ -146,11 +146,7 @@ internal sealed class AuditScoring(RubricRegistry rubrics)
     /// </summary>
     public (JsonObject? Finding, IReadOnlyList<Diagnostic> Diagnostics) ValidateFinding(AuditRubric rubric, string headJson, byte[] body, string sourceName)
     {
-        var read = loader.Parse(body, sourceName);
-        // Syntax and reading problems (and duplicate keys, which a JSON tree cannot hold) stop here; the rest of the
-        // reader's complaints are about a finding not being a whole evidence file, which the probe below judges.
-        var readingErrors = read.Diagnostics.Where(d => d.IsError && (d.Code.StartsWith("SR10", StringComparison.Ordinal) || d.Code == DiagnosticCatalog.DuplicateKey.Code)).ToArray();
-        if (readingErrors.Length > 0)
+        if (ReadingErrors(body, sourceName) is { Length: > 0 } readingErrors)
         {
             return (null, readingErrors);
         }
@@ -162,11 +158,22 @@ internal sealed class AuditScoring(RubricRegistry rubrics)
         }
 
         var probe = rubric.Engine.Score(EvidenceDocument.Probe(headJson, text), sourceName);
-        var relevant = probe.Diagnostics.Where(d => !IsIncompleteness(d)).Select(d => d.Descriptor.Create(
+        return (finding, FromProbe(probe.Diagnostics, sourceName));
+    }
+
+    /// <summary>
+    /// The syntax and reading problems of a request body (and duplicate keys, which a JSON tree cannot hold); the
+    /// reader's other complaints are about the body not being a whole evidence file, which a probe document judges.
+    /// </summary>
+    private Diagnostic[] ReadingErrors(byte[] body, string sourceName) =>
+        loader.Parse(body, sourceName).Diagnostics
+            .Where(d => d.IsError && (d.Code.StartsWith("SR10", StringComparison.Ordinal) || d.Code == DiagnosticCatalog.DuplicateKey.Code)).ToArray();
+
+    /// <summary>A probe's diagnostics moved back into the request body (one line up; line 1 is the probe's own: the whole body).</summary>
+    private static Diagnostic[] FromProbe(IEnumerable<Diagnostic> diagnostics, string sourceName) =>
+        diagnostics.Where(d => !IsIncompleteness(d)).Select(d => d.Descriptor.Create(
             d.Location.Line >= 2 ? d.Location with { Line = d.Location.Line - 1 } : SourceLocation.WholeFile(sourceName),
             [.. d.Arguments.Select(a => (a.Key, a.Value))])).ToArray();
-        return (finding, relevant);
-    }
 
     /// <summary>
     /// Validates a new value of an audit-level part (adjustments, conclusion, decision, certificate) against the
@@ -175,9 +182,7 @@ internal sealed class AuditScoring(RubricRegistry rubrics)
     /// </summary>
     public (JsonNode? Value, IReadOnlyList<Diagnostic> Diagnostics) ValidatePart(AuditRubric rubric, string headJson, IReadOnlyList<FindingRow> findings, string part, byte[] body, string sourceName)
     {
-        var read = loader.Parse(body, sourceName);
-        var readingErrors = read.Diagnostics.Where(d => d.IsError && (d.Code.StartsWith("SR10", StringComparison.Ordinal) || d.Code == DiagnosticCatalog.DuplicateKey.Code)).ToArray();
-        if (readingErrors.Length > 0)
+        if (ReadingErrors(body, sourceName) is { Length: > 0 } readingErrors)
         {
             return (null, readingErrors);
         }
@@ -185,10 +190,7 @@ internal sealed class AuditScoring(RubricRegistry rubrics)
         var text = Decode(body);
         var value = JsonNode.Parse(text);
         var probe = rubric.Engine.Score(EvidenceDocument.PartProbe(headJson, findings.Select(f => f.BodyJson), part, text), sourceName);
-        var relevant = probe.Diagnostics.Where(d => !IsIncompleteness(d)).Select(d => d.Descriptor.Create(
-            d.Location.Line >= 2 ? d.Location with { Line = d.Location.Line - 1 } : SourceLocation.WholeFile(sourceName),
-            [.. d.Arguments.Select(a => (a.Key, a.Value))])).ToArray();
-        return (value, relevant);
+        return (value, FromProbe(probe.Diagnostics, sourceName));
     }
 
     /// <summary>Scores the audit's current state (cached per revision: the same revision always scores the same).</summary>
