@@ -56,7 +56,7 @@ internal sealed class AuditScoring(AuditEngine engine)
     public AuditEngine PreviewEngine { get; } = engine.WithOptions(new ScoringOptions { Preview = true });
 
     /// <summary>Errors that only say an audit is not finished yet: a formal audit in progress may lack findings.</summary>
-    public static bool IsIncompleteness(Diagnostic d) => d.Code == DiagnosticCatalog.MissingFinding.Code;
+    public static bool IsIncompleteness(Diagnostic d) => d.Code == EngineDiagnostics.MissingFinding.Code;
 
     /// <summary>A reading (SR10xx) problem is a bad request (400); anything the rules refuse is unprocessable (422).</summary>
     public static bool IsReadingProblem(IEnumerable<Diagnostic> diagnostics) =>
