@@ -5,7 +5,7 @@ using StarRating.Workbook;
 namespace StarRating.Cli;
 
 /// <summary>
-/// The diagnostics of the command-line tool (SR50xx, SR52xx, SR5300, SR54xx, SR56xx). Its
+/// The diagnostics of the command-line tool (SR50xx, SR52xx, SR5300, SR5402–SR5403, SR56xx). Its
 /// <see cref="Descriptors"/> rest on every layer below, so they enumerate every descriptor StarRating has (the
 /// service's codes, which are not descriptors, are in <c>StarRating.Server.ServiceText</c>).
 /// </summary>
@@ -60,12 +60,6 @@ internal static class CliDiagnostics
     // before any release: every binary document without -o is SR5402. Do not reuse the code.
 
     // ---- SR54xx: Word, PDF and nonconformity-form output ---------------------------------------------------
-
-    /// <summary>SR5400: a PDF asked for, and no Chromium to print it.</summary>
-    public static readonly DiagnosticDescriptor PdfNeedsChromium = new("SR5400", Error);
-
-    /// <summary>SR5401: Chromium ran and did not print the PDF.</summary>
-    public static readonly DiagnosticDescriptor PdfFailed = new("SR5401", Error);
 
     /// <summary>SR5402: a binary format asked for without an output file.</summary>
     public static readonly DiagnosticDescriptor BinaryNeedsOutputFile = new("SR5402", Error);

@@ -68,10 +68,10 @@ internal sealed class AuditScoring(AuditEngine engine)
     [
         .. new[]
         {
-            DiagnosticCatalog.NotAWorkbook, DiagnosticCatalog.WorkbookMacros, DiagnosticCatalog.WorkbookTooLarge,
-            DiagnosticCatalog.WorkbookCompressionRatio, DiagnosticCatalog.WorkbookTooManyParts, DiagnosticCatalog.SheetTooLarge,
-            DiagnosticCatalog.WorkbookDtd, DiagnosticCatalog.WorkbookXml, DiagnosticCatalog.WorkbookExternalLink,
-            DiagnosticCatalog.WorkbookSharedStrings, DiagnosticCatalog.WorkbookFileTooLarge,
+            WorkbookDiagnostics.NotAWorkbook, WorkbookDiagnostics.WorkbookMacros, WorkbookDiagnostics.WorkbookTooLarge,
+            WorkbookDiagnostics.WorkbookCompressionRatio, WorkbookDiagnostics.WorkbookTooManyParts, WorkbookDiagnostics.SheetTooLarge,
+            WorkbookDiagnostics.WorkbookDtd, WorkbookDiagnostics.WorkbookXml, WorkbookDiagnostics.WorkbookExternalLink,
+            WorkbookDiagnostics.WorkbookSharedStrings, WorkbookDiagnostics.WorkbookFileTooLarge,
         }.Select(d => d.Code),
     ];
 
