@@ -106,7 +106,7 @@ internal sealed class EvidenceSheets
         var audit = evidence?.Audit;
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["rubric"] = evidence is null ? rubric.Id : EvidenceWriter.RubricReference(evidence),
+            ["rubric"] = evidence is null ? rubric.Id : evidence.RubricId is null ? null : new RubricReference(evidence.RubricId, evidence.RubricVersion).ToString(),
             ["company.name"] = company?.Name,
             ["company.credit_code"] = company?.CreditCode,
             ["company.address"] = company?.Address,
