@@ -547,25 +547,12 @@ public static class ResultJson
 
     private static string Document(Terminology terminology, Action<Writer> body)
     {
-        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        using (var json = new JsonTextWriter(text)
-        {
-            CloseOutput = false,
-            Formatting = Formatting.Indented,
-            Indentation = 2,
-            IndentChar = ' ',
-            Culture = CultureInfo.InvariantCulture,
-            StringEscapeHandling = StringEscapeHandling.Default,
-            DateFormatHandling = DateFormatHandling.IsoDateFormat,
-        })
+        return JsonText.Write(json =>
         {
             json.WriteStartObject();
             body(new Writer(json, terminology));
             json.WriteEndObject();
-        }
-
-        text.Write('\n');
-        return text.ToString();
+        });
     }
 
     /// <summary>Thin helpers over <see cref="JsonWriter"/> so every key is written in code, in a fixed order.</summary>
