@@ -1,5 +1,6 @@
 using StarRating.Cli.Output;
 using StarRating.Reports;
+using StarRating.Reports.Pdf;
 using StarRating.Rules;
 
 namespace StarRating.Cli.Commands;
