@@ -51,6 +51,27 @@ public sealed class TeamAgreementTests
     }
 
     [Fact]
+    public void Exact_fractions_read_the_same_in_every_culture()
+    {
+        // Swedish writes negative numbers with U+2212; the fractions of reports and JSON must not follow the machine.
+        var swedish = System.Globalization.CultureInfo.GetCultureInfo("sv-SE");
+        swedish.NumberFormat.NegativeSign.Should().Be("\u2212", "the test needs a culture whose minus sign is not the hyphen");
+        var audit = Audit("a.yaml", Item("5.1.1.1", Rated("王敏", C), Rated("陈思远", C)), Item("5.1.1.2", Rated("王敏", C), Rated("陈思远", N)));
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = swedish;
+            var overall = TeamAgreement.Of([audit], Rubric.Default).Overall;
+
+            (overall.KappaFraction, overall.ExpectedFraction).Should().Be(("-1/3", "5/8"));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
     public void Three_raters_four_items_kappa_is_11_over_41()
     {
         // P_i = Σ n_ij(n_ij − 1) / (3·2): I1 6/6 = 1, I2 (2 + 0)/6 = 1/3, I3 1, I4 0; P̄ = (7/3)/4 = 7/12.
