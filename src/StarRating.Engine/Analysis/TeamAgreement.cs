@@ -19,14 +19,18 @@ public sealed class TeamAgreement
     /// </summary>
     public const int MaxPairAssessors = 64;
 
-    private TeamAgreement(AgreementFigures overall, IReadOnlyList<IndicatorAgreement> indicators, IReadOnlyList<PointSpread> spreads, IReadOnlyList<PairAgreement> pairs, decimal threshold)
+    private TeamAgreement(AgreementFigures overall, IReadOnlyList<IndicatorAgreement> indicators, IReadOnlyList<PointSpread> spreads, Func<PairAgreement[]> pairs, decimal threshold)
     {
         Overall = overall;
         Indicators = indicators;
         Spreads = spreads;
-        Pairs = pairs;
+        this.pairs = new Lazy<PairAgreement[]>(pairs);
         Threshold = threshold;
     }
+
+    // Up to 2,016 passes over the items: computed only when asked (a report shows none; the JSON result and
+    // `agreement FOLDER` do).
+    private readonly Lazy<PairAgreement[]> pairs;
 
     /// <summary>The assessors the findings name (in <c>by</c> and in assessments), in the order first met.</summary>
     public IReadOnlyList<string> Assessors { get; private init; } = [];
@@ -51,7 +55,7 @@ public sealed class TeamAgreement
     public IReadOnlyList<PointSpread> Spreads { get; }
 
     /// <summary>Per pair of assessors who rated at least one item both, ordered by names; empty beyond <see cref="MaxPairAssessors"/> assessors.</summary>
-    public IReadOnlyList<PairAgreement> Pairs { get; }
+    public IReadOnlyList<PairAgreement> Pairs => pairs.Value;
 
     /// <summary>The spread above which an item is flagged (the rubric's <see cref="ScoringPolicy.AgreementSpread"/>).</summary>
     public decimal Threshold { get; }
@@ -83,24 +87,6 @@ public sealed class TeamAgreement
             .Where(x => x.figures.Items > 0)
             .Select(x => new IndicatorAgreement(x.ind.Id, x.ind.Name, x.figures))
             .ToArray();
-        var names = rated.SelectMany(r => r.Ratings.Select(x => x.Assessor)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var pairs = new List<PairAgreement>();
-        for (var i = 0; i < names.Length && names.Length <= MaxPairAssessors; i++)
-        {
-            for (var j = i + 1; j < names.Length; j++)
-            {
-                var (a, b) = (names[i], names[j]);
-                var both = rated
-                    .Select(r => r with { Ratings = r.Ratings.Where(x => x.Assessor == a || x.Assessor == b).ToArray() })
-                    .ToArray();
-                var figures = Figures(both);
-                if (figures.Items > 0)
-                {
-                    pairs.Add(new PairAgreement(a, b, figures));
-                }
-            }
-        }
-
         var threshold = rubric.Scoring.AgreementSpread;
         var decimals = rubric.Scoring.DetailDecimals;
         var spreads = rated
@@ -127,7 +113,7 @@ public sealed class TeamAgreement
         var pooled = list
             .SelectMany(a => a.Findings.Where(IsPooled).Select(f => new TeamFinding(a.SourceName, f.Item ?? f.Indicator ?? "", f, f.Assessments)))
             .ToArray();
-        return new TeamAgreement(Figures(rated), indicators, spreads, pairs, threshold)
+        return new TeamAgreement(Figures(rated), indicators, spreads, () => PairsOf(rated), threshold)
         {
             Assessors = AssessorsOf(list),
             Disagreements = disagreements,
@@ -140,6 +126,30 @@ public sealed class TeamAgreement
         .SelectMany(f => f.By.Concat(f.Assessments.SelectMany(x => x.By)))
         .Distinct(StringComparer.Ordinal)
         .ToArray();
+
+    /// <summary>Per pair of assessors (ordered by names) over the items both rated; none beyond <see cref="MaxPairAssessors"/> assessors.</summary>
+    private static PairAgreement[] PairsOf(RatedItem[] rated)
+    {
+        var names = rated.SelectMany(r => r.Ratings.Select(x => x.Assessor)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var pairs = new List<PairAgreement>();
+        for (var i = 0; i < names.Length && names.Length <= MaxPairAssessors; i++)
+        {
+            for (var j = i + 1; j < names.Length; j++)
+            {
+                var (a, b) = (names[i], names[j]);
+                var both = rated
+                    .Select(r => r with { Ratings = r.Ratings.Where(x => x.Assessor == a || x.Assessor == b).ToArray() })
+                    .ToArray();
+                var figures = Figures(both);
+                if (figures.Items > 0)
+                {
+                    pairs.Add(new PairAgreement(a, b, figures));
+                }
+            }
+        }
+
+        return [.. pairs];
+    }
 
     /// <summary>The figures over items (each with its ratings); items with fewer than two ratings do not count.</summary>
     internal static AgreementFigures Figures(IEnumerable<RatedItem> items)
