@@ -61,7 +61,7 @@ internal static class PdfPrinter
         var location = SourceLocation.WholeFile(outputName);
         if (browser is null || !File.Exists(browser))
         {
-            return (null, DiagnosticCatalog.PdfNeedsChromium.Create(location));
+            return (null, ReportDiagnostics.PdfNeedsChromium.Create(location));
         }
 
         var work = Directory.CreateTempSubdirectory("starrating-pdf-");
@@ -90,7 +90,7 @@ internal static class PdfPrinter
             using var process = Process.Start(start);
             if (process is null)
             {
-                return (null, DiagnosticCatalog.PdfFailed.Create(location, ("reason", new Message("diagnostic.pdf.not_started", ("browser", browser)))));
+                return (null, ReportDiagnostics.PdfFailed.Create(location, ("reason", new Message("diagnostic.pdf.not_started", ("browser", browser)))));
             }
 
             var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
@@ -105,7 +105,7 @@ internal static class PdfPrinter
             {
                 process.Kill(entireProcessTree: true);
                 cancellationToken.ThrowIfCancellationRequested();
-                return (null, DiagnosticCatalog.PdfFailed.Create(location, ("reason", new Message("diagnostic.pdf.timeout", ("seconds", (int)Timeout.TotalSeconds)))));
+                return (null, ReportDiagnostics.PdfFailed.Create(location, ("reason", new Message("diagnostic.pdf.timeout", ("seconds", (int)Timeout.TotalSeconds)))));
             }
 
             var bytes = File.Exists(pdf) ? File.ReadAllBytes(pdf) : [];
@@ -115,14 +115,14 @@ internal static class PdfPrinter
                 var line = log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
                 object output = line is null ? new Message("diagnostic.pdf.no_output") : Printable(line);
                 var exited = new Message("diagnostic.pdf.exited", ("name", Path.GetFileName(browser)), ("code", process.ExitCode), ("output", output));
-                return (null, DiagnosticCatalog.PdfFailed.Create(location, ("reason", exited)));
+                return (null, ReportDiagnostics.PdfFailed.Create(location, ("reason", exited)));
             }
 
             return (bytes, null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
         {
-            return (null, DiagnosticCatalog.PdfFailed.Create(location, ("reason", new Message("diagnostic.pdf.not_run"))));
+            return (null, ReportDiagnostics.PdfFailed.Create(location, ("reason", new Message("diagnostic.pdf.not_run"))));
         }
         finally
         {

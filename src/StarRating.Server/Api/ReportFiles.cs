@@ -85,7 +85,7 @@ internal sealed class ReportFiles(ServiceOptions options)
         if (browser is null || !File.Exists(browser))
         {
             // Not a 500: the server works without a browser, only this format needs one. Say what to install.
-            return RenderedFile.Refused("SR7030", [DiagnosticCatalog.PdfNeedsChromium.Create(SourceLocation.WholeFile(fileName))]);
+            return RenderedFile.Refused("SR7030", [ReportDiagnostics.PdfNeedsChromium.Create(SourceLocation.WholeFile(fileName))]);
         }
 
         var html = ReportRenderer.Default.Render(AuditReport.Create(scored.Outcome.Value!, language), ReportFormat.Html, ct);

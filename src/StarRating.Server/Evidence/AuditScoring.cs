@@ -57,7 +57,7 @@ internal sealed class AuditScoring(AuditEngine engine)
     public AuditEngine PreviewEngine { get; } = engine.WithOptions(new ScoringOptions { Preview = true });
 
     /// <summary>Errors that only say an audit is not finished yet: a formal audit in progress may lack findings.</summary>
-    public static bool IsIncompleteness(Diagnostic d) => d.Code == DiagnosticCatalog.MissingFinding.Code;
+    public static bool IsIncompleteness(Diagnostic d) => d.Code == EngineDiagnostics.MissingFinding.Code;
 
     /// <summary>A reading (SR10xx) problem is a bad request (400); anything the rules refuse is unprocessable (422).</summary>
     public static bool IsReadingProblem(IEnumerable<Diagnostic> diagnostics) =>
@@ -68,10 +68,10 @@ internal sealed class AuditScoring(AuditEngine engine)
     [
         .. new[]
         {
-            DiagnosticCatalog.NotAWorkbook, DiagnosticCatalog.WorkbookMacros, DiagnosticCatalog.WorkbookTooLarge,
-            DiagnosticCatalog.WorkbookCompressionRatio, DiagnosticCatalog.WorkbookTooManyParts, DiagnosticCatalog.SheetTooLarge,
-            DiagnosticCatalog.WorkbookDtd, DiagnosticCatalog.WorkbookXml, DiagnosticCatalog.WorkbookExternalLink,
-            DiagnosticCatalog.WorkbookSharedStrings, DiagnosticCatalog.WorkbookFileTooLarge,
+            WorkbookDiagnostics.NotAWorkbook, WorkbookDiagnostics.WorkbookMacros, WorkbookDiagnostics.WorkbookTooLarge,
+            WorkbookDiagnostics.WorkbookCompressionRatio, WorkbookDiagnostics.WorkbookTooManyParts, WorkbookDiagnostics.SheetTooLarge,
+            WorkbookDiagnostics.WorkbookDtd, WorkbookDiagnostics.WorkbookXml, WorkbookDiagnostics.WorkbookExternalLink,
+            WorkbookDiagnostics.WorkbookSharedStrings, WorkbookDiagnostics.WorkbookFileTooLarge,
         }.Select(d => d.Code),
     ];
 
