@@ -621,9 +621,23 @@ public static class DiagnosticCatalog
     /// <summary>SR6017: a workbook file larger than the limit.</summary>
     public static readonly DiagnosticDescriptor WorkbookFileTooLarge = new("SR6017", Error);
 
+    // ---- the workbook's cycle and team records, stage 1 (SR3130–SR3139, SR6040–SR6059) ----------------------
+
+    /// <summary>SR3130: a finding written with the old 'assessed_by' key, read as 'by'.</summary>
+    public static readonly DiagnosticDescriptor AssessedByRenamed = new("SR3130", Warning);
+
+    /// <summary>SR6040: a workbook row (nonconformity record) naming an item with no finding on the check items sheet.</summary>
+    public static readonly DiagnosticDescriptor WorkbookRecordWithoutFinding = new("SR6040", Error);
+
+    /// <summary>SR6041: a workbook row (nonconformity record or assessment) that names no item or indicator.</summary>
+    public static readonly DiagnosticDescriptor WorkbookRecordWithoutId = new("SR6041", Error);
+
+    /// <summary>SR6042: a second nonconformity record for one finding in a workbook.</summary>
+    public static readonly DiagnosticDescriptor WorkbookNcTwice = new("SR6042", Error);
+
     // ---- SR56xx: audit team commands (merge, agreement) ----------------------------------------------------
 
-    /// <summary>SR5600: merge -o names a file the team's evidence cannot be written as (assessments need YAML or JSON).</summary>
+    /// <summary>SR5600: merge -o names a file the team's evidence cannot be written as (YAML, JSON or a workbook).</summary>
     public static readonly DiagnosticDescriptor TeamOutputFormat = new("SR5600", Error);
 
     /// <summary>SR5601: agreement over a folder with an audit for another rubric than the one in use.</summary>
