@@ -253,7 +253,7 @@ internal static class EvidenceReader
             Location = map.Location,
             KeyLocations = assessment
                 ? KeyLocations(map, "result", "points", "sample", "grade", "reason", "by")
-                : KeyLocations(map, "item", "indicator", "result", "points", "sample", "grade", "reason", "by", "assessments", "nc"),
+                : KeyLocations(map, "item", "indicator", "result", "points", "sample", "grade", "reason", "by", "assessments", "nc", "methods"),
         };
 
         // 'assessed_by' (one name, written by workbooks before their assessor column held the team's 'by') is read as 'by', with a warning.

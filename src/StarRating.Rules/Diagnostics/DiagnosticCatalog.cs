@@ -626,6 +626,12 @@ public static class DiagnosticCatalog
     /// <summary>SR3130: a finding written with the old 'assessed_by' key, read as 'by'.</summary>
     public static readonly DiagnosticDescriptor AssessedByRenamed = new("SR3130", Warning);
 
+    /// <summary>SR3131: a stage 1 (document review) finding that claims a site-visit method.</summary>
+    public static readonly DiagnosticDescriptor StageOneSiteMethod = new("SR3131", Warning);
+
+    /// <summary>SR3132: a certification decision on a stage 1 (document review) audit.</summary>
+    public static readonly DiagnosticDescriptor StageOneDecision = new("SR3132", Error);
+
     /// <summary>SR6040: a workbook row (nonconformity record) naming an item with no finding on the check items sheet.</summary>
     public static readonly DiagnosticDescriptor WorkbookRecordWithoutFinding = new("SR6040", Error);
 
