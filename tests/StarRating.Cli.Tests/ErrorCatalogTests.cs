@@ -4,7 +4,8 @@ using StarRating.Rules;
 namespace StarRating.Cli.Tests;
 
 /// <summary>
-/// docs/errors.md is generated from <see cref="DiagnosticCatalog"/> and the golden files, so the catalogue
+/// docs/errors.md is generated from every layer's diagnostic descriptors (<see cref="CliDiagnostics.Descriptors"/>, which rest on
+/// the layers below) and the golden files, so the catalogue
 /// cannot drift from the code: every code's message and hint come from the table, and its example is a real
 /// diagnostic produced by a golden test.
 /// </summary>
@@ -27,7 +28,7 @@ public sealed class ErrorCatalogTests
             .Select(File.ReadAllText)
             .ToArray();
 
-        var untested = DiagnosticCatalog.All
+        var untested = CliDiagnostics.Descriptors.All
             .Where(d => !goldens.Any(g => g.Contains(" " + d.Code + ":", StringComparison.Ordinal))
                 && !sources.Any(s => s.Contains('"' + d.Code + '"', StringComparison.Ordinal) || s.Contains(" " + d.Code + ":", StringComparison.Ordinal)))
             .Select(d => d.Code);
@@ -38,7 +39,33 @@ public sealed class ErrorCatalogTests
     [Fact]
     public void Codes_are_unique_and_well_formed()
     {
-        DiagnosticCatalog.All.Select(d => d.Code).Should().OnlyHaveUniqueItems().And.OnlyContain(c => System.Text.RegularExpressions.Regex.IsMatch(c, "^SR[1-6][0-9]{3}$"));
+        CliDiagnostics.Descriptors.All.Select(d => d.Code).Should().OnlyHaveUniqueItems().And.OnlyContain(c => System.Text.RegularExpressions.Regex.IsMatch(c, "^SR[1-6][0-9]{3}$"));
+    }
+
+    [Fact]
+    public void Every_descriptor_has_a_title_message_and_hint_in_every_language_with_the_same_arguments()
+    {
+        foreach (var d in CliDiagnostics.Descriptors.All)
+        {
+            foreach (var language in Vocabulary.Default.Languages)
+            {
+                Vocabulary.Default.Source(d.TitleKey, language).Should().NotBeNullOrWhiteSpace($"{d.Code} {language}");
+                Vocabulary.Default.Source(d.MessageKey, language).Should().NotBeNullOrWhiteSpace($"{d.Code} {language}");
+                Vocabulary.Default.Source(d.HintKey, language).Should().NotBeNull($"{d.Code} {language}");
+            }
+
+            // Each language may word an argument away (a Chinese sentence needs no article), but none may invent one.
+            var union = Vocabulary.Default.Languages.SelectMany(l => Vocabulary.Default.ArgumentsOf(d.MessageKey, l).Concat(Vocabulary.Default.ArgumentsOf(d.HintKey, l))).Distinct();
+            union.Should().BeEquivalentTo(d.Parameters, d.Code);
+            var english = Vocabulary.Default.ArgumentsOf(d.MessageKey, Language.English).Concat(Vocabulary.Default.ArgumentsOf(d.HintKey, Language.English)).Distinct();
+            english.Should().BeEquivalentTo(d.Parameters, $"{d.Code}: English, the reference wording, uses every argument");
+        }
+    }
+
+    [Fact]
+    public void Hints_name_no_library_setting_a_cli_user_cannot_change()
+    {
+        CliDiagnostics.Descriptors.All.Select(d => d.HintFormat).Should().NotContain(h => h.Contains("InputLimits", StringComparison.Ordinal) || h.Contains("MaxFileBytes", StringComparison.Ordinal));
     }
 
     /// <summary>True for the golden output of a CLI case run under a Chinese locale (its messages are Chinese).</summary>
@@ -80,9 +107,10 @@ public sealed class ErrorCatalogTests
         text.Append("locale (`LC_ALL`, `LC_MESSAGES`, `LANG`): a Chinese locale or none gives Chinese, any other English.\n");
         text.Append("Arguments are named: `{key}` below is filled in per case; `{n, plural, one {…} other {…}}` and\n");
         text.Append("`{kind, select, …}` choose the wording by a number or a word, `{@key}` is another text of the vocabulary.\n\n");
-        text.Append("This file is generated from `DiagnosticCatalog` and the vocabulary by `tests/StarRating.Cli.Tests/ErrorCatalogTests.cs`\n");
-        text.Append("(a change shows up as `docs/errors.received.md`; approve it with `tools/approve-golden.sh`). Each example\n");
-        text.Append("is real output from a golden test, whose input file shows what triggers it.\n\n");
+        text.Append("This file is generated from each layer's descriptors (which class holds which codes: [embedding.md](embedding.md))\n");
+        text.Append("and the vocabulary by `tests/StarRating.Cli.Tests/ErrorCatalogTests.cs` (a change shows up as\n");
+        text.Append("`docs/errors.received.md`; approve it with `tools/approve-golden.sh`). Each example is real output from a golden\n");
+        text.Append("test, whose input file shows what triggers it.\n\n");
         text.Append("| range | area |\n|---|---|\n");
         text.Append("| SR10xx | reading a file: size, encoding, YAML/JSON syntax, anchors, depth, limits |\n");
         text.Append("| SR11xx | structure: keys, types, numbers, dates, enum words, ids |\n");
@@ -91,7 +119,7 @@ public sealed class ErrorCatalogTests
         text.Append("| SR4xxx | report templates |\n");
         text.Append("| SR5xxx | the command-line tool and output files |\n");
         text.Append("| SR60xx | reading audit workbooks (.xlsx): package, safety limits, sheets, columns, cells |\n\n");
-        foreach (var d in DiagnosticCatalog.All)
+        foreach (var d in CliDiagnostics.Descriptors.All)
         {
             var zhTitle = Vocabulary.Default.Format(d.TitleKey, Wording.Chinese, null);
             text.Append("## ").Append(d.Code).Append(" — ").Append(d.Title).Append(" / ").Append(zhTitle).Append("\n\n");

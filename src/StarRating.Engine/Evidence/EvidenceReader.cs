@@ -76,7 +76,7 @@ internal static class EvidenceReader
             return reference;
         }
 
-        ctx.Report(DiagnosticCatalog.InvalidRubricReference, node!, ("value", Values.Shorten(text)));
+        ctx.Report(EngineDiagnostics.InvalidRubricReference, node!, ("value", Values.Shorten(text)));
         return null;
     }
 
@@ -259,7 +259,7 @@ internal static class EvidenceReader
         // 'assessed_by' (one name, written by workbooks before their assessor column held the team's 'by') is read as 'by', with a warning.
         if (map.Has("assessed_by"))
         {
-            ctx.Report(DiagnosticCatalog.AssessedByRenamed, map.KeyLocation("assessed_by"));
+            ctx.Report(EngineDiagnostics.AssessedByRenamed, map.KeyLocation("assessed_by"));
             if (map.String("assessed_by") is { } name && finding.By.Count == 0)
             {
                 finding = finding with { By = [name.Trim()] };

@@ -39,7 +39,7 @@ internal static class StageOne
             var site = finding.Methods.Where(SiteMethods.Contains).ToArray();
             if (site.Length > 0)
             {
-                bag.Add(DiagnosticCatalog.StageOneSiteMethod, finding.KeyLocations.GetValueOrDefault("methods", finding.Location ?? file),
+                bag.Add(EngineDiagnostics.StageOneSiteMethod, finding.KeyLocations.GetValueOrDefault("methods", finding.Location ?? file),
                     ("target", finding.Target), ("methods", site.Select(FormatWords.Describe).ToArray()));
             }
         }
@@ -48,7 +48,7 @@ internal static class StageOne
         // the stage is already wrong: one error is enough.
         if (evidence.Decision is { } decision && evidence.Audit is { KindRead: true, IsFormal: true } audit && audit.Kind != AuditKind.Surveillance)
         {
-            bag.Add(DiagnosticCatalog.StageOneDecision, decision.KeyLocations.GetValueOrDefault("tier", file));
+            bag.Add(EngineDiagnostics.StageOneDecision, decision.KeyLocations.GetValueOrDefault("tier", file));
         }
     }
 

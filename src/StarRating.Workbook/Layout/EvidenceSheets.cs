@@ -66,7 +66,7 @@ internal sealed class EvidenceSheets
         package.Name(new DefinedName("_xlnm.Print_Titles", Absolute(items.Name, $"${HeaderRow}:${HeaderRow}"), Hidden: false, LocalSheet: package.IndexOf(items)));
         if (sheets.lossy.Count > 0)
         {
-            warnings.Add(DiagnosticCatalog.WorkbookLossy.Create(SourceLocation.WholeFile(file), ("what", sheets.lossy.Distinct(StringComparer.Ordinal).Select(what => new Message("diagnostic.workbook.lossy_" + what)).ToArray())));
+            warnings.Add(WorkbookDiagnostics.WorkbookLossy.Create(SourceLocation.WholeFile(file), ("what", sheets.lossy.Distinct(StringComparer.Ordinal).Select(what => new Message("diagnostic.workbook.lossy_" + what)).ToArray())));
         }
     }
 

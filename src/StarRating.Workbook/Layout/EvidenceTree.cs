@@ -53,7 +53,7 @@ internal sealed partial class EvidenceTree
         {
             if (sheet is null)
             {
-                Diagnostics.Add(DiagnosticCatalog.WorkbookSheetMissing.Create(SourceLocation.WholeFile(File), ("sheet", Both(name))));
+                Diagnostics.Add(WorkbookDiagnostics.WorkbookSheetMissing.Create(SourceLocation.WholeFile(File), ("sheet", Both(name))));
                 missing = true;
             }
         }
@@ -390,20 +390,20 @@ internal sealed partial class EvidenceTree
 
             if (item is null || (sheet.TextNode(item) as DocScalar)?.Value.Trim() is not { Length: > 0 } id)
             {
-                Diagnostics.Add(DiagnosticCatalog.WorkbookRecordWithoutId.Create(SourceLocation.InCell(File, sheet.Name, row, columns["item"]), ("sheet", Both(T.NcSheet))));
+                Diagnostics.Add(WorkbookDiagnostics.WorkbookRecordWithoutId.Create(SourceLocation.InCell(File, sheet.Name, row, columns["item"]), ("sheet", Both(T.NcSheet))));
                 continue;
             }
 
             var location = SourceLocation.InCell(File, sheet.Name, row, columns["item"]);
             if (!byId.TryGetValue(id, out var findings))
             {
-                Diagnostics.Add(DiagnosticCatalog.WorkbookRecordWithoutFinding.Create(location, ("id", Shorten(id))));
+                Diagnostics.Add(WorkbookDiagnostics.WorkbookRecordWithoutFinding.Create(location, ("id", Shorten(id))));
                 continue;
             }
 
             if (findings.FirstOrDefault(f => !recordRows.ContainsKey(f)) is not { } finding)
             {
-                Diagnostics.Add(DiagnosticCatalog.WorkbookNcTwice.Create(location, ("id", Shorten(id)), ("row", recordRows[findings[0]])));
+                Diagnostics.Add(WorkbookDiagnostics.WorkbookNcTwice.Create(location, ("id", Shorten(id)), ("row", recordRows[findings[0]])));
                 continue;
             }
 
@@ -450,7 +450,7 @@ internal sealed partial class EvidenceTree
 
             if (item is null || (sheet.TextNode(item) as DocScalar)?.Value.Trim() is not { Length: > 0 } id)
             {
-                Diagnostics.Add(DiagnosticCatalog.WorkbookRecordWithoutId.Create(SourceLocation.InCell(File, sheet.Name, row, columns["item"]), ("sheet", Both(T.AssessmentsSheet))));
+                Diagnostics.Add(WorkbookDiagnostics.WorkbookRecordWithoutId.Create(SourceLocation.InCell(File, sheet.Name, row, columns["item"]), ("sheet", Both(T.AssessmentsSheet))));
                 continue;
             }
 
@@ -530,13 +530,13 @@ internal sealed partial class EvidenceTree
             var location = SourceLocation.InCell(File, sheet.Name, row, columns["type"]);
             if (type is null)
             {
-                Diagnostics.Add(DiagnosticCatalog.AdjustmentTypeMissing.Create(location, ("deduction", Both(T.Deduction)), ("bonus", Both(T.Bonus))));
+                Diagnostics.Add(WorkbookDiagnostics.AdjustmentTypeMissing.Create(location, ("deduction", Both(T.Deduction)), ("bonus", Both(T.Bonus))));
                 continue;
             }
 
             if (word is null)
             {
-                Diagnostics.Add(DiagnosticCatalog.AdjustmentTypeUnknown.Create(location, ("value", Shorten(type.Text)), ("deduction", Both(T.Deduction)), ("bonus", Both(T.Bonus))));
+                Diagnostics.Add(WorkbookDiagnostics.AdjustmentTypeUnknown.Create(location, ("value", Shorten(type.Text)), ("deduction", Both(T.Deduction)), ("bonus", Both(T.Bonus))));
                 continue;
             }
 
@@ -646,12 +646,12 @@ internal sealed partial class EvidenceTree
             var location = SourceLocation.InCell(owner.File, Name, row, column);
             if (cell.Formula is not null)
             {
-                owner.Diagnostics.Add(DiagnosticCatalog.WorkbookFormula.Create(location, ("formula", "=" + Shorten(cell.Formula))));
+                owner.Diagnostics.Add(WorkbookDiagnostics.WorkbookFormula.Create(location, ("formula", "=" + Shorten(cell.Formula))));
             }
 
             if (cell.Type == CellType.Error)
             {
-                owner.Diagnostics.Add(DiagnosticCatalog.WorkbookErrorValue.Create(location, ("value", Shorten(cell.Text))));
+                owner.Diagnostics.Add(WorkbookDiagnostics.WorkbookErrorValue.Create(location, ("value", Shorten(cell.Text))));
                 return null;
             }
 
@@ -843,7 +843,7 @@ internal sealed partial class EvidenceTree
                 if (!columns.ContainsKey(key))
                 {
                     var label = labels[Array.IndexOf(keys, key)];
-                    owner.Diagnostics.Add(DiagnosticCatalog.WorkbookColumnMissing.Create(SourceLocation.InCell(owner.File, Name, 0, 0), ("column", Both(label))));
+                    owner.Diagnostics.Add(WorkbookDiagnostics.WorkbookColumnMissing.Create(SourceLocation.InCell(owner.File, Name, 0, 0), ("column", Both(label))));
                     ok = false;
                 }
             }
