@@ -5,7 +5,7 @@ using StarRating.Workbook;
 namespace StarRating.Cli;
 
 /// <summary>
-/// The diagnostics of the command-line tool (SR50xx, SR52xx, SR5300, SR54xx, SR56xx). Its
+/// The diagnostics of the command-line tool (SR50xx, SR52xx, SR5300, SR5402–SR5403, SR56xx). Its
 /// <see cref="Descriptors"/> rest on every layer below, so they enumerate every descriptor StarRating has (the
 /// service's codes, which are not descriptors, are in <c>StarRating.Server.ServiceText</c>).
 /// </summary>

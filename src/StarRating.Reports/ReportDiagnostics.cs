@@ -5,7 +5,8 @@ namespace StarRating.Reports;
 
 /// <summary>
 /// The diagnostics of StarRating.Reports: report templates (SR40xx), Word templates and reference documents
-/// (SR41xx), and the folder codes SR5005/SR5007 that template folders share with the tool. Texts live in the
+/// (SR41xx), printing PDF (SR5400, SR5401), and the folder codes SR5005/SR5007 that template folders share with the
+/// tool. Texts live in the
 /// vocabulary under <c>diagnostic.CODE</c>; codes are stable.
 /// </summary>
 public static class ReportDiagnostics
@@ -79,7 +80,7 @@ public static class ReportDiagnostics
     /// <summary>SR5007: a path given as a folder names a file.</summary>
     public static readonly DiagnosticDescriptor NotAFolder = new("SR5007", Error);
 
-    // SR5400 and SR5401 (PDF printing) live here since the printer moved into this layer for the service.
+    // ---- SR54xx: PDF output (Chromium prints the HTML report) ------------------------------------------------
 
     /// <summary>SR5400: a PDF asked for, and no Chromium to print it.</summary>
     public static readonly DiagnosticDescriptor PdfNeedsChromium = new("SR5400", Error);

@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using StarRating.Rules;
+using StarRating.Server;
 
 namespace StarRating.Cli.Tests;
 
@@ -39,7 +41,31 @@ public sealed class ErrorCatalogTests
     [Fact]
     public void Codes_are_unique_and_well_formed()
     {
-        CliDiagnostics.Descriptors.All.Select(d => d.Code).Should().OnlyHaveUniqueItems().And.OnlyContain(c => System.Text.RegularExpressions.Regex.IsMatch(c, "^SR[1-6][0-9]{3}$"));
+        // Descriptors (SR1xxx–SR6xxx) and the service's codes (SR55xx, SR7xxx) share one space of codes.
+        CliDiagnostics.Descriptors.All.Select(d => d.Code).Concat(ServiceText.All.Keys)
+            .Should().OnlyHaveUniqueItems().And.OnlyContain(c => Regex.IsMatch(c, "^SR[1-7][0-9]{3}$"));
+    }
+
+    [Fact]
+    public void Every_code_the_source_or_the_vocabulary_uses_is_documented()
+    {
+        var documented = Regex.Matches(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "errors.md")), @"^(?:## |\| )(SR[0-9]{4}) ", RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value)
+            .ToHashSet(StringComparer.Ordinal);
+        // A code is used where the code writes it as a literal ("SR7016") or the vocabulary has a text for it.
+        var inSource = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src"), "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".js", StringComparison.Ordinal) || f.EndsWith(".sbn", StringComparison.Ordinal))
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"[""'](SR[0-9]{4})[""']").Select(m => (Code: m.Groups[1].Value, Where: Path.GetRelativePath(RepoPaths.Root, f))));
+        var inVocabulary = Vocabulary.Default.Keys
+            .Select(k => Regex.Match(k, @"^(?:diagnostic|service\.problem|service\.command)\.(SR[0-9]{4})(?:\.|$)"))
+            .Where(m => m.Success)
+            .Select(m => (Code: m.Groups[1].Value, Where: "vocabulary " + m.Value));
+
+        var undocumented = inSource.Concat(inVocabulary).Where(u => !documented.Contains(u.Code)).Select(u => u.Code + " (" + u.Where + ")").Distinct();
+
+        documented.Should().HaveCountGreaterThan(200);
+        undocumented.Should().BeEmpty("every code a layer reports is listed in docs/errors.md: a descriptor in its layer's class, a service code in ServiceText");
     }
 
     [Fact]
@@ -116,9 +142,13 @@ public sealed class ErrorCatalogTests
         text.Append("| SR11xx | structure: keys, types, numbers, dates, enum words, ids |\n");
         text.Append("| SR2xxx | rubric rules: ids, sums, tiers, prerequisites |\n");
         text.Append("| SR3xxx | evidence and scoring rules |\n");
-        text.Append("| SR4xxx | report templates |\n");
-        text.Append("| SR5xxx | the command-line tool and output files |\n");
-        text.Append("| SR60xx | reading audit workbooks (.xlsx): package, safety limits, sheets, columns, cells |\n\n");
+        text.Append("| SR40xx | report templates |\n");
+        text.Append("| SR41xx | Word templates and reference documents |\n");
+        text.Append("| SR5xxx | the command-line tool and output files (SR54xx Word and PDF output) |\n");
+        text.Append("| SR55xx | the service's commands (`serve`, `user`, `token`, `backup`): [service codes](#service-codes--服务代码) |\n");
+        text.Append("| SR60xx | reading audit workbooks (.xlsx): package, safety limits, sheets, columns, cells |\n");
+        text.Append("| SR70xx | the service's API problems: [service codes](#service-codes--服务代码) |\n");
+        text.Append("| SR71xx | the service's pages: [service codes](#service-codes--服务代码) |\n\n");
         foreach (var d in CliDiagnostics.Descriptors.All)
         {
             var zhTitle = Vocabulary.Default.Format(d.TitleKey, Wording.Chinese, null);
@@ -153,6 +183,33 @@ public sealed class ErrorCatalogTests
             text.Append('\n');
         }
 
+        AppendServiceCodes(text);
         return text.ToString();
     }
+
+    /// <summary>
+    /// The service's codes are not diagnostics (they answer a request or a command, with no file position): one table
+    /// from <see cref="ServiceText"/> and its catalogue texts, ordered by code.
+    /// </summary>
+    private static void AppendServiceCodes(StringBuilder text)
+    {
+        text.Append("## Service codes / 服务代码\n\n");
+        text.Append("The audit service (`starrating serve`, see [service.md](service.md)) answers a refused request with problem details\n");
+        text.Append("(`application/problem+json`) carrying one of the codes below and its HTTP status (SR70xx the API, SR71xx the\n");
+        text.Append("pages' forms); its commands (`serve`, `user`, `token`, `backup`) print SR55xx messages, some of them information\n");
+        text.Append("rather than errors. Diagnostics about the evidence itself keep their codes above. The texts are the vocabulary's\n");
+        text.Append("`service.problem.CODE` and `service.command.CODE`; the codes and statuses are declared in\n");
+        text.Append("`StarRating.Server.ServiceText`.\n\n");
+        text.Append("审核服务（`starrating serve`）拒绝请求时返回带下列代码和 HTTP 状态的问题详情（SR70xx 为 API，SR71xx 为页面表单）；\n");
+        text.Append("服务命令输出 SR55xx 消息（其中一些是提示而非错误）。证据本身的诊断仍使用上面的代码。\n\n");
+        text.Append("| code | HTTP | 中文 | English |\n|---|---|---|---|\n");
+        foreach (var entry in ServiceText.All.Values.OrderBy(e => e.Code, StringComparer.Ordinal))
+        {
+            text.Append("| ").Append(entry.Code).Append(" | ").Append(entry.Status == 0 ? "—" : entry.Status.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Append(" | `").Append(TableCell(entry.Zh)).Append("` | `").Append(TableCell(entry.En)).Append("` |\n");
+        }
+    }
+
+    /// <summary>A text as a table cell: a pipe would end the cell, a line break the row.</summary>
+    private static string TableCell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

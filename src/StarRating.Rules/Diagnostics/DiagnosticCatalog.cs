@@ -7,9 +7,9 @@ namespace StarRating.Rules;
 /// <remarks>
 /// Each layer owns the codes it reports, in one static class; a code two layers report belongs to the lower one.
 /// SR1xxx–SR2xxx here; SR3xxx (evidence, scoring, comparison, audit cycle and teams) in
-/// <c>StarRating.Engine.EngineDiagnostics</c>; SR4xxx (templates, Word) and SR5005/SR5007 (folders) in
-/// <c>StarRating.Reports.ReportDiagnostics</c>; SR53xx workbook output and SR60xx reading workbooks in
-/// <c>StarRating.Workbook.WorkbookDiagnostics</c>; the tool's SR50xx, SR52xx, SR5300, SR54xx, SR56xx in
+/// <c>StarRating.Engine.EngineDiagnostics</c>; SR4xxx (templates, Word), SR5005/SR5007 (folders) and SR5400/SR5401
+/// (PDF) in <c>StarRating.Reports.ReportDiagnostics</c>; SR5302 workbook output and SR60xx reading workbooks in
+/// <c>StarRating.Workbook.WorkbookDiagnostics</c>; the tool's SR50xx, SR52xx, SR5300, SR5402/SR5403, SR56xx in
 /// <c>StarRating.Cli.CliDiagnostics</c>. The service's codes (SR55xx commands, SR70xx problems, SR71xx pages) are
 /// not descriptors: see <c>StarRating.Server.ServiceText</c>. The texts of every code stay in the one zh/en
 /// vocabulary. <c>docs/errors.md</c> is generated from all of them by a test.
