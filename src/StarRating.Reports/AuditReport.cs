@@ -251,7 +251,8 @@ public sealed class AuditReport
     /// The caption of the tier: 推荐等级 / Recommended rating for a formal audit (the team recommends, the certification body
     /// decides), 评价等级 / Rating otherwise.
     /// </summary>
-    public string TierCaption => Label(Result.Audit.IsFormal ? "recommended_tier" : "tier");
+    /// <remarks>A stage 1 (document review) result recommends no tier: its caption says the tier is only what the score would give.</remarks>
+    public string TierCaption => Label(Result.Audit.Stage == 1 ? "stage_1_tier" : Result.Audit.IsFormal ? "recommended_tier" : "tier");
 
     /// <summary>The body's decision (认证决定) with who and when, and the recommendation when the two differ; null without one.</summary>
     public string? DecisionText { get; }

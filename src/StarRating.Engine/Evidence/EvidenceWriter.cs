@@ -236,7 +236,6 @@ public static partial class EvidenceWriter
         first &= !y.List(level + 1, "evidence", finding.Evidence, first);
         first &= !y.Text(level + 1, "note", finding.Note, first: first);
         first &= !y.Text(level + 1, "reason", finding.Reason, first: first);
-        first &= !y.Text(level + 1, "assessed_by", finding.AssessedBy, first: first);
         if (finding.Nc is { } nc)
         {
             // The nonconformity record (docs/evidence-format.md), followed to closure across audits.
@@ -445,7 +444,6 @@ public static partial class EvidenceWriter
         Array(json, "evidence", finding.Evidence);
         Property(json, "note", finding.Note);
         Property(json, "reason", finding.Reason);
-        Property(json, "assessed_by", finding.AssessedBy);
         if (finding.Nc is { } nc)
         {
             json.WritePropertyName("nc");

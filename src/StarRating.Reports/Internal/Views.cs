@@ -217,7 +217,7 @@ internal static class Views
             ("not_covered_text", audit.NotCovered.Count == 0 ? null : report.List(audit.NotCovered)));
         v["cycle"] = Obj(
             ("tier_caption", report.TierCaption),
-            ("recommendation_note", r.Audit.IsFormal ? report.Wording.Text("report.recommended") : null),
+            ("recommendation_note", r.Audit.Stage == 1 ? report.Wording.Text("report.stage_1_note") : r.Audit.IsFormal ? report.Wording.Text("report.recommended") : null),
             ("decision", report.DecisionText),
             ("decision_differs", r.Evidence.Decision is { } decision && decision.Tier != r.Tier.Id),
             ("certificate", report.CertificateText),
