@@ -7,10 +7,14 @@ namespace StarRating.Reports.Pdf;
 /// Prints an HTML report to PDF with headless Chromium (or Google Chrome), the same engine that shows the report on
 /// screen: A4, the report's own print CSS, no browser header or footer. The HTML is written to a private temporary
 /// folder with a fresh browser profile, both removed afterwards; nothing is fetched from the network (the report
-/// has no external resources and a Content-Security-Policy that forbids them). Shared by the command line and the
-/// audit service (internal to both), so a PDF from either is printed the same way.
+/// has no external resources and a Content-Security-Policy that forbids them). The command line, the audit service
+/// and an embedding application print through this one class, so a PDF from any of them is printed the same way.
 /// </summary>
-internal static class PdfPrinter
+/// <remarks>
+/// Public on purpose (not lent through <c>InternalsVisibleTo</c>): it needs a browser installed on the machine, so
+/// it reports a missing or failing browser as a diagnostic (SR5400, SR5401) instead of throwing.
+/// </remarks>
+public static class PdfPrinter
 {
     /// <summary>The browser executables looked for on the PATH, in order.</summary>
     private static readonly string[] Candidates = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome", "msedge"];
