@@ -53,6 +53,7 @@ public static class ServiceText
         ("SR7102", 422),
         ("SR7103", 422),
         ("SR7104", 422),
+        ("SR7105", 403),
         ("SR5500", 0),
         ("SR5501", 0),
         ("SR5502", 0),
@@ -92,7 +93,6 @@ public static class ServiceText
         "list.filters",
         "list.any",
         "list.status",
-        "list.tier",
         "list.from",
         "list.to",
         "list.apply",
@@ -131,10 +131,6 @@ public static class ServiceText
         "field.rubric",
         "checklist.title",
         "checklist.toc",
-        "checklist.score",
-        "checklist.tier",
-        "checklist.gap",
-        "checklist.top",
         "checklist.preview",
         "checklist.recorded",
         "checklist.reports",
@@ -197,6 +193,22 @@ public static class ServiceText
         "js.photo-queued",
         "js.photo",
         "documents_separator",
+        "audit-pages",
+        "nc.list",
+        "nc.list-title",
+        "nc.summary",
+        "nc.overdue",
+        "nc.overdue-count",
+        "nc.no-record",
+        "nc.hint",
+        "nc.open-item",
+        "team.title",
+        "team.unresolved",
+        "team.resolved",
+        "team.adopt",
+        "team.write-own",
+        "team.lead-only",
+        "team.unresolved-count",
     ];
 
     /// <summary>Every coded entry, by code.</summary>
@@ -229,6 +241,13 @@ public static class ServiceText
     /// <param name="arguments">Named arguments.</param>
     public static string Page(string key, bool english, params (string Name, object? Value)[] arguments) =>
         WordingOf(english).Format(PageKey(key), arguments);
+
+    /// <summary>A page word in a wording (language and the rubric's terminology, 审核 or 审查), placeholders bound by name.</summary>
+    /// <param name="key">The key in <see cref="PageTexts"/>.</param>
+    /// <param name="wording">The language and terminology.</param>
+    /// <param name="arguments">Named arguments.</param>
+    public static string Page(string key, Wording wording, params (string Name, object? Value)[] arguments) =>
+        wording.Format(PageKey(key), arguments);
 
     /// <summary>
     /// A page word with its placeholders left as <c>{name}</c>, for the page's script to fill in (the script's

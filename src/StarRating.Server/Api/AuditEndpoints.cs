@@ -261,6 +261,15 @@ internal static class AuditEndpoints
             return SaveAttempt.Refused(new("SR7003", []));
         }
 
+        // The assessors' own records are the lead's to resolve (docs/team.md): the lead or an admin changes such a finding.
+        var current = state.Findings.FirstOrDefault(f => f.Target == item);
+        if ((current is not null && Pages.FindingRecords.HasAssessments(JsonNode.Parse(current.BodyJson) as JsonObject)
+                || (bodyJson is not null && Pages.FindingRecords.HasAssessments(JsonNode.Parse(bodyJson) as JsonObject)))
+            && !await Pages.FindingRecords.MayResolveAsync(call, audit.Id).ConfigureAwait(false))
+        {
+            return SaveAttempt.Refused(new("SR7105", [("item", item)]));
+        }
+
         var prediction = call.Service.Scoring.Predict(audit.Id, state, item, bodyJson);
         var predicted = prediction.Outcome.Value is { } predictedResult ? (AuditScoring.ScoreText(predictedResult), predictedResult.Tier.Id) : ((string?)null, (string?)null);
         var saved = await call.Service.Store.SaveFindingAsync(audit.Id, item, expected, bodyJson, call.User, (state.Revision, predicted.Item1, predicted.Item2),

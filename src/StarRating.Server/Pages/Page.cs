@@ -25,6 +25,8 @@ internal sealed class Page
     {
         Call = call;
         English = english;
+        // The rubric's terminology (审核 or 审查) words the pages as it words the reports (docs/vocabulary.md).
+        Wording = new Wording(english ? Language.English : Language.Chinese, call.Service.Scoring.Engine.Rubric.Terminology);
     }
 
     public Call Call { get; }
@@ -32,6 +34,9 @@ internal sealed class Page
     public HttpContext Http => Call.Http;
 
     public bool English { get; }
+
+    /// <summary>The page's language and terminology: every word of the page is worded with it.</summary>
+    public Wording Wording { get; }
 
     public Language Language => English ? Language.English : Language.Chinese;
 
@@ -70,19 +75,25 @@ internal sealed class Page
     }
 
     /// <summary>A page word in this page's language, placeholders bound by name.</summary>
-    public string T(string key, params (string Name, object? Value)[] arguments) => ServiceText.Page(key, English, arguments);
+    public string T(string key, params (string Name, object? Value)[] arguments) => ServiceText.Page(key, Wording, arguments);
+
+    /// <summary>
+    /// A text of the shared catalogue by its own key (<c>label.tier</c>, <c>correction_status.open</c>): what the pages
+    /// show as the reports do is worded by the reports' keys, never by a second copy.
+    /// </summary>
+    public string Catalogue(string key, params (string Name, object? Value)[] arguments) => Wording.Format(key, arguments);
 
     /// <summary>What follows a label: the catalogue's <c>format.colon</c> in the page's language.</summary>
-    public string Colon => ServiceText.WordingOf(English).Text("format.colon");
+    public string Colon => Wording.Text("format.colon");
 
     /// <summary>What separates the entries of a list: the catalogue's <c>format.list_separator</c>.</summary>
-    public string ListSeparator => ServiceText.WordingOf(English).Text("format.list_separator");
+    public string ListSeparator => Wording.Text("format.list_separator");
 
     /// <summary>A text of the rubric or the library in this page's language.</summary>
     public string T(LocalizedText text) => text.Get(Language);
 
     /// <summary>A catalogue message (e.g. a method's name) in this page's language.</summary>
-    public string T(Message message) => ServiceText.WordingOf(English).Format(message);
+    public string T(Message message) => Wording.Format(message);
 
     public static string N(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
