@@ -255,13 +255,18 @@ public static class ServiceText
     /// </summary>
     /// <param name="key">The key in <see cref="PageTexts"/>.</param>
     /// <param name="english">English when true, else Chinese.</param>
-    public static string Template(string key, bool english)
+    public static string Template(string key, bool english) => Template(key, WordingOf(english));
+
+    /// <summary>A page word with its placeholders left as <c>{name}</c>, in a wording (language and terminology).</summary>
+    /// <param name="key">The key in <see cref="PageTexts"/>.</param>
+    /// <param name="wording">The language and terminology.</param>
+    public static string Template(string key, Wording wording)
     {
         var entry = PageTexts[key];
-        var names = System.Text.RegularExpressions.Regex.Matches(english ? entry.En : entry.Zh, "{([a-z]+)}")
+        var names = System.Text.RegularExpressions.Regex.Matches(wording.Language == Language.English ? entry.En : entry.Zh, "{([a-z]+)}")
             .Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)
             .Select(n => (n, (object?)("{" + n + "}"))).ToArray();
-        return Page(key, english, names);
+        return Page(key, wording, names);
     }
 
     /// <summary>The entry of a code.</summary>

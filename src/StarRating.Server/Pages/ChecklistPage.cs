@@ -156,7 +156,7 @@ internal static class ChecklistPage
     private static void Texts(Html h, Page page)
     {
         var texts = ServiceText.PageTexts.Keys.Where(k => k.StartsWith("js.", StringComparison.Ordinal))
-            .ToDictionary(k => k[3..], k => ServiceText.Template(k, page.English), StringComparer.Ordinal);
+            .ToDictionary(k => k[3..], k => ServiceText.Template(k, page.Wording), StringComparer.Ordinal);
         var json = System.Text.Json.JsonSerializer.Serialize(texts, PageJson.Web.DictionaryStringString);
         h.Open("template", ("id", "sr-texts"), ("data-json", json)).Close("template").Line();
     }
