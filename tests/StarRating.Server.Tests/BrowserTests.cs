@@ -370,6 +370,7 @@ public sealed class BrowserTests(BrowserFixture fixture, ITestOutputHelper outpu
         await Expect(el.Locator("[data-field=\"nc.status\"] .field-err").First).ToContainTextAsync("SR3101");
         await Expect(el.Locator("[data-field=\"nc.status\"]")).ToContainTextAsync("verified_on");
         await Expect(el.Locator(".status")).ToHaveAttributeAsync("data-state", "invalid");
+        await Expect(el.Locator("select[name=nc_status]")).ToHaveAttributeAsync("aria-invalid", "true");
         (await WaitStoredAsync(id, item, _ => true, "any record"))["nc"]!["status"]!.GetValue<string>().Should().Be("open");
         await CheckAccessibilityAsync(page, "checklist with a nonconformity record and its error");
         await ScreenshotAsync(page, el, "nc-record-error");
@@ -390,6 +391,9 @@ public sealed class BrowserTests(BrowserFixture fixture, ITestOutputHelper outpu
         await Expect(row).Not.ToHaveAttributeAsync("data-overdue", "");
         await Expect(row).ToContainTextAsync("已验证");
         await ScreenshotAsync(page, null, "nonconformities");
+        await page.SetViewportSizeAsync(390, 844);
+        (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).Should().BeTrue("the nonconformities page does not scroll sideways on a phone");
+        await page.SetViewportSizeAsync(1024, 1366);
 
         // The result and the report carry the record: its number, due date and status on the rectification list.
         var result = await ApiAsync(page, "GET", $"/api/audits/{id}/result");

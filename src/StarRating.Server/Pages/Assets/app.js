@@ -31,6 +31,7 @@
   var backoff = 2000;
   var retryTimer = null;
   var pollTimer = null;
+  var errorCount = 0;
 
   function t(key, args) {
     var s = T[key] || key;
@@ -198,6 +199,7 @@
 
   function clearErrors(el) {
     el.querySelectorAll('.field-err').forEach(function (p) { p.remove(); });
+    el.querySelectorAll('[aria-invalid]').forEach(function (c) { c.removeAttribute('aria-invalid'); c.removeAttribute('aria-describedby'); });
   }
 
   /** Each diagnostic next to the field its line names (the record's fields, or the control of a finding key). */
@@ -215,8 +217,15 @@
       if (!place) { return; }
       var p = document.createElement('p');
       p.className = 'field-err';
+      p.id = 'err-' + el.dataset.item + '-' + (++errorCount);
       p.textContent = e.code + ': ' + e.message;
       place.appendChild(p);
+      // The control reads out its error (screen readers), as it shows it.
+      var control = place.querySelector('input, select, textarea');
+      if (control) {
+        control.setAttribute('aria-invalid', 'true');
+        control.setAttribute('aria-describedby', ((control.getAttribute('aria-describedby') || '') + ' ' + p.id).trim());
+      }
     });
   }
 
