@@ -209,6 +209,9 @@ public static class ServiceText
         "team.write-own",
         "team.lead-only",
         "team.unresolved-count",
+        "finalise",
+        "finalise.hint",
+        "finalise.confirm",
     ];
 
     /// <summary>Every coded entry, by code.</summary>

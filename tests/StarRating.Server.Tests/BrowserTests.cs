@@ -173,6 +173,7 @@ public sealed class BrowserTests(BrowserFixture fixture, ITestOutputHelper outpu
         report.Should().Contain("星光电器（浏览器测试）有限公司").And.Contain(expected.Score.ToString(CultureInfo.InvariantCulture));
         download.SuggestedFilename.Should().Be($"audit-{id}-report.html");
 
+
         await CheckAccessibilityAsync(page, "checklist");
         await ScreenshotsAsync(page, id, nonconforming.Id);
         await page.GotoAsync("/audits");
@@ -443,9 +444,14 @@ public sealed class BrowserTests(BrowserFixture fixture, ITestOutputHelper outpu
         refused.Status.Should().Be(422);
         refused.Body.Should().Contain("SR3152");
 
-        // The lead sees every assessor's record side by side, with a choice on each.
+        // The lead sees every assessor's record side by side, with a choice on each; finalising from the page is
+        // refused with the same codes.
         await lead.GotoAsync($"/audits/{id}/checklist");
         await Expect(lead.Locator("[data-unresolved]")).ToBeVisibleAsync();
+        await lead.Locator("details.finalise summary").ClickAsync();
+        await lead.Locator("[data-finalise]").ClickAsync();
+        await Expect(lead.Locator(".msg.err")).ToContainTextAsync("SR3152");
+        await Expect(lead.Locator(".audit-head .badge.open")).ToBeVisibleAsync();
         var first = Item(lead, unresolved[0]);
         var records = (JsonArray)(await WaitStoredAsync(id, unresolved[0], _ => true, "its assessments"))["assessments"]!;
         await Expect(first.Locator("[data-team=unresolved] [data-assessment]")).ToHaveCountAsync(records.Count);
@@ -491,9 +497,10 @@ public sealed class BrowserTests(BrowserFixture fixture, ITestOutputHelper outpu
         await Expect(lead.Locator("[data-unresolved]")).ToBeHiddenAsync(new() { Timeout = 15_000 });
         await Expect(Item(anna, unresolved[0]).Locator("[data-team=resolved]")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
 
-        var finalised = await ApiAsync(lead, "POST", $"/api/audits/{id}/finalise");
-        finalised.Status.Should().Be(200, finalised.Body);
-        await lead.ReloadAsync();
+        await lead.Locator("details.finalise summary").ClickAsync();
+        await lead.Locator("[data-finalise]").ClickAsync();
+        await Expect(lead.Locator(".audit-head .badge.final")).ToBeVisibleAsync();
+        await Expect(lead.Locator("[data-finalise]")).ToHaveCountAsync(0);
         await Expect(first.Locator("[data-adopt]")).ToHaveCountAsync(0);
         await Expect(first.Locator("[data-result=conforming]")).ToBeDisabledAsync();
         await anna.Context.CloseAsync();

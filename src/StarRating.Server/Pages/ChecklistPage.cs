@@ -203,6 +203,16 @@ internal static class ChecklistPage
         h.Close("ul");
         h.Element("p", page.T("checklist.reports-later"), ("class", "muted"), ("hidden", Html.Flag(complete)));
         h.Close("div").Line();
+        if (!audit.IsFinal && page.Call.User.Role is Roles.Admin or Roles.Lead)
+        {
+            // Folded behind a summary so a stray tap does not finalise; a plain form (no script needed).
+            h.Open("details", ("class", "finalise")).Element("summary", page.T("finalise"));
+            h.Open("form", ("method", "post"), ("action", "/audits/" + id + "/finalise"));
+            page.CsrfField(h);
+            h.Element("p", page.T("finalise.hint"), ("class", "muted"));
+            h.Element("button", page.T("finalise.confirm"), ("type", "submit"), ("class", "primary"), ("data-finalise", ""));
+            h.Close("form").Close("details").Line();
+        }
         h.Close("section").Line();
     }
 
@@ -453,6 +463,49 @@ internal static class ChecklistPage
     }
 
     /// <summary>
+    /// The lead (or an admin) finalises the audit from the checklist: the API's path; a refusal (an item not yet
+    /// recorded, a disagreement not resolved: SR3152) is shown on the checklist with the engine's codes.
+    /// </summary>
+    public static async Task FinaliseForm(Call call)
+    {
+        if (call.User.Role is not (Roles.Admin or Roles.Lead))
+        {
+            await PageRoutes.Refuse(call, "SR7002", StatusCodes.Status403Forbidden, ("role", call.User.Role)).ConfigureAwait(false);
+            return;
+        }
+
+        if (await AuditAsync(call).ConfigureAwait(false) is not { } audit)
+        {
+            return;
+        }
+
+        var page = Page.For(call);
+        if (audit.IsFinal)
+        {
+            await RenderAsync(call, null, ServiceText.Format("SR7009", page.English), StatusCodes.Status409Conflict).ConfigureAwait(false);
+            return;
+        }
+
+        var (_, refusal) = await AuditEndpoints.FinaliseAsync(call, audit).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            await RenderAsync(call, null, Describe(page, refusal), ServiceText.Get(refusal.Code).Status).ConfigureAwait(false);
+            return;
+        }
+
+        PageRoutes.SeeOther(call.Http, "/audits/" + Page.N(audit.Id) + "/checklist");
+    }
+
+    /// <summary>A refusal in the page's words: the service's text, then each of the engine's errors with its code.</summary>
+    private static string Describe(Page page, Refusal refusal)
+    {
+        var text = ServiceText.Format(refusal.Code, page.English, refusal.Arguments);
+        return refusal.Diagnostics is { } diagnostics
+            ? text + " " + string.Join(" ", diagnostics.Where(d => d.IsError).Select(d => d.Code + ": " + d.MessageIn(page.Language)))
+            : text;
+    }
+
+    /// <summary>
     /// Without JavaScript, the lead makes one assessor's record the team's finding: the item form's button posts its
     /// index here, and the finding is saved through the one save path (SR7105 for anyone but the lead or an admin).
     /// </summary>
@@ -484,13 +537,7 @@ internal static class ChecklistPage
         var attempt = await AuditEndpoints.SaveAsync(call, audit, item, expected, System.Text.Encoding.UTF8.GetBytes(finding.ToJsonString())).ConfigureAwait(false);
         if (attempt.Problem is { } problem)
         {
-            var text = ServiceText.Format(problem.Code, page.English, problem.Arguments);
-            if (problem.Diagnostics is { } diagnostics)
-            {
-                text += " " + string.Join(" ", diagnostics.Where(d => d.IsError).Select(d => d.Code + ": " + d.MessageIn(page.Language)));
-            }
-
-            await RenderAsync(call, item, text, problem.Status ?? ServiceText.Get(problem.Code).Status).ConfigureAwait(false);
+            await RenderAsync(call, item, Describe(page, problem), problem.Status ?? ServiceText.Get(problem.Code).Status).ConfigureAwait(false);
             return;
         }
 

@@ -30,6 +30,7 @@ internal static class PageRoutes
         new("POST", "/audits/{id}/checklist/{itemId}/photo", true, ChecklistPage.PhotoForm),
         new("POST", "/audits/{id}/checklist/{itemId}/adopt", true, ChecklistPage.AdoptForm),
         new("GET", "/audits/{id}/nonconformities", true, NonconformityPage.Render),
+        new("POST", "/audits/{id}/finalise", true, ChecklistPage.FinaliseForm),
     ];
 
     public static void Map(WebApplication app, ServiceContext service)
