@@ -314,6 +314,16 @@ public sealed class BrowserTests(BrowserFixture fixture, ITestOutputHelper outpu
         await Expect(Item(page, item).Locator("textarea[name=note]")).ToHaveValueAsync(Hostile);
         (await fixture.Store.GetFindingsAsync(id, default)).Should().ContainSingle(f => f.Target == item && f.SavedBy == "anna");
 
+        // Graded major and saved, the item comes back with its nonconformity record's fields; filled, they save with it.
+        await Item(page, item).Locator("select[name=grade]").SelectOptionAsync("major");
+        await Item(page, item).Locator("button.save").ClickAsync();
+        await Item(page, item).Locator("input[name=nc_id]").FillAsync("NC-NOJS-1");
+        await Item(page, item).Locator("input[name=nc_due]").FillAsync("2026-12-31");
+        await Item(page, item).Locator("button.save").ClickAsync();
+        await Expect(Item(page, item).Locator("input[name=nc_id]")).ToHaveValueAsync("NC-NOJS-1");
+        JsonNode.Parse((await fixture.Store.GetFindingsAsync(id, default)).Single(f => f.Target == item).BodyJson)!["nc"]!.ToJsonString()
+            .Should().Be("{\"id\":\"NC-NOJS-1\",\"due\":\"2026-12-31\",\"status\":\"open\"}");
+
         // A bidi override in a note is refused with the engine's code and reason on the page; the saved finding stays.
         await Item(page, item).Locator("textarea[name=note]").FillAsync("\u202Eevil\u202C");
         await Item(page, item).Locator("button.save").ClickAsync();
