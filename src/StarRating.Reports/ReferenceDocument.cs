@@ -56,7 +56,7 @@ public sealed class ReferenceDocument
 
             if (Rules.Files.BoundedFile.ReadAllBytes(path, MaxBytes, out var size) is not { } read)
             {
-                bag.Add(DiagnosticCatalog.ReferenceDocumentTooLarge, location, ("size", size), ("limit", MaxBytes));
+                bag.Add(ReportDiagnostics.ReferenceDocumentTooLarge, location, ("size", size), ("limit", MaxBytes));
                 return LoadResult.From<ReferenceDocument>(null, bag);
             }
 
@@ -82,7 +82,7 @@ public sealed class ReferenceDocument
         var location = SourceLocation.WholeFile(name);
         if (bytes.Length > MaxBytes)
         {
-            bag.Add(DiagnosticCatalog.ReferenceDocumentTooLarge, location, ("size", bytes.Length), ("limit", MaxBytes));
+            bag.Add(ReportDiagnostics.ReferenceDocumentTooLarge, location, ("size", bytes.Length), ("limit", MaxBytes));
             return LoadResult.From<ReferenceDocument>(null, bag);
         }
 
@@ -95,19 +95,19 @@ public sealed class ReferenceDocument
         }
         catch (ReferenceReader.TooLargeException ex)
         {
-            bag.Add(DiagnosticCatalog.ReferenceDocumentTooLarge, location, ("size", ex.Size), ("limit", MaxUnpackedBytes));
+            bag.Add(ReportDiagnostics.ReferenceDocumentTooLarge, location, ("size", ex.Size), ("limit", MaxUnpackedBytes));
         }
         catch (ReferenceReader.InvalidException ex)
         {
-            bag.Add(DiagnosticCatalog.ReferenceDocumentInvalid, location, ("reason", ex.Reason));
+            bag.Add(ReportDiagnostics.ReferenceDocumentInvalid, location, ("reason", ex.Reason));
         }
         catch (InvalidDataException)
         {
-            bag.Add(DiagnosticCatalog.ReferenceDocumentInvalid, location, ("reason", new Message("diagnostic.word.not_zip")));
+            bag.Add(ReportDiagnostics.ReferenceDocumentInvalid, location, ("reason", new Message("diagnostic.word.not_zip")));
         }
         catch (XmlException ex)
         {
-            bag.Add(DiagnosticCatalog.ReferenceDocumentInvalid, location, ("reason", new Message("diagnostic.word.xml", ("line", ex.LineNumber), ("column", ex.LinePosition))));
+            bag.Add(ReportDiagnostics.ReferenceDocumentInvalid, location, ("reason", new Message("diagnostic.word.xml", ("line", ex.LineNumber), ("column", ex.LinePosition))));
         }
 
         return LoadResult.From<ReferenceDocument>(null, bag);

@@ -67,11 +67,11 @@ public sealed class TemplateSet
         {
             if (File.Exists(folder))
             {
-                bag.Add(DiagnosticCatalog.NotAFolder, SourceLocation.WholeFile(folder), ("path", folder));
+                bag.Add(ReportDiagnostics.NotAFolder, SourceLocation.WholeFile(folder), ("path", folder));
             }
             else
             {
-                bag.Add(DiagnosticCatalog.FolderNotFound, SourceLocation.WholeFile(folder));
+                bag.Add(ReportDiagnostics.FolderNotFound, SourceLocation.WholeFile(folder));
             }
 
             return LoadResult.From<TemplateSet>(null, bag);
@@ -87,13 +87,13 @@ public sealed class TemplateSet
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            bag.Add(DiagnosticCatalog.TemplateUnreadable, SourceLocation.WholeFile(folder), ("reason", IoErrors.Describe(ex)));
+            bag.Add(ReportDiagnostics.TemplateUnreadable, SourceLocation.WholeFile(folder), ("reason", IoErrors.Describe(ex)));
             return LoadResult.From<TemplateSet>(null, bag);
         }
 
         if (files.Length == 0)
         {
-            bag.Add(DiagnosticCatalog.TemplateMissing, SourceLocation.WholeFile(folder), ("name", "*" + Extension), ("folder", folder), ("available", string.Join(", ", BuiltIn.Names)));
+            bag.Add(ReportDiagnostics.TemplateMissing, SourceLocation.WholeFile(folder), ("name", "*" + Extension), ("folder", folder), ("available", string.Join(", ", BuiltIn.Names)));
             return LoadResult.From<TemplateSet>(null, bag);
         }
 
@@ -137,13 +137,13 @@ public sealed class TemplateSet
             var location = SourceLocation.WholeFile(name);
             if (!name.EndsWith(Extension, StringComparison.Ordinal) || name.IndexOfAny(['/', '\\', ':', '\0']) >= 0 || name.Length > 128)
             {
-                bag.Add(DiagnosticCatalog.TemplateUnreadable, location, ("reason", new Message("diagnostic.reason.template_name")));
+                bag.Add(ReportDiagnostics.TemplateUnreadable, location, ("reason", new Message("diagnostic.reason.template_name")));
                 continue;
             }
 
             if (text is null || text.Length > effective.MaxTemplateChars)
             {
-                bag.Add(DiagnosticCatalog.TemplateTooLarge, location, ("limit", effective.MaxTemplateChars));
+                bag.Add(ReportDiagnostics.TemplateTooLarge, location, ("limit", effective.MaxTemplateChars));
                 continue;
             }
 
@@ -172,14 +172,14 @@ public sealed class TemplateSet
                 var target = info.ResolveLinkTarget(returnFinalTarget: true);
                 if (target is null || !string.Equals(Path.GetDirectoryName(RealPath(target.FullName)), folder, StringComparison.Ordinal))
                 {
-                    bag.Add(DiagnosticCatalog.TemplateLinkOutside, location, ("target", target?.FullName ?? info.LinkTarget));
+                    bag.Add(ReportDiagnostics.TemplateLinkOutside, location, ("target", target?.FullName ?? info.LinkTarget));
                     return null;
                 }
             }
         }
         catch (IOException)
         {
-            bag.Add(DiagnosticCatalog.TemplateLinkOutside, location, ("target", info.LinkTarget ?? "?"));
+            bag.Add(ReportDiagnostics.TemplateLinkOutside, location, ("target", info.LinkTarget ?? "?"));
             return null;
         }
 
@@ -187,7 +187,7 @@ public sealed class TemplateSet
         if (kind != FileKind.Regular)
         {
             // The kind, as the vocabulary's SR4011 text selects it.
-            bag.Add(DiagnosticCatalog.TemplateNotRegularFile, location, ("kind", kind switch
+            bag.Add(ReportDiagnostics.TemplateNotRegularFile, location, ("kind", kind switch
             {
                 FileKind.Device => "device",
                 FileKind.Fifo => "pipe",
@@ -207,7 +207,7 @@ public sealed class TemplateSet
             var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
             if (read > maxBytes)
             {
-                bag.Add(DiagnosticCatalog.TemplateTooLarge, location, ("limit", limits.MaxTemplateChars));
+                bag.Add(ReportDiagnostics.TemplateTooLarge, location, ("limit", limits.MaxTemplateChars));
                 return null;
             }
 
@@ -215,7 +215,7 @@ public sealed class TemplateSet
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            bag.Add(DiagnosticCatalog.TemplateUnreadable, location, ("reason", IoErrors.Describe(ex)));
+            bag.Add(ReportDiagnostics.TemplateUnreadable, location, ("reason", IoErrors.Describe(ex)));
             return null;
         }
 
@@ -226,13 +226,13 @@ public sealed class TemplateSet
         }
         catch (DecoderFallbackException)
         {
-            bag.Add(DiagnosticCatalog.TemplateUnreadable, location, ("reason", new Message("diagnostic.reason.not_utf8")));
+            bag.Add(ReportDiagnostics.TemplateUnreadable, location, ("reason", new Message("diagnostic.reason.not_utf8")));
             return null;
         }
 
         if (text.Length > limits.MaxTemplateChars)
         {
-            bag.Add(DiagnosticCatalog.TemplateTooLarge, location, ("limit", limits.MaxTemplateChars));
+            bag.Add(ReportDiagnostics.TemplateTooLarge, location, ("limit", limits.MaxTemplateChars));
             return null;
         }
 
@@ -283,7 +283,7 @@ public sealed class TemplateSet
         catch (Exception ex)
         {
             // The parser reports problems as messages; anything thrown is still the template's fault, not ours.
-            bag.Add(DiagnosticCatalog.TemplateSyntax, SourceLocation.WholeFile(sourceName), ("detail", Sandbox.Describe(ex)));
+            bag.Add(ReportDiagnostics.TemplateSyntax, SourceLocation.WholeFile(sourceName), ("detail", Sandbox.Describe(ex)));
             return null;
         }
 
@@ -294,7 +294,7 @@ public sealed class TemplateSet
 
         foreach (var message in template.Messages.Where(m => m.Type == Scriban.Parsing.ParserMessageType.Error))
         {
-            bag.Add(DiagnosticCatalog.TemplateSyntax, Sandbox.Locate(message.Span, sourceName), ("detail", message.Message));
+            bag.Add(ReportDiagnostics.TemplateSyntax, Sandbox.Locate(message.Span, sourceName), ("detail", message.Message));
         }
 
         return null;
@@ -324,7 +324,7 @@ public sealed class TemplateSet
 
             var shown = number.Length <= 40 ? number.ToString() : string.Concat(number[..30], "...");
             bag.Add(
-                DiagnosticCatalog.TemplateSyntax,
+                ReportDiagnostics.TemplateSyntax,
                 Sandbox.Locate(new Scriban.Parsing.SourceSpan(sourceName, token.Start, token.End), sourceName),
                 ("detail", new Message("diagnostic.template_number_too_large", ("number", shown), ("limit", MaxNumberDigits))));
             ok = false;

@@ -18,6 +18,7 @@ internal sealed class ServiceContext : IAsyncDisposable
         Scoring = new AuditScoring(new AuditEngine(StarRating.Rules.Rubric.Default) { FollowPrevious = false });
         Authenticator = new Authenticator(Store);
         Blobs = new BlobStore(database, Store);
+        Reports = new Api.ReportFiles(options);
         LoginLimiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = options.LoginAttemptsPerMinute,
@@ -35,6 +36,8 @@ internal sealed class ServiceContext : IAsyncDisposable
     public Authenticator Authenticator { get; }
 
     public BlobStore Blobs { get; }
+
+    public Api.ReportFiles Reports { get; }
 
     public PartitionedRateLimiter<string> LoginLimiter { get; }
 

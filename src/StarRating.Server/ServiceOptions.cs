@@ -31,6 +31,13 @@ public sealed record ServiceOptions
     public int LoginAttemptsPerMinute { get; init; } = 10;
 
     /// <summary>
+    /// The Chromium (or Chrome) executable that prints PDF reports; null: <c>STARRATING_CHROMIUM</c>, else the first
+    /// <c>chromium</c>/<c>google-chrome</c> on the PATH, as <c>starrating score --format pdf</c> finds it. Without one,
+    /// PDF reports answer 503 (SR7030) naming what to install; every other format works.
+    /// </summary>
+    public string? ChromiumPath { get; init; }
+
+    /// <summary>
     /// The language of the service's console lines (start-up, first-run help): the command line's <c>--lang</c> or
     /// locale. Pages and problem details follow each request's own language instead.
     /// </summary>

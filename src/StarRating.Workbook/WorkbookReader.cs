@@ -59,7 +59,7 @@ public sealed class WorkbookReader
 
             if (Rules.Files.BoundedFile.ReadAllBytes(path, Limits.MaxFileBytes, out var size) is not { } bytes)
             {
-                return Failed(path, DiagnosticCatalog.WorkbookFileTooLarge.Create(whole, ("size", size), ("limit", Limits.MaxFileBytes)));
+                return Failed(path, WorkbookDiagnostics.WorkbookFileTooLarge.Create(whole, ("size", size), ("limit", Limits.MaxFileBytes)));
             }
 
             return Read(bytes, path);

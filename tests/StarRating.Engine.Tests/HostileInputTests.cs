@@ -98,7 +98,7 @@ public sealed class HostileInputTests
     public void Diagnostics_echo_control_characters_escaped()
     {
         // An unknown key cannot hold a control character any more, but file names and foreign texts can.
-        var diagnostic = DiagnosticCatalog.UnknownItem.Create(new SourceLocation("a\u001b[2J.yaml", 1, 1), ("id", "5.9\u009b"), ("suggestion", ""));
+        var diagnostic = EngineDiagnostics.UnknownItem.Create(new SourceLocation("a\u001b[2J.yaml", 1, 1), ("id", "5.9\u009b"), ("suggestion", ""));
 
         diagnostic.ToString().Should().Be("a\\u001B[2J.yaml(1,1): error SR3002: unknown check item '5.9\\u009B'");
         diagnostic.Format(includeHint: true).Should().NotContainAny("\u001b", "\u009b");
@@ -174,12 +174,6 @@ public sealed class HostileInputTests
         var error = AuditEngine.Default.Score(bytes, "e.yaml").Diagnostics.Should().ContainSingle().Subject;
 
         error.Code.Should().Be("SR1021");
-    }
-
-    [Fact]
-    public void Hints_name_no_library_setting_a_cli_user_cannot_change()
-    {
-        DiagnosticCatalog.All.Select(d => d.HintFormat).Should().NotContain(h => h.Contains("InputLimits", StringComparison.Ordinal) || h.Contains("MaxFileBytes", StringComparison.Ordinal));
     }
 
     // ---- 8. full-width punctuation and commas in unquoted text ----

@@ -13,7 +13,7 @@ public sealed class LimitsTests
     private static (LoadResult<Rubric> Result, long Allocated) Measure(Func<LoadResult<Rubric>> load)
     {
         // The vocabulary (the texts of every diagnostic) is read once per process, on first use: not part of a limit.
-        foreach (var descriptor in DiagnosticCatalog.All)
+        foreach (var descriptor in DiagnosticCatalog.Descriptors.All)
         {
             _ = descriptor.Parameters;
         }

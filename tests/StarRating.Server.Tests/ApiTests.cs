@@ -82,7 +82,8 @@ public sealed class ApiTests
         english.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
         JsonNode.Parse(await english.Content.ReadAsStringAsync())!["title"]!.GetValue<string>().Should().StartWith("Unsupported content type text/html");
         var xlsx = await service.Client("lead").PostAsync("/api/audits", new ByteArrayContent([0x50, 0x4B, 3, 4]) { Headers = { { "Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } } });
-        JsonNode.Parse(await xlsx.Content.ReadAsStringAsync())!["code"]!.GetValue<string>().Should().Be("SR7023");
+        xlsx.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        JsonNode.Parse(await xlsx.Content.ReadAsStringAsync())!["errors"]![0]!["code"]!.GetValue<string>().Should().Be("SR6001");
     }
 
     [Theory]
@@ -202,6 +203,7 @@ public sealed class ApiTests
         var id = await service.CreateAuditAsync(yaml);
         var viewer = service.Client("viewer");
         (await viewer.GetAsync($"/api/audits/{id}/report")).StatusCode.Should().Be(HttpStatusCode.NotFound, "viewers see final reports only");
+        (await viewer.GetAsync($"/api/audits/{id}/report?format=docx")).StatusCode.Should().Be(HttpStatusCode.NotFound, "every format follows the same rule");
 
         var finalise = await service.Client("lead").PostAsync($"/api/audits/{id}/finalise", null);
         finalise.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -219,6 +221,10 @@ public sealed class ApiTests
         var md = await viewer.GetStringAsync($"/api/audits/{id}/report?format=md&lang=en");
         md.Should().StartWith("#");
         (await service.Client("stranger").GetAsync($"/api/audits/{id}/report")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var docx = await viewer.GetAsync($"/api/audits/{id}/report?format=docx");
+        docx.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await docx.Content.ReadAsByteArrayAsync()).Take(2).Should().Equal((byte)'P', (byte)'K');
+        (await service.Client("stranger").GetAsync($"/api/audits/{id}/report?format=xlsx")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await viewer.GetAsync($"/api/audits/{id}")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "viewers read reports, not the evidence");
 
         var list = JsonNode.Parse(await viewer.GetStringAsync("/api/audits"))!;
@@ -229,7 +235,7 @@ public sealed class ApiTests
 
     [Theory]
     [MemberData(nameof(Stores))]
-    public async Task Reports_come_in_the_library_formats_and_later_formats_are_a_clear_406(string store)
+    public async Task Reports_come_in_the_library_formats_and_an_unknown_format_is_a_clear_400(string store)
     {
         await using var service = await TestService.StartAsync(store);
         var id = await service.CreateAuditAsync(TestService.Sample("02-three-star-regional-retailer.yaml"));
@@ -238,10 +244,9 @@ public sealed class ApiTests
         json.Should().Be(await lead.GetStringAsync($"/api/audits/{id}/result"));
         var html = await lead.GetAsync($"/api/audits/{id}/report");
         html.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("default-src 'none'").And.Contain("frame-ancestors 'none'");
-        var docx = await lead.GetAsync($"/api/audits/{id}/report?format=docx");
-        docx.StatusCode.Should().Be(HttpStatusCode.NotAcceptable);
-        JsonNode.Parse(await docx.Content.ReadAsStringAsync())!["code"]!.GetValue<string>().Should().Be("SR7015");
-        (await lead.GetAsync($"/api/audits/{id}/report?format=exe")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var exe = await lead.GetAsync($"/api/audits/{id}/report?format=exe");
+        exe.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        JsonNode.Parse(await exe.Content.ReadAsStringAsync())!["title"]!.GetValue<string>().Should().Contain("html, md, json, docx, xlsx, pdf");
 
         // The result carries an ETag per revision: polling an unchanged audit costs a 304.
         var first = await lead.GetAsync($"/api/audits/{id}/result");

@@ -2,7 +2,10 @@ using StarRating.Cli;
 
 namespace StarRating.Server.Tests;
 
-/// <summary>Runs the <c>starrating</c> command in-process in a folder (it names files as given, like a user's shell).</summary>
+/// <summary>
+/// Runs the <c>starrating</c> command in-process in a folder (it names files as given, like a user's shell). It changes
+/// the process's current directory for the call: only tests of the "store" collection, which runs alone, may use it.
+/// </summary>
 internal static class CliHelper
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);

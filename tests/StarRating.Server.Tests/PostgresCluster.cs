@@ -127,5 +127,11 @@ public sealed class StoreCollectionFixture : IDisposable
     public void Dispose() => PostgresCluster.StopIfStarted();
 }
 
-[CollectionDefinition("store")]
+/// <summary>
+/// The store tests: one collection (they share the PostgreSQL cluster), run alone. Several run the command in-process
+/// in a folder (<see cref="CliHelper"/>), which changes the process's current directory: beside any other test (the
+/// pages' and browser tests start services and processes that resolve relative paths) that change would make their
+/// relative paths name another folder, as it did in the CLI's tests (CurrentDirectoryCollection there).
+/// </summary>
+[CollectionDefinition("store", DisableParallelization = true)]
 public sealed class StoreCollection : ICollectionFixture<StoreCollectionFixture>;

@@ -4,6 +4,7 @@ using System.Text;
 using Newtonsoft.Json;
 using StarRating.Cli.Output;
 using StarRating.Engine;
+using StarRating.Reports;
 using StarRating.Rules;
 using StarRating.Rules.Files;
 using StarRating.Rules.Text;
@@ -51,7 +52,7 @@ internal static class BatchCommand
             var jobCount = Math.Min(Environment.ProcessorCount, MaxJobs);
             if (jobsText is not null && (!int.TryParse(jobsText, NumberStyles.None, CultureInfo.InvariantCulture, out jobCount) || jobCount is < 1 or > MaxJobs))
             {
-                DiagnosticPrinter.Report(context, [DiagnosticCatalog.InvalidJobs.Create(SourceLocation.WholeFile("--jobs"), ("max", MaxJobs), ("value", jobsText))]);
+                DiagnosticPrinter.Report(context, [CliDiagnostics.InvalidJobs.Create(SourceLocation.WholeFile("--jobs"), ("max", MaxJobs), ("value", jobsText))]);
                 return ExitCodes.InvalidInput;
             }
 
@@ -76,8 +77,8 @@ internal static class BatchCommand
         if (!Directory.Exists(options.Folder))
         {
             DiagnosticPrinter.Report(context, [File.Exists(options.Folder)
-                ? DiagnosticCatalog.NotAFolder.Create(SourceLocation.WholeFile(options.Folder), ("path", options.Folder))
-                : DiagnosticCatalog.FolderNotFound.Create(SourceLocation.WholeFile(options.Folder))]);
+                ? ReportDiagnostics.NotAFolder.Create(SourceLocation.WholeFile(options.Folder), ("path", options.Folder))
+                : ReportDiagnostics.FolderNotFound.Create(SourceLocation.WholeFile(options.Folder))]);
             return ExitCodes.InvalidInput;
         }
 
@@ -94,7 +95,7 @@ internal static class BatchCommand
         var special = candidates.Select(f => (Path: f, FileProbe.Stat(f).Kind)).Where(c => c.Kind != FileKind.Regular).ToArray();
         if (special.Length > 0)
         {
-            DiagnosticPrinter.Report(context, special.Select(c => DiagnosticCatalog.BatchSkipsSpecialFile.Create(
+            DiagnosticPrinter.Report(context, special.Select(c => CliDiagnostics.BatchSkipsSpecialFile.Create(
                 SourceLocation.WholeFile(c.Path), ("kind", c.Kind switch
                 {
                     FileKind.Device => "device",
@@ -117,7 +118,7 @@ internal static class BatchCommand
             .ToArray();
         if (files.Length == 0)
         {
-            DiagnosticPrinter.Report(context, [DiagnosticCatalog.NoEvidenceFiles.Create(SourceLocation.WholeFile(options.Folder))]);
+            DiagnosticPrinter.Report(context, [CliDiagnostics.NoEvidenceFiles.Create(SourceLocation.WholeFile(options.Folder))]);
             return ExitCodes.InvalidInput;
         }
 
@@ -128,7 +129,7 @@ internal static class BatchCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            DiagnosticPrinter.Report(context, [DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(outDir), ("reason", IoErrors.Describe(ex)))]);
+            DiagnosticPrinter.Report(context, [CliDiagnostics.OutputWriteFailed.Create(SourceLocation.WholeFile(outDir), ("reason", IoErrors.Describe(ex)))]);
             return ExitCodes.InvalidInput;
         }
 
@@ -151,7 +152,7 @@ internal static class BatchCommand
         var clashes = outputs
             .Select(o => (Output: o, Input: clash(o)))
             .Where(c => c.Input is not null)
-            .Select(c => DiagnosticCatalog.OutputIsInput.Create(SourceLocation.WholeFile(c.Output), ("input", c.Input)))
+            .Select(c => CliDiagnostics.OutputIsInput.Create(SourceLocation.WholeFile(c.Output), ("input", c.Input)))
             .ToArray();
         if (clashes.Length > 0)
         {

@@ -152,7 +152,7 @@ internal static class CommonOptions
         var looksLikeFile = value.Contains('/') || value.Contains('\\') || Path.HasExtension(value);
         if (!looksLikeFile && !File.Exists(value))
         {
-            DiagnosticPrinter.Report(context, [DiagnosticCatalog.RubricNotFound.Create(
+            DiagnosticPrinter.Report(context, [CliDiagnostics.RubricNotFound.Create(
                 SourceLocation.WholeFile("--rubric"),
                 ("value", value),
                 ("suggestion", Rules.Documents.Suggest.DidYouMean(value, RubricLoader.BuiltInIds)),
@@ -202,7 +202,7 @@ internal static class CommonOptions
         {
             if (content.IsBinary)
             {
-                DiagnosticPrinter.Report(context, [DiagnosticCatalog.BinaryNeedsOutputFile.Create(SourceLocation.WholeFile("--output"), ("format", content.Format))]);
+                DiagnosticPrinter.Report(context, [CliDiagnostics.BinaryNeedsOutputFile.Create(SourceLocation.WholeFile("--output"), ("format", content.Format))]);
                 return ExitCodes.InvalidInput;
             }
 
@@ -212,7 +212,7 @@ internal static class CommonOptions
 
         if (Clash(output, inputs) is { } input)
         {
-            DiagnosticPrinter.Report(context, [DiagnosticCatalog.OutputIsInput.Create(SourceLocation.WholeFile(output), ("input", input))]);
+            DiagnosticPrinter.Report(context, [CliDiagnostics.OutputIsInput.Create(SourceLocation.WholeFile(output), ("input", input))]);
             return ExitCodes.InvalidInput;
         }
 

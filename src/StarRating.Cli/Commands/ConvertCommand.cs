@@ -26,7 +26,7 @@ internal static class ConvertCommand
             var unknown = new[] { inPath, outPath }.Where(p => Format(p) is null).ToArray();
             if (unknown.Length > 0)
             {
-                DiagnosticPrinter.Report(context, unknown.Select(p => DiagnosticCatalog.ConvertUnknownFormat.Create(SourceLocation.WholeFile(p), ("name", Path.GetFileName(p)))).ToArray());
+                DiagnosticPrinter.Report(context, unknown.Select(p => CliDiagnostics.ConvertUnknownFormat.Create(SourceLocation.WholeFile(p), ("name", Path.GetFileName(p)))).ToArray());
                 return ExitCodes.InvalidInput;
             }
 

@@ -174,13 +174,13 @@ internal static class FileCommands
             var target = parse.GetValue(folder)!;
             if (File.Exists(target))
             {
-                DiagnosticPrinter.Report(context, [DiagnosticCatalog.NotAFolder.Create(SourceLocation.WholeFile(target), ("path", target))]);
+                DiagnosticPrinter.Report(context, [ReportDiagnostics.NotAFolder.Create(SourceLocation.WholeFile(target), ("path", target))]);
                 return ExitCodes.InvalidInput;
             }
 
             var sources = Reports.TemplateSet.BuiltInSources();
             var existing = sources.Where(s => File.Exists(Path.Combine(target, s.Name)) || Directory.Exists(Path.Combine(target, s.Name)))
-                .Select(s => DiagnosticCatalog.ExportWouldReplace.Create(SourceLocation.WholeFile(Path.Combine(target, s.Name)), ("name", s.Name)))
+                .Select(s => CliDiagnostics.ExportWouldReplace.Create(SourceLocation.WholeFile(Path.Combine(target, s.Name)), ("name", s.Name)))
                 .ToArray();
             if (existing.Length > 0)
             {
@@ -194,7 +194,7 @@ internal static class FileCommands
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                DiagnosticPrinter.Report(context, [DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(target), ("reason", Rules.Files.IoErrors.Describe(ex)))]);
+                DiagnosticPrinter.Report(context, [CliDiagnostics.OutputWriteFailed.Create(SourceLocation.WholeFile(target), ("reason", Rules.Files.IoErrors.Describe(ex)))]);
                 return ExitCodes.InvalidInput;
             }
 
@@ -248,7 +248,7 @@ internal static class FileCommands
             return Summarize(context, path, detail, result.Diagnostics);
         }
 
-        return Summarize(context, path, null, [DiagnosticCatalog.UnknownFileKind.Create(SourceLocation.WholeFile(path))]);
+        return Summarize(context, path, null, [CliDiagnostics.UnknownFileKind.Create(SourceLocation.WholeFile(path))]);
     }
 
     private static bool Summarize(CliContext context, string path, string? detail, IReadOnlyList<Diagnostic> diagnostics)

@@ -72,7 +72,7 @@ internal sealed class FormatOption
         var chosen = parse.GetValue(Option)!;
         if (output is not null && ForeignBinary.Contains(Path.GetExtension(output)))
         {
-            DiagnosticPrinter.Report(context, [DiagnosticCatalog.FormatNotSupported.Create(SourceLocation.WholeFile("--output"), ("command", command), ("format", Path.GetExtension(output).ToLowerInvariant()), ("allowed", string.Join(", ", Formats)))]);
+            DiagnosticPrinter.Report(context, [CliDiagnostics.FormatNotSupported.Create(SourceLocation.WholeFile("--output"), ("command", command), ("format", Path.GetExtension(output).ToLowerInvariant()), ("allowed", string.Join(", ", Formats)))]);
             return null;
         }
 
@@ -84,14 +84,14 @@ internal sealed class FormatOption
             }
             else if (IsBinary(inferred))
             {
-                DiagnosticPrinter.Report(context, [DiagnosticCatalog.FormatNotSupported.Create(SourceLocation.WholeFile("--format"), ("command", command), ("format", inferred), ("allowed", string.Join(", ", Formats)))]);
+                DiagnosticPrinter.Report(context, [CliDiagnostics.FormatNotSupported.Create(SourceLocation.WholeFile("--format"), ("command", command), ("format", inferred), ("allowed", string.Join(", ", Formats)))]);
                 return null;
             }
         }
 
         if (output is null && IsBinary(chosen))
         {
-            DiagnosticPrinter.Report(context, [DiagnosticCatalog.BinaryNeedsOutputFile.Create(SourceLocation.WholeFile("--output"), ("format", chosen))]);
+            DiagnosticPrinter.Report(context, [CliDiagnostics.BinaryNeedsOutputFile.Create(SourceLocation.WholeFile("--output"), ("format", chosen))]);
             return null;
         }
 

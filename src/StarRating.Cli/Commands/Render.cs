@@ -1,5 +1,6 @@
 using StarRating.Cli.Output;
 using StarRating.Reports;
+using StarRating.Reports.Pdf;
 using StarRating.Rules;
 
 namespace StarRating.Cli.Commands;
@@ -42,7 +43,7 @@ internal static class Render
 
         if (format is not ("md" or "html" or "docx" or "pdf"))
         {
-            DiagnosticPrinter.Print(context, [DiagnosticCatalog.TemplatesUnused.Create(SourceLocation.WholeFile(templates), ("format", format))]);
+            DiagnosticPrinter.Print(context, [CliDiagnostics.TemplatesUnused.Create(SourceLocation.WholeFile(templates), ("format", format))]);
         }
 
         var set = TemplateSet.LoadFolder(templates);

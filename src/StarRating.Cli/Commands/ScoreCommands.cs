@@ -288,5 +288,5 @@ internal static class ScoreCommands
     }
 
     private static Diagnostic UnknownTier(string option, string tierId, Rubric rubric) =>
-        DiagnosticCatalog.UnknownTier.Create(SourceLocation.WholeFile(option), ("id", tierId), ("allowed", string.Join(", ", rubric.Tiers.Select(t => t.Id))));
+        CliDiagnostics.UnknownTier.Create(SourceLocation.WholeFile(option), ("id", tierId), ("allowed", string.Join(", ", rubric.Tiers.Select(t => t.Id))));
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using StarRating.Cli.Output;
 using StarRating.Engine;
+using StarRating.Reports;
 using StarRating.Rules;
 
 namespace StarRating.Cli.Commands;
@@ -25,7 +26,7 @@ internal static class TeamCommands
             if (target is not null && FormatOption.Of(target) is not ("yaml" or "json"))
             {
                 // A workbook has one assessor column per finding: it cannot hold the assessments, so it is refused, not thinned.
-                DiagnosticPrinter.Report(context, [DiagnosticCatalog.TeamOutputFormat.Create(SourceLocation.WholeFile(target), ("path", Rules.Text.DisplayText.Escape(Path.GetFileName(target))))]);
+                DiagnosticPrinter.Report(context, [CliDiagnostics.TeamOutputFormat.Create(SourceLocation.WholeFile(target), ("path", Rules.Text.DisplayText.Escape(Path.GetFileName(target))))]);
                 return ExitCodes.InvalidInput;
             }
 
@@ -73,8 +74,8 @@ internal static class TeamCommands
             if (!Directory.Exists(path))
             {
                 DiagnosticPrinter.Report(context, [File.Exists(path)
-                    ? DiagnosticCatalog.NotAFolder.Create(SourceLocation.WholeFile(path), ("path", path))
-                    : DiagnosticCatalog.FolderNotFound.Create(SourceLocation.WholeFile(path))]);
+                    ? ReportDiagnostics.NotAFolder.Create(SourceLocation.WholeFile(path), ("path", path))
+                    : ReportDiagnostics.FolderNotFound.Create(SourceLocation.WholeFile(path))]);
                 return ExitCodes.InvalidInput;
             }
 
@@ -85,7 +86,7 @@ internal static class TeamCommands
                 .ToArray();
             if (paths.Length == 0)
             {
-                DiagnosticPrinter.Report(context, [DiagnosticCatalog.NoEvidenceFiles.Create(SourceLocation.WholeFile(path))]);
+                DiagnosticPrinter.Report(context, [CliDiagnostics.NoEvidenceFiles.Create(SourceLocation.WholeFile(path))]);
                 return ExitCodes.InvalidInput;
             }
 
@@ -98,7 +99,7 @@ internal static class TeamCommands
             var other = audits.FirstOrDefault(a => a.RubricId is { } id && id != scoring.Id);
             if (other is not null)
             {
-                DiagnosticPrinter.Report(context, [DiagnosticCatalog.AgreementRubricMismatch.Create(SourceLocation.WholeFile(other.SourceName), ("id", other.RubricId), ("loaded", scoring.Id))]);
+                DiagnosticPrinter.Report(context, [CliDiagnostics.AgreementRubricMismatch.Create(SourceLocation.WholeFile(other.SourceName), ("id", other.RubricId), ("loaded", scoring.Id))]);
                 return ExitCodes.InvalidInput;
             }
 

@@ -92,7 +92,7 @@ internal sealed class AtomicFile
     {
         if (string.IsNullOrWhiteSpace(path))
         {
-            return DiagnosticCatalog.OutputPathEmpty.Create(SourceLocation.WholeFile("--output"));
+            return CliDiagnostics.OutputPathEmpty.Create(SourceLocation.WholeFile("--output"));
         }
 
         string full;
@@ -102,13 +102,13 @@ internal sealed class AtomicFile
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ("reason", IoErrors.Describe(ex)));
+            return CliDiagnostics.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ("reason", IoErrors.Describe(ex)));
         }
 
         switch (FileProbe.Stat(full).Kind)
         {
             case FileKind.Directory:
-                return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ("reason", new Message("diagnostic.reason.folder")));
+                return CliDiagnostics.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ("reason", new Message("diagnostic.reason.folder")));
             case FileKind.Device or FileKind.Fifo or FileKind.Other:
                 // A device (/dev/null, a terminal), a pipe, or a link to one (/dev/stdout): replacing it with a regular
                 // file would break it for everyone (as root, /dev/null itself). Write straight through instead.
@@ -126,7 +126,7 @@ internal sealed class AtomicFile
         {
             if (!Directory.Exists(folder))
             {
-                return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ("reason", new Message("diagnostic.reason.folder_missing", ("folder", folder))));
+                return CliDiagnostics.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ("reason", new Message("diagnostic.reason.folder_missing", ("folder", folder))));
             }
 
             RemoveOrphans(folder, name);
@@ -134,7 +134,7 @@ internal sealed class AtomicFile
             {
                 if (closing)
                 {
-                    return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ("reason", new Message("diagnostic.reason.shutting_down")));
+                    return CliDiagnostics.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ("reason", new Message("diagnostic.reason.shutting_down")));
                 }
 
                 HookShutdown();
@@ -168,7 +168,7 @@ internal sealed class AtomicFile
         {
             TryDelete(temp);
             // The reason in our words, naming the target: never the exception's text, which names the temporary file.
-            return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ("reason", IoErrors.Describe(ex)));
+            return CliDiagnostics.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ("reason", IoErrors.Describe(ex)));
         }
         catch
         {
@@ -198,7 +198,7 @@ internal sealed class AtomicFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or System.Security.SecurityException)
         {
-            return DiagnosticCatalog.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ("reason", IoErrors.Describe(ex)));
+            return CliDiagnostics.OutputWriteFailed.Create(SourceLocation.WholeFile(path), ("reason", IoErrors.Describe(ex)));
         }
     }
 

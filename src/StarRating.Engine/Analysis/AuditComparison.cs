@@ -113,7 +113,7 @@ internal static class Comparer
             // a comparison worth making. Under one rubric nothing can change.
             if (before.Rubric.Sha256 == after.Rubric.Sha256)
             {
-                bag.Add(DiagnosticCatalog.ComparisonSameEvidence, location, ("before", before.Evidence.SourceName), ("after", after.Evidence.SourceName));
+                bag.Add(EngineDiagnostics.ComparisonSameEvidence, location, ("before", before.Evidence.SourceName), ("after", after.Evidence.SourceName));
             }
 
             return;
@@ -125,7 +125,7 @@ internal static class Comparer
             || (beforeCompany.CreditCode is { } c1 && afterCompany.CreditCode is { } c2 && !string.Equals(c1.Trim(), c2.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
             bag.Add(
-                DiagnosticCatalog.ComparisonDifferentCompanies,
+                EngineDiagnostics.ComparisonDifferentCompanies,
                 location,
                 ("before", Describe(beforeCompany)),
                 ("after", Describe(afterCompany)));
@@ -136,7 +136,7 @@ internal static class Comparer
         if (before.Audit.Dates.Count > 0 && after.Audit.Dates.Count > 0 && after.Audit.Dates[0] < before.Audit.Dates[^1]
             && !before.Audit.Dates.SequenceEqual(after.Audit.Dates))
         {
-            bag.Add(DiagnosticCatalog.ComparisonWrongOrder, location, ("after", Date(after.Audit.Dates[0])), ("before", Date(before.Audit.Dates[^1])));
+            bag.Add(EngineDiagnostics.ComparisonWrongOrder, location, ("after", Date(after.Audit.Dates[0])), ("before", Date(before.Audit.Dates[^1])));
         }
     }
 
@@ -158,15 +158,15 @@ internal static class Comparer
             var common = Chain(before.Rubric).FirstOrDefault(b => Chain(after.Rubric).Any(a => a.Id == b.Id));
             if (common is null)
             {
-                bag.Add(DiagnosticCatalog.ComparisonRubricMismatch, location, ("before", before.Rubric.Id), ("after", after.Rubric.Id));
+                bag.Add(EngineDiagnostics.ComparisonRubricMismatch, location, ("before", before.Rubric.Id), ("after", after.Rubric.Id));
                 return LoadResult.From<AuditComparison>(null, bag);
             }
 
-            bag.Add(DiagnosticCatalog.ComparisonRelatedRubrics, location, ("before", before.Rubric.Id + " " + before.Rubric.Version), ("after", after.Rubric.Id + " " + after.Rubric.Version), ("common", common.Id));
+            bag.Add(EngineDiagnostics.ComparisonRelatedRubrics, location, ("before", before.Rubric.Id + " " + before.Rubric.Version), ("after", after.Rubric.Id + " " + after.Rubric.Version), ("common", common.Id));
         }
         else if (!string.Equals(before.Rubric.Sha256, after.Rubric.Sha256, StringComparison.Ordinal))
         {
-            bag.Add(DiagnosticCatalog.ComparisonRubricChanged, location, ("id", after.Rubric.Id), ("before", before.Rubric.Version + " " + before.Rubric.Sha256[..12]), ("after", after.Rubric.Version + " " + after.Rubric.Sha256[..12]));
+            bag.Add(EngineDiagnostics.ComparisonRubricChanged, location, ("id", after.Rubric.Id), ("before", before.Rubric.Version + " " + before.Rubric.Sha256[..12]), ("after", after.Rubric.Version + " " + after.Rubric.Sha256[..12]));
         }
 
         var rubricChanges = before.Rubric.Sha256 == after.Rubric.Sha256 ? null : RubricDiff.Compare(before.Rubric, after.Rubric);

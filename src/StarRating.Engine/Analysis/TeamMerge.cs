@@ -29,7 +29,7 @@ public static class TeamMerge
         var bag = new DiagnosticBag();
         if (inputs.Count < 2)
         {
-            bag.Add(DiagnosticCatalog.MergeTooFewInputs, SourceLocation.WholeFile(inputs.Count == 1 ? inputs[0].SourceName : sourceName), ("count", inputs.Count));
+            bag.Add(EngineDiagnostics.MergeTooFewInputs, SourceLocation.WholeFile(inputs.Count == 1 ? inputs[0].SourceName : sourceName), ("count", inputs.Count));
             return LoadResult.From<TeamMergeResult>(null, bag);
         }
 
@@ -179,11 +179,11 @@ public static class TeamMerge
             var file = SourceLocation.WholeFile(input.SourceName);
             if (string.IsNullOrWhiteSpace(input.Assessor))
             {
-                bag.Add(DiagnosticCatalog.MergeNoAssessor, file);
+                bag.Add(EngineDiagnostics.MergeNoAssessor, file);
             }
             else if (!owners.TryAdd(input.Assessor, input))
             {
-                bag.Add(DiagnosticCatalog.MergeSameAssessor, input.AssessorLocation ?? file, ("name", input.Assessor), ("other", owners[input.Assessor].SourceName));
+                bag.Add(EngineDiagnostics.MergeSameAssessor, input.AssessorLocation ?? file, ("name", input.Assessor), ("other", owners[input.Assessor].SourceName));
             }
 
             if (ReferenceEquals(input, first))
@@ -194,16 +194,16 @@ public static class TeamMerge
             var companyAt = input.Company.Location ?? file;
             if (!string.Equals(input.Company.Name, first.Company.Name, StringComparison.Ordinal))
             {
-                bag.Add(DiagnosticCatalog.MergeCompanyDiffers, companyAt, ("key", "name"), ("value", input.Company.Name), ("expected", first.Company.Name), ("first", first.SourceName));
+                bag.Add(EngineDiagnostics.MergeCompanyDiffers, companyAt, ("key", "name"), ("value", input.Company.Name), ("expected", first.Company.Name), ("first", first.SourceName));
             }
             else if (input.Company.CreditCode is { } code && first.Company.CreditCode is { } expected && !string.Equals(code, expected, StringComparison.Ordinal))
             {
-                bag.Add(DiagnosticCatalog.MergeCompanyDiffers, input.Company.CreditCodeLocation ?? companyAt, ("key", "credit_code"), ("value", code), ("expected", expected), ("first", first.SourceName));
+                bag.Add(EngineDiagnostics.MergeCompanyDiffers, input.Company.CreditCodeLocation ?? companyAt, ("key", "credit_code"), ("value", code), ("expected", expected), ("first", first.SourceName));
             }
 
             if (input.Audit.Kind != first.Audit.Kind && input.Audit.KindRead && first.Audit.KindRead)
             {
-                bag.Add(DiagnosticCatalog.MergeAuditKindDiffers, input.Audit.Location ?? file, ("kind", EvidenceWords.Of(input.Audit.Kind)), ("expected", EvidenceWords.Of(first.Audit.Kind)), ("first", first.SourceName));
+                bag.Add(EngineDiagnostics.MergeAuditKindDiffers, input.Audit.Location ?? file, ("kind", EvidenceWords.Of(input.Audit.Kind)), ("expected", EvidenceWords.Of(first.Audit.Kind)), ("first", first.SourceName));
             }
 
             // No rubric written means the rubric merging them; a version pin only differs from another pin.
@@ -211,7 +211,7 @@ public static class TeamMerge
             var versionsDiffer = input.RubricVersion is not null && first.RubricVersion is not null && input.RubricVersion != first.RubricVersion;
             if (id != firstId || versionsDiffer)
             {
-                bag.Add(DiagnosticCatalog.MergeRubricDiffers, input.RubricLocation ?? file, ("rubric", Reference(id, input.RubricVersion)), ("expected", Reference(firstId, first.RubricVersion)), ("first", first.SourceName));
+                bag.Add(EngineDiagnostics.MergeRubricDiffers, input.RubricLocation ?? file, ("rubric", Reference(id, input.RubricVersion)), ("expected", Reference(firstId, first.RubricVersion)), ("first", first.SourceName));
             }
         }
     }
@@ -234,7 +234,7 @@ public static class TeamMerge
                 }
                 else if (first.Member.Role != member.Role)
                 {
-                    bag.Add(DiagnosticCatalog.MergeRoleDiffers, input.Audit.Location ?? SourceLocation.WholeFile(input.SourceName), ("name", member.Name), ("role", member.Role), ("expected", first.Member.Role), ("first", first.File.SourceName));
+                    bag.Add(EngineDiagnostics.MergeRoleDiffers, input.Audit.Location ?? SourceLocation.WholeFile(input.SourceName), ("name", member.Name), ("role", member.Role), ("expected", first.Member.Role), ("first", first.File.SourceName));
                 }
             }
         }
@@ -254,7 +254,7 @@ public static class TeamMerge
                 var reason = deduction.Reason.Trim();
                 if (from.TryGetValue(reason, out var first))
                 {
-                    bag.Add(DiagnosticCatalog.MergeDuplicateDeduction, deduction.Location ?? SourceLocation.WholeFile(input.SourceName), ("reason", Rules.Documents.Values.Shorten(reason)), ("first", first.SourceName));
+                    bag.Add(EngineDiagnostics.MergeDuplicateDeduction, deduction.Location ?? SourceLocation.WholeFile(input.SourceName), ("reason", Rules.Documents.Values.Shorten(reason)), ("first", first.SourceName));
                     continue;
                 }
 
@@ -276,7 +276,7 @@ public static class TeamMerge
         {
             foreach (var bonus in input.Bonuses.Where(b => !taken.Any(t => Same(t, b))))
             {
-                bag.Add(DiagnosticCatalog.MergeBonusDropped, bonus.Location ?? SourceLocation.WholeFile(input.SourceName), ("reason", Rules.Documents.Values.Shorten(bonus.Reason.Trim())));
+                bag.Add(EngineDiagnostics.MergeBonusDropped, bonus.Location ?? SourceLocation.WholeFile(input.SourceName), ("reason", Rules.Documents.Values.Shorten(bonus.Reason.Trim())));
             }
         }
 

@@ -76,7 +76,7 @@ internal static class EvidenceReader
             return reference;
         }
 
-        ctx.Report(DiagnosticCatalog.InvalidRubricReference, node!, ("value", Values.Shorten(text)));
+        ctx.Report(EngineDiagnostics.InvalidRubricReference, node!, ("value", Values.Shorten(text)));
         return null;
     }
 

@@ -260,7 +260,7 @@ public sealed class AuditEngine
         {
             var audit = evidence.Audit;
             bag.Add(
-                DiagnosticCatalog.SurveillanceOverdue,
+                EngineDiagnostics.SurveillanceOverdue,
                 audit.KeyLocations.GetValueOrDefault("dates", audit.Location ?? SourceLocation.WholeFile(evidence.SourceName)),
                 ("start", CycleChecks.Day(audit.Dates.Min())),
                 ("due", CycleChecks.Day(due)),

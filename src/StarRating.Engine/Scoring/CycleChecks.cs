@@ -24,7 +24,7 @@ internal static class CycleChecks
 
         if (audit.Stage == 1 && audit.KindRead && audit.Kind is AuditKind.Surveillance)
         {
-            bag.Add(DiagnosticCatalog.StageOneNotFor, AuditAt("stage"), ("kind", EvidenceWords.Of(audit.Kind)));
+            bag.Add(EngineDiagnostics.StageOneNotFor, AuditAt("stage"), ("kind", EvidenceWords.Of(audit.Kind)));
         }
 
         if (audit.PersonDays is <= 0)
@@ -34,12 +34,12 @@ internal static class CycleChecks
 
         foreach (var criterion in audit.Criteria.Where(c => !c.Any(char.IsAsciiDigit)))
         {
-            bag.Add(DiagnosticCatalog.CriterionWithoutVersion, AuditAt("criteria"), ("criterion", Values.Shorten(criterion)));
+            bag.Add(EngineDiagnostics.CriterionWithoutVersion, AuditAt("criteria"), ("criterion", Values.Shorten(criterion)));
         }
 
         if (audit.Criteria.Count > 0 && !audit.Criteria.Any(c => Normalized(c).Contains(Normalized(rubric.Standard), StringComparison.Ordinal)))
         {
-            bag.Add(DiagnosticCatalog.CriteriaWithoutStandard, AuditAt("criteria"), ("standard", rubric.Standard));
+            bag.Add(EngineDiagnostics.CriteriaWithoutStandard, AuditAt("criteria"), ("standard", rubric.Standard));
         }
 
         if (evidence.Decision is { } decision)
@@ -47,23 +47,23 @@ internal static class CycleChecks
             SourceLocation DecisionAt(string key) => decision.KeyLocations.GetValueOrDefault(key, file);
             if (audit.KindRead && !audit.IsFormal)
             {
-                bag.Add(DiagnosticCatalog.DecisionNotFormal, DecisionAt("tier"), ("kind", EvidenceWords.Of(audit.Kind)));
+                bag.Add(EngineDiagnostics.DecisionNotFormal, DecisionAt("tier"), ("kind", EvidenceWords.Of(audit.Kind)));
             }
             else if (decision.Tier.Length > 0 && rubric.Tiers.All(t => t.Id != decision.Tier))
             {
                 var ids = rubric.Tiers.Select(t => t.Id).ToArray();
-                bag.Add(DiagnosticCatalog.DecisionUnknownTier, DecisionAt("tier"), ("tier", decision.Tier), ("rubric", rubric.Id), ("suggestion", Suggest.DidYouMean(decision.Tier, ids)), ("tiers", string.Join(", ", ids)));
+                bag.Add(EngineDiagnostics.DecisionUnknownTier, DecisionAt("tier"), ("tier", decision.Tier), ("rubric", rubric.Id), ("suggestion", Suggest.DidYouMean(decision.Tier, ids)), ("tiers", string.Join(", ", ids)));
             }
 
             if (decision.On is { } on && end is { } last && on < last)
             {
-                bag.Add(DiagnosticCatalog.DecisionBeforeAudit, DecisionAt("on"), ("on", Day(on)), ("end", Day(last)));
+                bag.Add(EngineDiagnostics.DecisionBeforeAudit, DecisionAt("on"), ("on", Day(on)), ("end", Day(last)));
             }
         }
 
         if (evidence.Certificate is { Issued: { } issued, Expires: { } expires } certificate && expires <= issued)
         {
-            bag.Add(DiagnosticCatalog.CertificateDates, certificate.KeyLocations.GetValueOrDefault("expires", file), ("expires", Day(expires)), ("issued", Day(issued)));
+            bag.Add(EngineDiagnostics.CertificateDates, certificate.KeyLocations.GetValueOrDefault("expires", file), ("expires", Day(expires)), ("issued", Day(issued)));
         }
     }
 
@@ -80,12 +80,12 @@ internal static class CycleChecks
             SourceLocation At(string key) => nc.KeyLocations.GetValueOrDefault(key, nc.Location ?? finding.Location ?? file);
             if (finding.Grade is null && !finding.KeyLocations.ContainsKey("grade"))
             {
-                bag.Add(DiagnosticCatalog.NcWithoutGrade, finding.KeyLocations.GetValueOrDefault("nc", finding.Location ?? file), ("target", finding.Target));
+                bag.Add(EngineDiagnostics.NcWithoutGrade, finding.KeyLocations.GetValueOrDefault("nc", finding.Location ?? file), ("target", finding.Target));
             }
 
             if (nc.Id.Length > 0 && !seen.TryAdd(nc.Id, nc))
             {
-                bag.Add(DiagnosticCatalog.NcDuplicateId, At("id"), ("id", nc.Id), ("line", seen[nc.Id].Location?.Line ?? 0));
+                bag.Add(EngineDiagnostics.NcDuplicateId, At("id"), ("id", nc.Id), ("line", seen[nc.Id].Location?.Line ?? 0));
             }
 
             var written = nc.KeyLocations;
@@ -93,25 +93,25 @@ internal static class CycleChecks
             {
                 foreach (var key in new[] { "verified_by", "verified_on" }.Where(k => !written.ContainsKey(k)))
                 {
-                    bag.Add(DiagnosticCatalog.NcVerificationMissing, At("status"), ("id", nc.Id), ("missing", key));
+                    bag.Add(EngineDiagnostics.NcVerificationMissing, At("status"), ("id", nc.Id), ("missing", key));
                 }
             }
             else
             {
                 foreach (var key in new[] { "verified_by", "verified_on" }.Where(written.ContainsKey))
                 {
-                    bag.Add(DiagnosticCatalog.NcVerificationNotVerified, At(key), ("id", nc.Id), ("key", key), ("status", EvidenceWords.Of(nc.Status)));
+                    bag.Add(EngineDiagnostics.NcVerificationNotVerified, At(key), ("id", nc.Id), ("key", key), ("status", EvidenceWords.Of(nc.Status)));
                 }
             }
 
             if (nc.Status != CorrectionStatus.Open && string.IsNullOrWhiteSpace(nc.Action))
             {
-                bag.Add(DiagnosticCatalog.NcActionMissing, At("status"), ("id", nc.Id), ("status", EvidenceWords.Of(nc.Status)));
+                bag.Add(EngineDiagnostics.NcActionMissing, At("status"), ("id", nc.Id), ("status", EvidenceWords.Of(nc.Status)));
             }
 
             if (nc.VerifiedOn is { } verified && start is { } first && verified < first)
             {
-                bag.Add(DiagnosticCatalog.NcVerifiedBeforeAudit, At("verified_on"), ("id", nc.Id), ("verified", Day(verified)), ("start", Day(first)));
+                bag.Add(EngineDiagnostics.NcVerifiedBeforeAudit, At("verified_on"), ("id", nc.Id), ("verified", Day(verified)), ("start", Day(first)));
             }
         }
     }

@@ -33,14 +33,14 @@ internal static class EvidenceValidator
         var file = SourceLocation.WholeFile(evidence.SourceName);
         if (evidence.RubricId is not null && !string.Equals(evidence.RubricId, rubric.Id, StringComparison.Ordinal))
         {
-            bag.Add(DiagnosticCatalog.RubricMismatch, evidence.RubricLocation ?? file, ("id", evidence.RubricId), ("loaded", rubric.Id));
+            bag.Add(EngineDiagnostics.RubricMismatch, evidence.RubricLocation ?? file, ("id", evidence.RubricId), ("loaded", rubric.Id));
             incomplete = false;
             return findings; // Every item check would be against the wrong rubric.
         }
 
         if (evidence.RubricVersion is { } pinned && !string.Equals(pinned, rubric.Version, StringComparison.Ordinal))
         {
-            bag.Add(strictVersion ? DiagnosticCatalog.RubricVersionRefused : DiagnosticCatalog.RubricVersionMismatch, evidence.RubricLocation ?? file, ("pinned", pinned), ("id", rubric.Id), ("loaded", rubric.Version));
+            bag.Add(strictVersion ? EngineDiagnostics.RubricVersionRefused : EngineDiagnostics.RubricVersionMismatch, evidence.RubricLocation ?? file, ("pinned", pinned), ("id", rubric.Id), ("loaded", rubric.Version));
         }
 
         foreach (var finding in evidence.Findings)
@@ -73,7 +73,7 @@ internal static class EvidenceValidator
         var members = team.Length == 0 ? (object)new Message("diagnostic.value.no_team") : team;
         if (evidence.Assessor is { } assessor && !known.Contains(assessor))
         {
-            bag.Add(DiagnosticCatalog.AssessorNotInTeam, evidence.AssessorLocation ?? file, ("name", Values.Shorten(assessor)), ("team", members), ("suggestion", Suggest.DidYouMean(assessor, team)));
+            bag.Add(EngineDiagnostics.AssessorNotInTeam, evidence.AssessorLocation ?? file, ("name", Values.Shorten(assessor)), ("team", members), ("suggestion", Suggest.DidYouMean(assessor, team)));
         }
 
         foreach (var finding in evidence.Findings)
@@ -83,21 +83,21 @@ internal static class EvidenceValidator
                 var at = record.KeyLocations.GetValueOrDefault("by", record.Location ?? finding.Location ?? file);
                 foreach (var name in record.By.Where(n => !known.Contains(n)))
                 {
-                    bag.Add(DiagnosticCatalog.AssessorNotInTeam, at, ("name", Values.Shorten(name)), ("team", members), ("suggestion", Suggest.DidYouMean(name, team)));
+                    bag.Add(EngineDiagnostics.AssessorNotInTeam, at, ("name", Values.Shorten(name)), ("team", members), ("suggestion", Suggest.DidYouMean(name, team)));
                 }
             }
 
             // A missing 'by' is already reported by the reader (missing key); built in code it has no location to skip on.
             foreach (var record in finding.Assessments.Where(a => a.By.Count > 1 || (a.By.Count == 0 && (a.Location is null || Written(a, "by")))))
             {
-                bag.Add(DiagnosticCatalog.AssessmentNotOneAssessor, record.KeyLocations.GetValueOrDefault("by", record.Location ?? file), ("target", finding.Target), ("count", record.By.Count));
+                bag.Add(EngineDiagnostics.AssessmentNotOneAssessor, record.KeyLocations.GetValueOrDefault("by", record.Location ?? file), ("target", finding.Target), ("count", record.By.Count));
             }
 
             var twice = finding.Assessments.Where(a => a.By.Count == 1).GroupBy(a => a.By[0], StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
             if (twice is not null)
             {
                 var second = twice.ElementAt(1);
-                bag.Add(DiagnosticCatalog.AssessorTwice, second.KeyLocations.GetValueOrDefault("by", second.Location ?? file), ("name", Values.Shorten(twice.Key)), ("target", finding.Target));
+                bag.Add(EngineDiagnostics.AssessorTwice, second.KeyLocations.GetValueOrDefault("by", second.Location ?? file), ("name", Values.Shorten(twice.Key)), ("target", finding.Target));
             }
         }
     }
@@ -191,18 +191,18 @@ internal static class EvidenceValidator
 
         if (finding.Item is not null && finding.Indicator is not null)
         {
-            bag.Add(DiagnosticCatalog.ItemAndIndicator, At(finding, "indicator", evidence), ("item", finding.Item), ("indicator", finding.Indicator));
+            bag.Add(EngineDiagnostics.ItemAndIndicator, At(finding, "indicator", evidence), ("item", finding.Item), ("indicator", finding.Indicator));
         }
         else if (finding.Item is not null)
         {
             item = rubric.FindItem(finding.Item);
             if (item is null)
             {
-                bag.Add(DiagnosticCatalog.UnknownItem, At(finding, "item", evidence), ("id", finding.Item), ("suggestion", Suggest.DidYouMean(finding.Item, rubric.Items.Select(i => i.Id))));
+                bag.Add(EngineDiagnostics.UnknownItem, At(finding, "item", evidence), ("id", finding.Item), ("suggestion", Suggest.DidYouMean(finding.Item, rubric.Items.Select(i => i.Id))));
             }
             else if (!findings.TryAddItem(item.Id, indexed))
             {
-                bag.Add(DiagnosticCatalog.DuplicateFinding, At(finding, "item", evidence), ("target", finding.Target), ("line", findings.OfItem(item.Id)!.Location?.Line ?? 0));
+                bag.Add(EngineDiagnostics.DuplicateFinding, At(finding, "item", evidence), ("target", finding.Target), ("line", findings.OfItem(item.Id)!.Location?.Line ?? 0));
             }
         }
         else if (finding.Indicator is not null)
@@ -210,16 +210,16 @@ internal static class EvidenceValidator
             var indicator = rubric.FindIndicator(finding.Indicator);
             if (indicator is null)
             {
-                bag.Add(DiagnosticCatalog.UnknownIndicator, At(finding, "indicator", evidence), ("id", finding.Indicator), ("suggestion", Suggest.DidYouMean(finding.Indicator, rubric.Indicators.Select(i => i.Id))));
+                bag.Add(EngineDiagnostics.UnknownIndicator, At(finding, "indicator", evidence), ("id", finding.Indicator), ("suggestion", Suggest.DidYouMean(finding.Indicator, rubric.Indicators.Select(i => i.Id))));
             }
             else if (!findings.TryAddIndicator(indicator.Id, indexed))
             {
-                bag.Add(DiagnosticCatalog.DuplicateFinding, At(finding, "indicator", evidence), ("target", finding.Target), ("line", findings.OfIndicator(indicator.Id)!.Location?.Line ?? 0));
+                bag.Add(EngineDiagnostics.DuplicateFinding, At(finding, "indicator", evidence), ("target", finding.Target), ("line", findings.OfIndicator(indicator.Id)!.Location?.Line ?? 0));
             }
 
             if (finding.Result == FindingResult.Partial)
             {
-                bag.Add(DiagnosticCatalog.IndicatorFindingNotItemLevel, At(finding, "result", evidence), ("id", finding.Indicator), ("what", new Message("diagnostic.value.partial")));
+                bag.Add(EngineDiagnostics.IndicatorFindingNotItemLevel, At(finding, "result", evidence), ("id", finding.Indicator), ("what", new Message("diagnostic.value.partial")));
             }
 
             // A sample on the whole indicator ("checked 20 complaint files, 17 handled right") applies to each of its
@@ -227,7 +227,7 @@ internal static class EvidenceValidator
         }
         else if (!Written(finding, "item") && !Written(finding, "indicator"))
         {
-            bag.Add(DiagnosticCatalog.NoTarget, whole);
+            bag.Add(EngineDiagnostics.NoTarget, whole);
         }
 
         var target = finding.Target;
@@ -235,19 +235,19 @@ internal static class EvidenceValidator
         {
             if (evidence.Audit.IsFormal && evidence.Audit.KindRead)
             {
-                bag.Add(DiagnosticCatalog.UnresolvedInFormalAudit, whole, ("target", target), ("count", finding.Assessments.Count), ("kind", EvidenceWords.Of(evidence.Audit.Kind)));
+                bag.Add(EngineDiagnostics.UnresolvedInFormalAudit, whole, ("target", target), ("count", finding.Assessments.Count), ("kind", EvidenceWords.Of(evidence.Audit.Kind)));
             }
         }
         else if (finding.Result is null && finding.Sample is null && !Written(finding, "result") && !Written(finding, "sample"))
         {
-            bag.Add(DiagnosticCatalog.NoResult, whole, ("target", target));
+            bag.Add(EngineDiagnostics.NoResult, whole, ("target", target));
         }
 
         foreach (var assessment in finding.Assessments)
         {
             if (assessment.Result is null && assessment.Sample is null && !Written(assessment, "result") && !Written(assessment, "sample"))
             {
-                bag.Add(DiagnosticCatalog.NoResult, assessment.Location ?? whole, ("target", target));
+                bag.Add(EngineDiagnostics.NoResult, assessment.Location ?? whole, ("target", target));
             }
 
             CheckValues(assessment, item, target, evidence, bag);
@@ -261,18 +261,18 @@ internal static class EvidenceValidator
     {
         if (finding.Result is not null && finding.Sample is not null)
         {
-            bag.Add(DiagnosticCatalog.SampleWithResult, At(finding, "sample", evidence), ("target", target));
+            bag.Add(EngineDiagnostics.SampleWithResult, At(finding, "sample", evidence), ("target", target));
         }
 
         if (finding.Sample is { } sample)
         {
             if (sample.Size < 1)
             {
-                bag.Add(DiagnosticCatalog.SampleSizeZero, At(finding, "sample", evidence), ("target", target), ("size", sample.Size));
+                bag.Add(EngineDiagnostics.SampleSizeZero, At(finding, "sample", evidence), ("target", target), ("size", sample.Size));
             }
             else if (sample.Conforming < 0 || sample.Conforming > sample.Size)
             {
-                bag.Add(DiagnosticCatalog.SampleConformingOutOfRange, At(finding, "sample", evidence), ("target", target), ("conforming", sample.Conforming), ("size", sample.Size));
+                bag.Add(EngineDiagnostics.SampleConformingOutOfRange, At(finding, "sample", evidence), ("target", target), ("conforming", sample.Conforming), ("size", sample.Size));
             }
         }
 
@@ -285,22 +285,22 @@ internal static class EvidenceValidator
             }
             else if (finding.Points is null && !Written(finding, "points"))
             {
-                bag.Add(DiagnosticCatalog.PartialWithoutPoints, At(finding, "result", evidence), ("target", target), ("max", item.Points));
+                bag.Add(EngineDiagnostics.PartialWithoutPoints, At(finding, "result", evidence), ("target", target), ("max", item.Points));
             }
             else if (finding.Points <= 0 || finding.Points >= item.Points)
             {
-                bag.Add(DiagnosticCatalog.PartialPointsOutOfRange, At(finding, "points", evidence), ("points", finding.Points.Value), ("target", target), ("max", item.Points));
+                bag.Add(EngineDiagnostics.PartialPointsOutOfRange, At(finding, "points", evidence), ("points", finding.Points.Value), ("target", target), ("max", item.Points));
             }
         }
         else if (finding.Points is not null)
         {
             object result = finding.Result is { } r ? EvidenceWords.Of(r) : new Message("diagnostic.value.sample");
-            bag.Add(DiagnosticCatalog.PointsWithoutPartial, At(finding, "points", evidence), ("target", target), ("result", result));
+            bag.Add(EngineDiagnostics.PointsWithoutPartial, At(finding, "points", evidence), ("target", target), ("result", result));
         }
 
         if (finding.Result == FindingResult.NotApplicable && string.IsNullOrWhiteSpace(finding.Reason))
         {
-            bag.Add(DiagnosticCatalog.NotApplicableWithoutReason, At(finding, "result", evidence), ("target", target));
+            bag.Add(EngineDiagnostics.NotApplicableWithoutReason, At(finding, "result", evidence), ("target", target));
         }
 
         if (finding.Grade is { } grade)
@@ -314,7 +314,7 @@ internal static class EvidenceValidator
             if (excluded || (fullyConforming && grade != NonconformityGrade.Observation) || (nonconforming && grade == NonconformityGrade.Observation))
             {
                 object result = finding.Result is { } r ? EvidenceWords.Of(r) : new Message("diagnostic.value.full_sample");
-                bag.Add(DiagnosticCatalog.GradeMismatch, At(finding, "grade", evidence), ("grade", EvidenceWords.Of(grade)), ("result", result), ("target", target));
+                bag.Add(EngineDiagnostics.GradeMismatch, At(finding, "grade", evidence), ("grade", EvidenceWords.Of(grade)), ("result", result), ("target", target));
             }
         }
     }
@@ -336,11 +336,11 @@ internal static class EvidenceValidator
 
             if (finding.Result == FindingResult.NotApplicable)
             {
-                bag.Add(DiagnosticCatalog.ExcludedIndicatorWithItemFindings, At(finding, "result", evidence), ("id", indicator.Id), ("items", overriding));
+                bag.Add(EngineDiagnostics.ExcludedIndicatorWithItemFindings, At(finding, "result", evidence), ("id", indicator.Id), ("items", overriding));
             }
             else if (overriding.Length == indicator.Items.Count)
             {
-                bag.Add(DiagnosticCatalog.IndicatorFindingOverridden, At(finding, "indicator", evidence), ("id", indicator.Id), ("items", overriding));
+                bag.Add(EngineDiagnostics.IndicatorFindingOverridden, At(finding, "indicator", evidence), ("id", indicator.Id), ("items", overriding));
             }
         }
     }
@@ -371,7 +371,7 @@ internal static class EvidenceValidator
 
         if (!anyApplicable)
         {
-            bag.Add(DiagnosticCatalog.NothingApplicable, at);
+            bag.Add(EngineDiagnostics.NothingApplicable, at);
         }
 
         if (evidence.Audit.IsFormal && evidence.Audit.KindRead && missing.Count > 0)
@@ -383,7 +383,7 @@ internal static class EvidenceValidator
                 return true;
             }
 
-            bag.Add(DiagnosticCatalog.MissingFinding, at, ("count", missing.Count), ("items", Abbreviate(missing)), ("kind", EvidenceWords.Of(evidence.Audit.Kind)));
+            bag.Add(EngineDiagnostics.MissingFinding, at, ("count", missing.Count), ("items", Abbreviate(missing)), ("kind", EvidenceWords.Of(evidence.Audit.Kind)));
         }
 
         return false;
@@ -421,7 +421,7 @@ internal static class EvidenceValidator
 
             if (deduction.Item is not null && rubric.FindItem(deduction.Item) is null)
             {
-                bag.Add(DiagnosticCatalog.UnknownItem, deduction.KeyLocations.GetValueOrDefault("item", location), ("id", deduction.Item), ("suggestion", Suggest.DidYouMean(deduction.Item, rubric.Items.Select(i => i.Id))));
+                bag.Add(EngineDiagnostics.UnknownItem, deduction.KeyLocations.GetValueOrDefault("item", location), ("id", deduction.Item), ("suggestion", Suggest.DidYouMean(deduction.Item, rubric.Items.Select(i => i.Id))));
             }
 
             if (string.IsNullOrWhiteSpace(deduction.Reason) && deduction.Location is null)
@@ -435,7 +435,7 @@ internal static class EvidenceValidator
         var allowedBonuses = policy.MaxBonusPoints > 0 ? policy.MaxBonusCount : 0;
         if (evidence.Bonuses.Count > allowedBonuses)
         {
-            bag.Add(DiagnosticCatalog.TooManyBonuses, evidence.Bonuses[allowedBonuses].Location ?? file, ("count", evidence.Bonuses.Count), ("max", allowedBonuses));
+            bag.Add(EngineDiagnostics.TooManyBonuses, evidence.Bonuses[allowedBonuses].Location ?? file, ("count", evidence.Bonuses.Count), ("max", allowedBonuses));
         }
 
         foreach (var bonus in evidence.Bonuses)
@@ -447,7 +447,7 @@ internal static class EvidenceValidator
             }
             else if (bonus.Points > policy.MaxBonusPoints)
             {
-                bag.Add(DiagnosticCatalog.BonusOverCap, location, ("points", bonus.Points.Value), ("max", policy.MaxBonusPoints));
+                bag.Add(EngineDiagnostics.BonusOverCap, location, ("points", bonus.Points.Value), ("max", policy.MaxBonusPoints));
             }
         }
     }
@@ -457,13 +457,13 @@ internal static class EvidenceValidator
         var company = evidence.Company;
         if (company.CreditCode is { } code && !CreditCode.IsValid(code))
         {
-            bag.Add(DiagnosticCatalog.InvalidCreditCode, company.CreditCodeLocation ?? SourceLocation.WholeFile(evidence.SourceName), ("code", Values.Shorten(code)));
+            bag.Add(EngineDiagnostics.InvalidCreditCode, company.CreditCodeLocation ?? SourceLocation.WholeFile(evidence.SourceName), ("code", Values.Shorten(code)));
         }
 
         var audit = evidence.Audit;
         if (audit.IsFormal && audit.KindRead && !audit.Team.Any(m => m.IsLead))
         {
-            bag.Add(DiagnosticCatalog.NoTeamLead, audit.Location ?? SourceLocation.WholeFile(evidence.SourceName));
+            bag.Add(EngineDiagnostics.NoTeamLead, audit.Location ?? SourceLocation.WholeFile(evidence.SourceName));
         }
 
         for (var i = 1; i < audit.Dates.Count; i++)
@@ -471,7 +471,7 @@ internal static class EvidenceValidator
             if (audit.Dates[i] < audit.Dates[i - 1])
             {
                 var location = i < audit.DateLocations.Count ? audit.DateLocations[i] : audit.Location ?? SourceLocation.WholeFile(evidence.SourceName);
-                bag.Add(DiagnosticCatalog.DatesOutOfOrder, location, ("date", audit.Dates[i].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("previous", audit.Dates[i - 1].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+                bag.Add(EngineDiagnostics.DatesOutOfOrder, location, ("date", audit.Dates[i].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("previous", audit.Dates[i - 1].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
             }
         }
     }

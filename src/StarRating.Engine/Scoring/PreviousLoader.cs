@@ -25,41 +25,41 @@ internal static class PreviousLoader
 
         if (Path.IsPathRooted(written) || written.Contains('\0', StringComparison.Ordinal))
         {
-            bag.Add(DiagnosticCatalog.PreviousPathRefused, at, ("path", Values.Shorten(written)));
+            bag.Add(EngineDiagnostics.PreviousPathRefused, at, ("path", Values.Shorten(written)));
             return null;
         }
 
         var full = Path.GetFullPath(Path.Combine(folder, written));
         if (!Inside(full, root))
         {
-            bag.Add(DiagnosticCatalog.PreviousPathRefused, at, ("path", Values.Shorten(written)));
+            bag.Add(EngineDiagnostics.PreviousPathRefused, at, ("path", Values.Shorten(written)));
             return null;
         }
 
         if (chain.Contains(full, StringComparer.Ordinal))
         {
             var names = chain.Append(full).Select(p => Path.GetRelativePath(root, p));
-            bag.Add(DiagnosticCatalog.PreviousCycle, at, ("path", Values.Shorten(written)), ("chain", string.Join(" → ", names)));
+            bag.Add(EngineDiagnostics.PreviousCycle, at, ("path", Values.Shorten(written)), ("chain", string.Join(" → ", names)));
             return null;
         }
 
         if (chain.Count > engine.MaxPreviousDepth)
         {
-            bag.Add(DiagnosticCatalog.PreviousTooDeep, at, ("limit", engine.MaxPreviousDepth));
+            bag.Add(EngineDiagnostics.PreviousTooDeep, at, ("limit", engine.MaxPreviousDepth));
             return null;
         }
 
         var info = new FileInfo(full);
         if (!info.Exists)
         {
-            bag.Add(DiagnosticCatalog.PreviousNotFound, at, ("path", Values.Shorten(written)));
+            bag.Add(EngineDiagnostics.PreviousNotFound, at, ("path", Values.Shorten(written)));
             return null;
         }
 
         // A link may point anywhere: the file read must itself lie inside the chain's folder.
         if (info.LinkTarget is not null && (info.ResolveLinkTarget(returnFinalTarget: true) is not { } target || !Inside(target.FullName, root)))
         {
-            bag.Add(DiagnosticCatalog.PreviousPathRefused, at, ("path", Values.Shorten(written)));
+            bag.Add(EngineDiagnostics.PreviousPathRefused, at, ("path", Values.Shorten(written)));
             return null;
         }
 
@@ -77,7 +77,7 @@ internal static class PreviousLoader
         if (own.HasErrors)
         {
             bag.AddRange(own.Items.Where(d => d.Severity == DiagnosticSeverity.Error));
-            bag.Add(DiagnosticCatalog.PreviousInvalid, at, ("path", Values.Shorten(written)), ("count", own.Items.Count(d => d.Severity == DiagnosticSeverity.Error)));
+            bag.Add(EngineDiagnostics.PreviousInvalid, at, ("path", Values.Shorten(written)), ("count", own.Items.Count(d => d.Severity == DiagnosticSeverity.Error)));
             return null;
         }
 
@@ -101,7 +101,7 @@ internal static class PreviousLoader
 
     private static LoadedPrevious? NotAnAudit(string written, SourceLocation at, string format, DiagnosticBag bag)
     {
-        bag.Add(DiagnosticCatalog.PreviousNotAudit, at, ("path", Values.Shorten(written)), ("found", "format: " + Values.Shorten(format)));
+        bag.Add(EngineDiagnostics.PreviousNotAudit, at, ("path", Values.Shorten(written)), ("found", "format: " + Values.Shorten(format)));
         return null;
     }
 
@@ -115,7 +115,7 @@ internal static class PreviousLoader
 
         if (evidence.RubricId is { } id && id != engine.Rubric.Id)
         {
-            bag.Add(DiagnosticCatalog.PreviousOtherRubric, at, ("path", Values.Shorten(written)), ("before", id), ("after", engine.Rubric.Id));
+            bag.Add(EngineDiagnostics.PreviousOtherRubric, at, ("path", Values.Shorten(written)), ("before", id), ("after", engine.Rubric.Id));
             return null;
         }
 
@@ -162,7 +162,7 @@ internal static class PreviousLoader
             var id = Text(rubricMap, "id")!;
             if (id != rubric.Id)
             {
-                bag.Add(DiagnosticCatalog.PreviousOtherRubric, at, ("path", Values.Shorten(written)), ("before", id), ("after", rubric.Id));
+                bag.Add(EngineDiagnostics.PreviousOtherRubric, at, ("path", Values.Shorten(written)), ("before", id), ("after", rubric.Id));
                 return null;
             }
 
@@ -205,7 +205,7 @@ internal static class PreviousLoader
         }
         catch (Exception e) when (e is InvalidCastException or NullReferenceException or FormatException or OverflowException or KeyNotFoundException)
         {
-            bag.Add(DiagnosticCatalog.PreviousNotAudit, at, ("path", Values.Shorten(written)), ("found", "format: " + ResultFormat + "?"));
+            bag.Add(EngineDiagnostics.PreviousNotAudit, at, ("path", Values.Shorten(written)), ("found", "format: " + ResultFormat + "?"));
             return null;
         }
     }
@@ -218,17 +218,17 @@ internal static class PreviousLoader
             : string.Equals(previous.CompanyName.Trim(), company.Name.Trim(), StringComparison.Ordinal);
         if (!same)
         {
-            bag.Add(DiagnosticCatalog.PreviousOtherCompany, at, ("path", Values.Shorten(written)), ("before", previous.CompanyName), ("after", company.Name));
+            bag.Add(EngineDiagnostics.PreviousOtherCompany, at, ("path", Values.Shorten(written)), ("before", previous.CompanyName), ("after", company.Name));
         }
 
         if (previous.RubricVersion != rubric.Version)
         {
-            bag.Add(DiagnosticCatalog.PreviousRubricVersion, at, ("path", Values.Shorten(written)), ("before", previous.RubricVersion), ("id", rubric.Id), ("after", rubric.Version));
+            bag.Add(EngineDiagnostics.PreviousRubricVersion, at, ("path", Values.Shorten(written)), ("before", previous.RubricVersion), ("id", rubric.Id), ("after", rubric.Version));
         }
 
         if (previous.Dates.Count > 0 && evidence.Audit.Dates.Count > 0 && previous.Dates.Max() >= evidence.Audit.Dates.Min())
         {
-            bag.Add(DiagnosticCatalog.PreviousNotBefore, at, ("path", Values.Shorten(written)), ("before", CycleChecks.Day(previous.Dates.Max())), ("after", CycleChecks.Day(evidence.Audit.Dates.Min())));
+            bag.Add(EngineDiagnostics.PreviousNotBefore, at, ("path", Values.Shorten(written)), ("before", CycleChecks.Day(previous.Dates.Max())), ("after", CycleChecks.Day(evidence.Audit.Dates.Min())));
         }
     }
 

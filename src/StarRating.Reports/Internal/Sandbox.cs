@@ -42,7 +42,7 @@ internal static class Sandbox
         var template = set.Find(name);
         if (template is null)
         {
-            bag.Add(DiagnosticCatalog.TemplateMissing, SourceLocation.WholeFile(name), ("name", name), ("folder", new Message("diagnostic.template_set")), ("available", string.Join(", ", set.Names)));
+            bag.Add(ReportDiagnostics.TemplateMissing, SourceLocation.WholeFile(name), ("name", name), ("folder", new Message("diagnostic.template_set")), ("available", string.Join(", ", set.Names)));
             return (null, bag);
         }
 
@@ -66,7 +66,7 @@ internal static class Sandbox
             var text = template.Render(context);
             if (text.Length > limits.MaxOutputChars || context.OutputExceeded)
             {
-                bag.Add(DiagnosticCatalog.TemplateOutputLimit, SourceLocation.WholeFile(file), ("limit", limits.MaxOutputChars));
+                bag.Add(ReportDiagnostics.TemplateOutputLimit, SourceLocation.WholeFile(file), ("limit", limits.MaxOutputChars));
                 return (null, bag);
             }
 
@@ -82,13 +82,13 @@ internal static class Sandbox
         }
         catch (RegexMatchTimeoutException)
         {
-            bag.Add(DiagnosticCatalog.TemplateRegexTimeout, Locate(context.CurrentSpan, file), ("limit", (long)limits.RegexTimeout.TotalMilliseconds));
+            bag.Add(ReportDiagnostics.TemplateRegexTimeout, Locate(context.CurrentSpan, file), ("limit", (long)limits.RegexTimeout.TotalMilliseconds));
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not StackOverflowException)
         {
             // Anything else a template provokes inside Scriban (an overflow, a huge allocation...) is still the
             // template's failure: report it, never a stack trace.
-            bag.Add(DiagnosticCatalog.TemplateRuntime, Locate(context.CurrentSpan, file), ("detail", Describe(ex)));
+            bag.Add(ReportDiagnostics.TemplateRuntime, Locate(context.CurrentSpan, file), ("detail", Describe(ex)));
         }
 
         return (null, bag);
@@ -124,29 +124,29 @@ internal static class Sandbox
         if (ex.InnerException is RegexMatchTimeoutException || (ex is not ScriptAbortException && !timedOut && message.Contains("RegexMatchTimeout", StringComparison.Ordinal)))
         {
             // The limit that fired: the regular-expression limit, not the render's time limit.
-            return DiagnosticCatalog.TemplateRegexTimeout.Create(location, ("limit", (long)limits.RegexTimeout.TotalMilliseconds));
+            return ReportDiagnostics.TemplateRegexTimeout.Create(location, ("limit", (long)limits.RegexTimeout.TotalMilliseconds));
         }
 
         if (ex is ScriptAbortException || timedOut)
         {
-            return DiagnosticCatalog.TemplateTimeout.Create(location, ("limit", (long)limits.Timeout.TotalMilliseconds));
+            return ReportDiagnostics.TemplateTimeout.Create(location, ("limit", (long)limits.Timeout.TotalMilliseconds));
         }
 
         return ex switch
         {
-            IncludeRefusedException refused => DiagnosticCatalog.TemplateIncludeRefused.Create(location, ("name", refused.Name), ("available", refused.Available)),
-            FunctionRefusedException refused => DiagnosticCatalog.TemplateFunctionRefused.Create(location, ("name", refused.Name)),
-            OutputLimitException => DiagnosticCatalog.TemplateOutputLimit.Create(location, ("limit", limits.MaxOutputChars)),
-            ScriptParserRuntimeException parser => DiagnosticCatalog.TemplateSyntax.Create(location, ("detail", parser.OriginalMessage)),
+            IncludeRefusedException refused => ReportDiagnostics.TemplateIncludeRefused.Create(location, ("name", refused.Name), ("available", refused.Available)),
+            FunctionRefusedException refused => ReportDiagnostics.TemplateFunctionRefused.Create(location, ("name", refused.Name)),
+            OutputLimitException => ReportDiagnostics.TemplateOutputLimit.Create(location, ("limit", limits.MaxOutputChars)),
+            ScriptParserRuntimeException parser => ReportDiagnostics.TemplateSyntax.Create(location, ("detail", parser.OriginalMessage)),
             // Scriban 7.5 says so in words only: "Exceeding number of iteration limit", "Range expression exceeds
             // LoopLimit", "String multiplication exceeds LimitToString"... (checked by SandboxTests).
             _ when message.StartsWith("Exceeding number of iteration limit", StringComparison.Ordinal) || message.Contains("LoopLimit", StringComparison.Ordinal) =>
-                DiagnosticCatalog.TemplateLoopLimit.Create(location, ("limit", limits.LoopLimit)),
+                ReportDiagnostics.TemplateLoopLimit.Create(location, ("limit", limits.LoopLimit)),
             _ when message.Contains("LimitToString", StringComparison.Ordinal) =>
-                DiagnosticCatalog.TemplateOutputLimit.Create(location, ("limit", limits.MaxOutputChars)),
+                ReportDiagnostics.TemplateOutputLimit.Create(location, ("limit", limits.MaxOutputChars)),
             _ when message.StartsWith("Exceeding number of recursive depth limit", StringComparison.Ordinal) =>
-                DiagnosticCatalog.TemplateRecursionLimit.Create(location, ("limit", limits.RecursionLimit)),
-            _ => DiagnosticCatalog.TemplateRuntime.Create(location, ("detail", message)),
+                ReportDiagnostics.TemplateRecursionLimit.Create(location, ("limit", limits.RecursionLimit)),
+            _ => ReportDiagnostics.TemplateRuntime.Create(location, ("detail", message)),
         };
     }
 

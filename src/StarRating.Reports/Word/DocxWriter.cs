@@ -56,7 +56,7 @@ internal static class DocxWriter
 
         foreach (var (type, name) in unknown)
         {
-            bag.Add(DiagnosticCatalog.WordStyleUnknown, SourceLocation.WholeFile(templateName), ("kind", new Message("diagnostic.word.style_kind." + type)), ("name", name), ("available", styles.Available(type)));
+            bag.Add(ReportDiagnostics.WordStyleUnknown, SourceLocation.WholeFile(templateName), ("kind", new Message("diagnostic.word.style_kind." + type)), ("name", name), ("available", styles.Available(type)));
         }
 
         if (unknown.Count > 0)

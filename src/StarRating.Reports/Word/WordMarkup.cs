@@ -36,11 +36,11 @@ internal static partial class WordMarkup
         catch (MarkupException ex)
         {
             // The markup's own rules are told to template authors in English, as the template language's are.
-            bag.Add(DiagnosticCatalog.WordMarkupInvalid, SourceLocation.WholeFile(templateName), ("line", ex.Line), ("column", ex.Column), ("detail", Message.Verbatim(ex.Message)));
+            bag.Add(ReportDiagnostics.WordMarkupInvalid, SourceLocation.WholeFile(templateName), ("line", ex.Line), ("column", ex.Column), ("detail", Message.Verbatim(ex.Message)));
         }
         catch (XmlException ex)
         {
-            bag.Add(DiagnosticCatalog.WordMarkupInvalid, SourceLocation.WholeFile(templateName), ("line", Math.Max(1, ex.LineNumber)), ("column", Math.Max(1, ex.LinePosition)), ("detail", new Message("diagnostic.word.markup_not_well_formed")));
+            bag.Add(ReportDiagnostics.WordMarkupInvalid, SourceLocation.WholeFile(templateName), ("line", Math.Max(1, ex.LineNumber)), ("column", Math.Max(1, ex.LinePosition)), ("detail", new Message("diagnostic.word.markup_not_well_formed")));
         }
 
         return null;

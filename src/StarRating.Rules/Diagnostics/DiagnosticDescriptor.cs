@@ -6,15 +6,23 @@ namespace StarRating.Rules;
 /// <summary>
 /// The definition behind a diagnostic code: its default severity, and the keys of its title, message and hint in
 /// the vocabulary (<c>diagnostic.CODE.title</c>, <c>.message</c>, <c>.hint</c>), whose texts take named arguments
-/// such as <c>{key}</c>. All descriptors live in <see cref="DiagnosticCatalog"/>; <c>docs/errors.md</c> is generated
-/// from them in every language of the vocabulary.
+/// such as <c>{key}</c>. Each layer declares the descriptors it reports in one static class (Rules' in
+/// <see cref="DiagnosticCatalog"/>) and lists them with a <see cref="DiagnosticDescriptorSet"/>; <c>docs/errors.md</c>
+/// is generated from them in every language of the vocabulary.
 /// </summary>
 public sealed class DiagnosticDescriptor
 {
     private readonly Lazy<ImmutableArray<string>> parameters;
 
-    internal DiagnosticDescriptor(string code, DiagnosticSeverity severity)
+    /// <summary>
+    /// Declares a code. For StarRating's own layers, each in its static class of descriptors; the texts must exist in
+    /// the vocabulary under <c>diagnostic.CODE</c> (a test checks every layer's codes).
+    /// </summary>
+    /// <param name="code">The stable code, <c>SR</c> and four digits, never reused for another problem.</param>
+    /// <param name="severity">The default severity.</param>
+    public DiagnosticDescriptor(string code, DiagnosticSeverity severity)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
         Code = code;
         Severity = severity;
         parameters = new(() => Vocabulary.Default.Languages

@@ -6,7 +6,8 @@ namespace StarRating.Server.Api;
 // The service's own JSON shapes (not the evidence or result documents, which are the library's formats). Written and
 // read only through the source-generated ApiJson context: no reflection, so the Native AOT tool stays warning-free.
 
-internal sealed record DiagnosticDto(string Code, string Severity, string Message, string? Hint, string? File, int? Line, int? Column);
+/// <summary>A library diagnostic: in a text file <c>line</c>/<c>column</c>; in a workbook also <c>sheet</c> and <c>cell</c> (<c>F12</c>), with the row as line.</summary>
+internal sealed record DiagnosticDto(string Code, string Severity, string Message, string? Hint, string? File, int? Line, int? Column, string? Sheet = null, string? Cell = null);
 
 internal sealed record ProblemDto(
     string Type,

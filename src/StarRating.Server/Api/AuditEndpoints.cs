@@ -28,12 +28,11 @@ internal sealed record SaveAttempt(SaveResult? Saved, IReadOnlyList<Diagnostic> 
 /// <summary>Audits: create, list, evidence, findings, result, report, history, finalise, team.</summary>
 internal static class AuditEndpoints
 {
-    /// <summary>Report formats: those the library renders today, and those other work streams will add (406 until then).</summary>
-    private static readonly string[] RenderedFormats = ["html", "md", "json"];
+    /// <summary>Report formats, each made as <c>starrating score --format F</c> makes it (<see cref="ReportFiles"/>).</summary>
+    private static readonly string[] RenderedFormats = ["html", "md", "json", "docx", "xlsx", "pdf"];
 
     /// <summary>The report formats <see cref="Report"/> serves: the pages list their downloads from this, so a new format needs no page change.</summary>
     public static IReadOnlyList<string> ReportFormats => RenderedFormats;
-    private static readonly string[] ComingFormats = ["docx", "xlsx", "pdf"];
 
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -87,13 +86,6 @@ internal static class AuditEndpoints
             {
                 return;
             }
-        }
-
-        // The seam for workbook evidence: when the library reads XLSX, convert it here and go on as with YAML.
-        if (sourceName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-        {
-            await Http.Problem(http, "SR7023").ConfigureAwait(false);
-            return;
         }
 
         var (validated, diagnostics) = call.Service.Scoring.ValidateUpload(bytes, sourceName);
@@ -312,15 +304,9 @@ internal static class AuditEndpoints
         var http = call.Http;
         var format = (Http.Query(http, "format") ?? "html").ToLowerInvariant();
         var lang = Http.Query(http, "lang") ?? (Http.English(http) ? "en" : "zh");
-        var formats = string.Join(", ", RenderedFormats);
-        if (ComingFormats.Contains(format))
-        {
-            await Http.Problem(http, "SR7015", [("format", format), ("formats", formats)]).ConfigureAwait(false);
-            return;
-        }
-
         if (!RenderedFormats.Contains(format) || lang is not ("zh" or "en"))
         {
+            var formats = string.Join(", ", RenderedFormats);
             await Http.Problem(http, "SR7014", [("format", format + (lang is "zh" or "en" ? "" : " / lang=" + lang)), ("formats", formats + "; lang=zh|en")]).ConfigureAwait(false);
             return;
         }
@@ -330,29 +316,30 @@ internal static class AuditEndpoints
             return;
         }
 
-        var reportFormat = format switch { "md" => ReportFormat.Markdown, "json" => ReportFormat.Json, _ => ReportFormat.Html };
-        var rendered = ReportRenderer.Default.Render(scored.Outcome.Value!, reportFormat, lang == "en" ? Language.English : Language.Chinese, call.Aborted);
-        if (rendered.Value is null)
+        var language = lang == "en" ? Language.English : Language.Chinese;
+        var auditId = Http.RouteId(http)!.Value.ToString(CultureInfo.InvariantCulture);
+        var fileName = "audit-" + auditId + "-report." + format;
+        var rendered = await call.Service.Reports.RenderAsync(Http.RouteId(http)!.Value, scored, format, language, fileName, call.Aborted).ConfigureAwait(false);
+        if (rendered.Bytes is null)
         {
-            await Http.Problem(http, "SR7013", diagnostics: rendered.Diagnostics).ConfigureAwait(false);
+            await Http.Problem(http, rendered.Problem!, diagnostics: rendered.Diagnostics).ConfigureAwait(false);
             return;
         }
 
-        var auditId = Http.RouteId(http)!.Value.ToString(CultureInfo.InvariantCulture);
-        var (type, extension) = reportFormat switch
-        {
-            ReportFormat.Markdown => ("text/markdown; charset=utf-8", "md"),
-            ReportFormat.Json => ("application/json; charset=utf-8", "json"),
-            _ => ("text/html; charset=utf-8", "html"),
-        };
-        if (reportFormat == ReportFormat.Html)
+        if (format == "html")
         {
             // The report is self-contained (inline CSS and SVG, no scripts): allow exactly that, and nothing else.
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
         }
+        else if (ReportFiles.IsBinary(format))
+        {
+            // A document to save, never to open in the browser's origin: a PDF viewer runs scripts a PDF may carry.
+            http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        }
 
-        http.Response.Headers.ContentDisposition = (Http.Query(http, "download") is "1" or "true" ? "attachment" : "inline") + "; filename=\"audit-" + auditId + "-report." + extension + "\"";
-        await Http.Bytes(http, 200, type, Encoding.UTF8.GetBytes(rendered.Value.Content)).ConfigureAwait(false);
+        var inline = !ReportFiles.IsBinary(format) && Http.Query(http, "download") is not ("1" or "true");
+        http.Response.Headers.ContentDisposition = (inline ? "inline" : "attachment") + "; filename=\"" + fileName + "\"";
+        await Http.Bytes(http, 200, ReportFiles.ContentType(format), rendered.Bytes).ConfigureAwait(false);
     }
 
     public static async Task History(Call call)

@@ -73,7 +73,9 @@ internal static class Http
         d.HintIn(language) is { Length: > 0 } hint ? hint : null,
         d.Location.File,
         d.Location.HasPosition ? d.Location.Line : null,
-        d.Location.HasPosition ? d.Location.Column : null);
+        d.Location.HasPosition ? d.Location.Column : null,
+        d.Location.Sheet,
+        d.Location.CellReference);
 
     /// <summary>The body's bytes, or null after answering 413 when it is over <paramref name="limit"/>.</summary>
     public static async Task<byte[]?> BodyAsync(HttpContext context, long limit)

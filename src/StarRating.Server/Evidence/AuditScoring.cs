@@ -7,6 +7,7 @@ using StarRating.Engine;
 using StarRating.Reports;
 using StarRating.Rules;
 using StarRating.Server.Storage;
+using StarRating.Workbook;
 
 namespace StarRating.Server.Evidence;
 
@@ -61,16 +62,32 @@ internal sealed class AuditScoring(AuditEngine engine)
     /// checklist. Finalising still needs the whole outcome, so neither passes it.
     /// </summary>
     public static bool IsIncompleteness(Diagnostic d) =>
-        d.Code == DiagnosticCatalog.MissingFinding.Code || d.Code == DiagnosticCatalog.UnresolvedInFormalAudit.Code;
+        d.Code == EngineDiagnostics.MissingFinding.Code || d.Code == EngineDiagnostics.UnresolvedInFormalAudit.Code;
 
     /// <summary>A reading (SR10xx) problem is a bad request (400); anything the rules refuse is unprocessable (422).</summary>
     public static bool IsReadingProblem(IEnumerable<Diagnostic> diagnostics) =>
-        diagnostics.Any(d => d.IsError && d.Code.StartsWith("SR10", StringComparison.Ordinal));
+        diagnostics.Any(d => d.IsError && (d.Code.StartsWith("SR10", StringComparison.Ordinal) || WorkbookPackageCodes.Contains(d.Code)));
 
-    /// <summary>Validates an uploaded evidence document (JSON or YAML by the name's extension). Errors: the diagnostics.</summary>
+    /// <summary>A workbook that is no readable workbook at all (not a package, macros, bombs, broken XML): a bad request.</summary>
+    private static readonly HashSet<string> WorkbookPackageCodes =
+    [
+        .. new[]
+        {
+            WorkbookDiagnostics.NotAWorkbook, WorkbookDiagnostics.WorkbookMacros, WorkbookDiagnostics.WorkbookTooLarge,
+            WorkbookDiagnostics.WorkbookCompressionRatio, WorkbookDiagnostics.WorkbookTooManyParts, WorkbookDiagnostics.SheetTooLarge,
+            WorkbookDiagnostics.WorkbookDtd, WorkbookDiagnostics.WorkbookXml, WorkbookDiagnostics.WorkbookExternalLink,
+            WorkbookDiagnostics.WorkbookSharedStrings, WorkbookDiagnostics.WorkbookFileTooLarge,
+        }.Select(d => d.Code),
+    ];
+
+    /// <summary>
+    /// Validates an uploaded evidence document: JSON or YAML by the name's extension, or an audit workbook (<c>.xlsx</c>,
+    /// read by StarRating.Workbook with every diagnostic at its sheet and cell). Errors: the diagnostics.
+    /// </summary>
     public (ValidatedEvidence? Value, IReadOnlyList<Diagnostic> Diagnostics) ValidateUpload(byte[] bytes, string sourceName)
     {
-        var read = loader.Parse(bytes, sourceName);
+        var workbook = IsWorkbook(sourceName);
+        var read = workbook ? loader.Read(new WorkbookReader(Engine.Rubric).Read(bytes, sourceName)) : loader.Parse(bytes, sourceName);
         if (read.Value is null)
         {
             return (null, read.Diagnostics);
@@ -84,10 +101,11 @@ internal sealed class AuditScoring(AuditEngine engine)
             return (null, all);
         }
 
-        var text = Decode(bytes);
-        var root = sourceName.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-            ? (JsonObject)JsonNode.Parse(text)!
-            : EvidenceDocument.YamlToJson(text);
+        // A workbook is stored as the evidence format's JSON, written by the library's own evidence writer (what
+        // `starrating convert audit.xlsx -o audit.json` writes); text uploads are stored as the tree they are.
+        var root = workbook ? (JsonObject)JsonNode.Parse(EvidenceWriter.ToJson(read.Value))!
+            : sourceName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? (JsonObject)JsonNode.Parse(Decode(bytes))!
+            : EvidenceDocument.YamlToJson(Decode(bytes));
 
         // The stored form must read as the upload did: score the composed document once and refuse any difference.
         var (head, findings) = EvidenceDocument.Split(root);
@@ -101,6 +119,10 @@ internal sealed class AuditScoring(AuditEngine engine)
 
         return (new ValidatedEvidence(root, read.Value, scored.Value, all.Where(d => !d.IsError).ToArray()), all);
     }
+
+    /// <summary>True for a workbook's name: <c>.xlsx</c>, and <c>.xlsm</c>, which the reader refuses as macro-enabled (SR6002).</summary>
+    public static bool IsWorkbook(string sourceName) =>
+        sourceName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || sourceName.EndsWith(".xlsm", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Validates one finding against the audit's head. The finding's own text sits verbatim in a probe document from

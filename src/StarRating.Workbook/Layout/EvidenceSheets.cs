@@ -75,7 +75,7 @@ internal sealed class EvidenceSheets
 
         if (sheets.lossy.Count > 0)
         {
-            warnings.Add(DiagnosticCatalog.WorkbookLossy.Create(SourceLocation.WholeFile(file), ("what", sheets.lossy.Distinct(StringComparer.Ordinal).Select(what => new Message("diagnostic.workbook.lossy_" + what)).ToArray())));
+            warnings.Add(WorkbookDiagnostics.WorkbookLossy.Create(SourceLocation.WholeFile(file), ("what", sheets.lossy.Distinct(StringComparer.Ordinal).Select(what => new Message("diagnostic.workbook.lossy_" + what)).ToArray())));
         }
     }
 

@@ -50,7 +50,7 @@ internal sealed partial class EvidenceTree
         {
             if (sheet is null)
             {
-                Diagnostics.Add(DiagnosticCatalog.WorkbookSheetMissing.Create(SourceLocation.WholeFile(File), ("sheet", Both(name))));
+                Diagnostics.Add(WorkbookDiagnostics.WorkbookSheetMissing.Create(SourceLocation.WholeFile(File), ("sheet", Both(name))));
                 missing = true;
             }
         }
@@ -321,13 +321,13 @@ internal sealed partial class EvidenceTree
             var location = SourceLocation.InCell(File, sheet.Name, row, columns["type"]);
             if (type is null)
             {
-                Diagnostics.Add(DiagnosticCatalog.AdjustmentTypeMissing.Create(location, ("deduction", Both(T.Deduction)), ("bonus", Both(T.Bonus))));
+                Diagnostics.Add(WorkbookDiagnostics.AdjustmentTypeMissing.Create(location, ("deduction", Both(T.Deduction)), ("bonus", Both(T.Bonus))));
                 continue;
             }
 
             if (word is null)
             {
-                Diagnostics.Add(DiagnosticCatalog.AdjustmentTypeUnknown.Create(location, ("value", Shorten(type.Text)), ("deduction", Both(T.Deduction)), ("bonus", Both(T.Bonus))));
+                Diagnostics.Add(WorkbookDiagnostics.AdjustmentTypeUnknown.Create(location, ("value", Shorten(type.Text)), ("deduction", Both(T.Deduction)), ("bonus", Both(T.Bonus))));
                 continue;
             }
 
@@ -436,12 +436,12 @@ internal sealed partial class EvidenceTree
             var location = SourceLocation.InCell(owner.File, Name, row, column);
             if (cell.Formula is not null)
             {
-                owner.Diagnostics.Add(DiagnosticCatalog.WorkbookFormula.Create(location, ("formula", "=" + Shorten(cell.Formula))));
+                owner.Diagnostics.Add(WorkbookDiagnostics.WorkbookFormula.Create(location, ("formula", "=" + Shorten(cell.Formula))));
             }
 
             if (cell.Type == CellType.Error)
             {
-                owner.Diagnostics.Add(DiagnosticCatalog.WorkbookErrorValue.Create(location, ("value", Shorten(cell.Text))));
+                owner.Diagnostics.Add(WorkbookDiagnostics.WorkbookErrorValue.Create(location, ("value", Shorten(cell.Text))));
                 return null;
             }
 
@@ -617,7 +617,7 @@ internal sealed partial class EvidenceTree
                 if (!columns.ContainsKey(key))
                 {
                     var label = labels[Array.IndexOf(keys, key)];
-                    owner.Diagnostics.Add(DiagnosticCatalog.WorkbookColumnMissing.Create(SourceLocation.InCell(owner.File, Name, 0, 0), ("column", Both(label))));
+                    owner.Diagnostics.Add(WorkbookDiagnostics.WorkbookColumnMissing.Create(SourceLocation.InCell(owner.File, Name, 0, 0), ("column", Both(label))));
                     ok = false;
                 }
             }

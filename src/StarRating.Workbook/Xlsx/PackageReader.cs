@@ -56,19 +56,19 @@ internal sealed class PackageReader : IDisposable
         var whole = SourceLocation.WholeFile(file);
         if (bytes.Length > limits.MaxFileBytes)
         {
-            diagnostics.Add(DiagnosticCatalog.WorkbookFileTooLarge.Create(whole, ("size", bytes.Length), ("limit", limits.MaxFileBytes)));
+            diagnostics.Add(WorkbookDiagnostics.WorkbookFileTooLarge.Create(whole, ("size", bytes.Length), ("limit", limits.MaxFileBytes)));
             return null;
         }
 
         if (bytes.Length >= 8 && bytes[0] == 0xD0 && bytes[1] == 0xCF && bytes[2] == 0x11 && bytes[3] == 0xE0)
         {
-            diagnostics.Add(DiagnosticCatalog.NotAWorkbook.Create(whole, ("reason", new Message("diagnostic.workbook.encrypted"))));
+            diagnostics.Add(WorkbookDiagnostics.NotAWorkbook.Create(whole, ("reason", new Message("diagnostic.workbook.encrypted"))));
             return null;
         }
 
         if (bytes.Length < 4 || bytes[0] != (byte)'P' || bytes[1] != (byte)'K')
         {
-            diagnostics.Add(DiagnosticCatalog.NotAWorkbook.Create(whole, ("reason", new Message("diagnostic.workbook.not_zip"))));
+            diagnostics.Add(WorkbookDiagnostics.NotAWorkbook.Create(whole, ("reason", new Message("diagnostic.workbook.not_zip"))));
             return null;
         }
 
@@ -79,7 +79,7 @@ internal sealed class PackageReader : IDisposable
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException or NotSupportedException)
         {
-            diagnostics.Add(DiagnosticCatalog.NotAWorkbook.Create(whole, ("reason", new Message("diagnostic.workbook.zip_damaged"))));
+            diagnostics.Add(WorkbookDiagnostics.NotAWorkbook.Create(whole, ("reason", new Message("diagnostic.workbook.zip_damaged"))));
             return null;
         }
 
@@ -88,7 +88,7 @@ internal sealed class PackageReader : IDisposable
             var count = zip.Entries.Count;
             if (count > limits.MaxParts)
             {
-                diagnostics.Add(DiagnosticCatalog.WorkbookTooManyParts.Create(whole, ("count", count), ("what", new Message("diagnostic.workbook.parts")), ("limit", limits.MaxParts)));
+                diagnostics.Add(WorkbookDiagnostics.WorkbookTooManyParts.Create(whole, ("count", count), ("what", new Message("diagnostic.workbook.parts")), ("limit", limits.MaxParts)));
                 zip.Dispose();
                 return null;
             }
@@ -100,14 +100,14 @@ internal sealed class PackageReader : IDisposable
                 declared += entry.Length;
                 if (declared > limits.MaxUnpackedBytes)
                 {
-                    diagnostics.Add(DiagnosticCatalog.WorkbookTooLarge.Create(whole, ("limit", limits.MaxUnpackedBytes)));
+                    diagnostics.Add(WorkbookDiagnostics.WorkbookTooLarge.Create(whole, ("limit", limits.MaxUnpackedBytes)));
                     zip.Dispose();
                     return null;
                 }
 
                 if (entry.Length > RatioThreshold && entry.Length / Math.Max(1, entry.CompressedLength) > limits.MaxCompressionRatio)
                 {
-                    diagnostics.Add(DiagnosticCatalog.WorkbookCompressionRatio.Create(whole, ("part", entry.FullName), ("limit", limits.MaxCompressionRatio)));
+                    diagnostics.Add(WorkbookDiagnostics.WorkbookCompressionRatio.Create(whole, ("part", entry.FullName), ("limit", limits.MaxCompressionRatio)));
                     zip.Dispose();
                     return null;
                 }
@@ -119,7 +119,7 @@ internal sealed class PackageReader : IDisposable
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
-            diagnostics.Add(DiagnosticCatalog.NotAWorkbook.Create(whole, ("reason", new Message("diagnostic.workbook.zip_damaged"))));
+            diagnostics.Add(WorkbookDiagnostics.NotAWorkbook.Create(whole, ("reason", new Message("diagnostic.workbook.zip_damaged"))));
             zip.Dispose();
             return null;
         }
@@ -140,7 +140,7 @@ internal sealed class PackageReader : IDisposable
         {
             if (required)
             {
-                Diagnostics.Add(DiagnosticCatalog.NotAWorkbook.Create(whole, ("reason", new Message("diagnostic.workbook.part_missing", ("part", part)))));
+                Diagnostics.Add(WorkbookDiagnostics.NotAWorkbook.Create(whole, ("reason", new Message("diagnostic.workbook.part_missing", ("part", part)))));
             }
 
             return false;
@@ -154,7 +154,7 @@ internal sealed class PackageReader : IDisposable
             var length = bounded.ReadAtLeast(prolog, prolog.Length, throwOnEndOfStream: false);
             if (Contains(prolog.AsSpan(0, length), "<!DOCTYPE"u8) || Contains(prolog.AsSpan(0, length), "<!ENTITY"u8))
             {
-                Diagnostics.Add(DiagnosticCatalog.WorkbookDtd.Create(whole, ("part", part)));
+                Diagnostics.Add(WorkbookDiagnostics.WorkbookDtd.Create(whole, ("part", part)));
                 return false;
             }
 
@@ -166,12 +166,12 @@ internal sealed class PackageReader : IDisposable
         catch (XmlException ex)
         {
             var where = ex.LineNumber > 0 ? new Message("diagnostic.workbook.xml_at", ("line", ex.LineNumber), ("position", ex.LinePosition)) : new Message("diagnostic.workbook.xml_start");
-            Diagnostics.Add(DiagnosticCatalog.WorkbookXml.Create(whole, ("part", part), ("detail", where)));
+            Diagnostics.Add(WorkbookDiagnostics.WorkbookXml.Create(whole, ("part", part), ("detail", where)));
             return false;
         }
         catch (InvalidDataException)
         {
-            Diagnostics.Add(DiagnosticCatalog.NotAWorkbook.Create(whole, ("reason", new Message("diagnostic.workbook.part_unpack", ("part", part)))));
+            Diagnostics.Add(WorkbookDiagnostics.NotAWorkbook.Create(whole, ("reason", new Message("diagnostic.workbook.part_unpack", ("part", part)))));
             return false;
         }
         catch (WorkbookRefusedException)
@@ -244,7 +244,7 @@ internal sealed class PackageReader : IDisposable
         unpacked += bytes;
         if (unpacked > limits.MaxUnpackedBytes)
         {
-            Diagnostics.Add(DiagnosticCatalog.WorkbookTooLarge.Create(SourceLocation.WholeFile(File), ("limit", limits.MaxUnpackedBytes)));
+            Diagnostics.Add(WorkbookDiagnostics.WorkbookTooLarge.Create(SourceLocation.WholeFile(File), ("limit", limits.MaxUnpackedBytes)));
             throw new WorkbookRefusedException();
         }
     }
@@ -277,7 +277,7 @@ internal sealed class PackageReader : IDisposable
             if (read > declared)
             {
                 // The ZIP directory said less: a lying header is how bombs get past size checks.
-                owner.Diagnostics.Add(DiagnosticCatalog.WorkbookTooLarge.Create(SourceLocation.WholeFile(owner.File), ("limit", owner.limits.MaxUnpackedBytes)));
+                owner.Diagnostics.Add(WorkbookDiagnostics.WorkbookTooLarge.Create(SourceLocation.WholeFile(owner.File), ("limit", owner.limits.MaxUnpackedBytes)));
                 throw new WorkbookRefusedException();
             }
 

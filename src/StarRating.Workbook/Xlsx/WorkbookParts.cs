@@ -48,7 +48,7 @@ internal sealed class WorkbookParts
         var diagnostics = package.Diagnostics;
         if (file.EndsWith(".xlsm", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".xltm", StringComparison.OrdinalIgnoreCase))
         {
-            diagnostics.Add(DiagnosticCatalog.WorkbookMacros.Create(whole, ("what", new Message("diagnostic.workbook.macro_file_type"))));
+            diagnostics.Add(WorkbookDiagnostics.WorkbookMacros.Create(whole, ("what", new Message("diagnostic.workbook.macro_file_type"))));
             return null;
         }
 
@@ -70,7 +70,7 @@ internal sealed class WorkbookParts
 
         if (macro is not null || types.Any(t => t.Contains(MacroContent, StringComparison.OrdinalIgnoreCase)))
         {
-            diagnostics.Add(DiagnosticCatalog.WorkbookMacros.Create(whole, ("what", new Message("diagnostic.workbook." + (macro is not null ? "vba_project" : "macro_content_type")))));
+            diagnostics.Add(WorkbookDiagnostics.WorkbookMacros.Create(whole, ("what", new Message("diagnostic.workbook." + (macro is not null ? "vba_project" : "macro_content_type")))));
             return null;
         }
 
@@ -79,7 +79,7 @@ internal sealed class WorkbookParts
         var workbookPart = office.Target ?? "xl/workbook.xml";
         if (!package.Has(workbookPart))
         {
-            diagnostics.Add(DiagnosticCatalog.NotAWorkbook.Create(whole, ("reason", new Message("diagnostic.workbook.no_workbook_part"))));
+            diagnostics.Add(WorkbookDiagnostics.NotAWorkbook.Create(whole, ("reason", new Message("diagnostic.workbook.no_workbook_part"))));
             return null;
         }
 
@@ -90,7 +90,7 @@ internal sealed class WorkbookParts
             var kind = rel.Type[(rel.Type.LastIndexOf('/') + 1)..];
             if (rel.External || kind is "externalLink" or "connections" or "queryTable")
             {
-                diagnostics.Add(DiagnosticCatalog.WorkbookExternalLink.Create(whole, ("what", rel.External ? rel.Target : kind)));
+                diagnostics.Add(WorkbookDiagnostics.WorkbookExternalLink.Create(whole, ("what", rel.External ? rel.Target : kind)));
                 return null;
             }
         }
@@ -140,13 +140,13 @@ internal sealed class WorkbookParts
 
         if (external)
         {
-            diagnostics.Add(DiagnosticCatalog.WorkbookExternalLink.Create(whole, ("what", new Message("diagnostic.workbook.external_reference"))));
+            diagnostics.Add(WorkbookDiagnostics.WorkbookExternalLink.Create(whole, ("what", new Message("diagnostic.workbook.external_reference"))));
             return null;
         }
 
         if (sheetRefs.Count > limits.MaxSheets)
         {
-            diagnostics.Add(DiagnosticCatalog.WorkbookTooManyParts.Create(whole, ("count", sheetRefs.Count), ("what", new Message("diagnostic.workbook.sheets")), ("limit", limits.MaxSheets)));
+            diagnostics.Add(WorkbookDiagnostics.WorkbookTooManyParts.Create(whole, ("count", sheetRefs.Count), ("what", new Message("diagnostic.workbook.sheets")), ("limit", limits.MaxSheets)));
             return null;
         }
 
@@ -220,7 +220,7 @@ internal sealed class WorkbookParts
 
                 if (row > limits.MaxRows || column > limits.MaxColumns)
                 {
-                    package.Diagnostics.Add(DiagnosticCatalog.SheetTooLarge.Create(
+                    package.Diagnostics.Add(WorkbookDiagnostics.SheetTooLarge.Create(
                         SourceLocation.InCell(package.File, sheet.Name, 0, 0),
                         ("limit", row > limits.MaxRows ? limits.MaxRows : limits.MaxColumns),
                         ("what", new Message("diagnostic.workbook." + (row > limits.MaxRows ? "rows" : "columns")))));
@@ -230,7 +230,7 @@ internal sealed class WorkbookParts
 
                 if (--budget < 0)
                 {
-                    package.Diagnostics.Add(DiagnosticCatalog.SheetTooLarge.Create(SourceLocation.InCell(package.File, sheet.Name, 0, 0), ("limit", limits.MaxCells), ("what", new Message("diagnostic.workbook.cells"))));
+                    package.Diagnostics.Add(WorkbookDiagnostics.SheetTooLarge.Create(SourceLocation.InCell(package.File, sheet.Name, 0, 0), ("limit", limits.MaxCells), ("what", new Message("diagnostic.workbook.cells"))));
                     refused = true;
                     return;
                 }
@@ -390,7 +390,7 @@ internal sealed class WorkbookParts
                 chars += text.Length;
                 if (strings.Count >= limits.MaxSharedStrings || chars > limits.MaxSharedStringChars)
                 {
-                    package.Diagnostics.Add(DiagnosticCatalog.WorkbookSharedStrings.Create(
+                    package.Diagnostics.Add(WorkbookDiagnostics.WorkbookSharedStrings.Create(
                         SourceLocation.WholeFile(file),
                         ("limit", strings.Count >= limits.MaxSharedStrings ? limits.MaxSharedStrings : limits.MaxSharedStringChars),
                         ("what", new Message("diagnostic.workbook." + (strings.Count >= limits.MaxSharedStrings ? "entries" : "characters")))));

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using StarRating.Rules;
 
-namespace StarRating.Cli.Output;
+namespace StarRating.Reports.Pdf;
 
 /// <summary>
 /// Prints an HTML report to PDF with headless Chromium (or Google Chrome), the same engine that shows the report on
 /// screen: A4, the report's own print CSS, no browser header or footer. The HTML is written to a private temporary
 /// folder with a fresh browser profile, both removed afterwards; nothing is fetched from the network (the report
-/// has no external resources and a Content-Security-Policy that forbids them).
+/// has no external resources and a Content-Security-Policy that forbids them). Shared by the command line and the
+/// audit service (internal to both), so a PDF from either is printed the same way.
 /// </summary>
 internal static class PdfPrinter
 {
@@ -48,13 +49,19 @@ internal static class PdfPrinter
     private static string Printable(string line) => new(line.Where(c => !char.IsControl(c)).Take(200).ToArray());
 
     /// <summary>The PDF bytes of <paramref name="html"/>, or a diagnostic (SR5400 no browser, SR5401 printing failed).</summary>
-    public static (byte[]? Pdf, Diagnostic? Failure) Print(string html, string outputName, CancellationToken cancellationToken)
+    public static (byte[]? Pdf, Diagnostic? Failure) Print(string html, string outputName, CancellationToken cancellationToken) =>
+        Print(html, outputName, FindBrowser(), cancellationToken);
+
+    /// <summary>
+    /// The PDF bytes of <paramref name="html"/> printed with <paramref name="browser"/> (SR5400 when it is null or
+    /// not there), or a diagnostic (SR5401 printing failed).
+    /// </summary>
+    public static (byte[]? Pdf, Diagnostic? Failure) Print(string html, string outputName, string? browser, CancellationToken cancellationToken)
     {
         var location = SourceLocation.WholeFile(outputName);
-        var browser = FindBrowser();
-        if (browser is null)
+        if (browser is null || !File.Exists(browser))
         {
-            return (null, DiagnosticCatalog.PdfNeedsChromium.Create(location));
+            return (null, ReportDiagnostics.PdfNeedsChromium.Create(location));
         }
 
         var work = Directory.CreateTempSubdirectory("starrating-pdf-");
@@ -83,7 +90,7 @@ internal static class PdfPrinter
             using var process = Process.Start(start);
             if (process is null)
             {
-                return (null, DiagnosticCatalog.PdfFailed.Create(location, ("reason", new Message("diagnostic.pdf.not_started", ("browser", browser)))));
+                return (null, ReportDiagnostics.PdfFailed.Create(location, ("reason", new Message("diagnostic.pdf.not_started", ("browser", browser)))));
             }
 
             var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
@@ -98,7 +105,7 @@ internal static class PdfPrinter
             {
                 process.Kill(entireProcessTree: true);
                 cancellationToken.ThrowIfCancellationRequested();
-                return (null, DiagnosticCatalog.PdfFailed.Create(location, ("reason", new Message("diagnostic.pdf.timeout", ("seconds", (int)Timeout.TotalSeconds)))));
+                return (null, ReportDiagnostics.PdfFailed.Create(location, ("reason", new Message("diagnostic.pdf.timeout", ("seconds", (int)Timeout.TotalSeconds)))));
             }
 
             var bytes = File.Exists(pdf) ? File.ReadAllBytes(pdf) : [];
@@ -108,14 +115,14 @@ internal static class PdfPrinter
                 var line = log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
                 object output = line is null ? new Message("diagnostic.pdf.no_output") : Printable(line);
                 var exited = new Message("diagnostic.pdf.exited", ("name", Path.GetFileName(browser)), ("code", process.ExitCode), ("output", output));
-                return (null, DiagnosticCatalog.PdfFailed.Create(location, ("reason", exited)));
+                return (null, ReportDiagnostics.PdfFailed.Create(location, ("reason", exited)));
             }
 
             return (bytes, null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
         {
-            return (null, DiagnosticCatalog.PdfFailed.Create(location, ("reason", new Message("diagnostic.pdf.not_run"))));
+            return (null, ReportDiagnostics.PdfFailed.Create(location, ("reason", new Message("diagnostic.pdf.not_run"))));
         }
         finally
         {
