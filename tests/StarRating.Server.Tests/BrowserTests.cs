@@ -173,6 +173,33 @@ public sealed class BrowserTests(BrowserFixture fixture, ITestOutputHelper outpu
         report.Should().Contain("星光电器（浏览器测试）有限公司").And.Contain(expected.Score.ToString(CultureInfo.InvariantCulture));
         download.SuggestedFilename.Should().Be($"audit-{id}-report.html");
 
+        // Every format the report endpoint serves is offered; the Word report is a real Word file (a zip holding
+        // word/document.xml with the company and the score), and LibreOffice opens it where the office tools are.
+        formats.Should().Contain(["html", "md", "json", "docx", "xlsx", "pdf"]);
+        var word = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-downloads] a[data-format=docx]").ClickAsync());
+        word.SuggestedFilename.Should().Be($"audit-{id}-report.docx");
+        using var docx = new TempFolder();
+        var docxPath = docx.File("report.docx");
+        await word.SaveAsAsync(docxPath);
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(docxPath))
+        {
+            var body = zip.GetEntry("word/document.xml");
+            body.Should().NotBeNull("a .docx is a zip holding word/document.xml");
+            using var reader = new StreamReader(body!.Open());
+            var xml = await reader.ReadToEndAsync();
+            xml.Should().Contain("星光电器（浏览器测试）有限公司").And.Contain(expected.Score.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (SystemTools.SkipReason("office") is null)
+        {
+            SystemTools.Ensure("office");
+            var (exit, log) = ProcessRunner.Run("soffice", ["-env:UserInstallation=file://" + docx.File("profile"), "--headless", "--norestore", "--convert-to", "pdf", "--outdir", docx.Path, docxPath], TimeSpan.FromMinutes(3));
+            exit.Should().Be(0, log);
+            var (textExit, text) = ProcessRunner.Run("pdftotext", [docx.File("report.pdf"), "-"]);
+            textExit.Should().Be(0, text);
+            text.Should().Contain("星光电器", "LibreOffice opened the downloaded Word report and printed it");
+            output.WriteLine("LibreOffice printed the downloaded DOCX report");
+        }
 
         await CheckAccessibilityAsync(page, "checklist");
         await ScreenshotsAsync(page, id, nonconforming.Id);
