@@ -203,6 +203,18 @@ public sealed partial class PagesTests
         FindingRecords.IsUnresolved(stored).Should().BeTrue();
     }
 
+    [Fact]
+    public void Page_words_follow_the_rubrics_terminology_as_the_reports_do()
+    {
+        var review = new StarRating.Rules.Wording(StarRating.Rules.Language.Chinese, StarRating.Rules.Terminology.Review);
+        var audit = new StarRating.Rules.Wording(StarRating.Rules.Language.Chinese);
+        ServiceText.Page("nav.audits", review).Should().Be("审查列表");
+        ServiceText.Page("nav.audits", audit).Should().Be("审核列表");
+        ServiceText.Page("team.unresolved", review).Should().Contain("审查组长").And.NotContain("审核");
+        ServiceText.Template("js.final", review).Should().StartWith("审查");
+        review.Text("label.tier").Should().Be("评价等级", "the score card names the tier as the reports do");
+    }
+
     [Theory]
     [InlineData("open", "2026-01-31", true)]
     [InlineData("open", "2026-02-01", false)]

@@ -53,6 +53,7 @@ internal static class ChecklistPage
         var result = preview.Value;
         var items = result?.Items.ToDictionary(i => i.Item.Id, StringComparer.Ordinal) ?? [];
         var rubric = service.Scoring.Engine.Rubric;
+        page = page.For(rubric);
         var id = Page.N(audit.Id);
         var readOnly = audit.IsFinal;
         var mayResolve = await FindingRecords.MayResolveAsync(call, audit.Id).ConfigureAwait(false);

@@ -17,8 +17,8 @@ internal static class NonconformityPage
             return;
         }
 
-        var page = Page.For(call);
         var rubric = call.Service.Scoring.Engine.Rubric;
+        var page = Page.For(call).For(rubric);
         var order = rubric.Items.Select((item, index) => (item.Id, index)).ToDictionary(x => x.Id, x => x.index, StringComparer.Ordinal);
         var rows = (await call.Service.Store.GetFindingsAsync(audit.Id, call.Aborted).ConfigureAwait(false))
             .Select(f => (f.Target, Finding: (JsonObject)JsonNode.Parse(f.BodyJson)!))

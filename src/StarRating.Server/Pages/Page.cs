@@ -21,13 +21,16 @@ internal sealed class Page
     /// </summary>
     public const string Policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    private Page(Call call, bool english)
+    private Page(Call call, bool english, Terminology terminology)
     {
         Call = call;
         English = english;
         // The rubric's terminology (审核 or 审查) words the pages as it words the reports (docs/vocabulary.md).
-        Wording = new Wording(english ? Language.English : Language.Chinese, call.Service.Scoring.Engine.Rubric.Terminology);
+        Wording = new Wording(english ? Language.English : Language.Chinese, terminology);
     }
+
+    /// <summary>The same page worded with an audit's rubric (its terminology): an audit's pages say what its reports say.</summary>
+    public Page For(Rubric rubric) => new(Call, English, rubric.Terminology);
 
     public Call Call { get; }
 
@@ -71,7 +74,7 @@ internal sealed class Page
             english = Api.Http.English(http);
         }
 
-        return new Page(call, english);
+        return new Page(call, english, call.Service.Scoring.Engine.Rubric.Terminology);
     }
 
     /// <summary>A page word in this page's language, placeholders bound by name.</summary>
