@@ -69,7 +69,7 @@ internal static class CliDiagnostics
 
     // ---- SR56xx: audit team commands (merge, agreement) ----------------------------------------------------
 
-    /// <summary>SR5600: merge -o names a file the team's evidence cannot be written as (assessments need YAML or JSON).</summary>
+    /// <summary>SR5600: merge -o names a file the team's evidence cannot be written as (YAML, JSON or a workbook).</summary>
     public static readonly DiagnosticDescriptor TeamOutputFormat = new("SR5600", Error);
 
     /// <summary>SR5601: agreement over a folder with an audit for another rubric than the one in use.</summary>

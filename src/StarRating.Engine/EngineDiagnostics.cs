@@ -219,6 +219,17 @@ public static class EngineDiagnostics
     /// <summary>SR3162: fewer than two files to merge.</summary>
     public static readonly DiagnosticDescriptor MergeTooFewInputs = new("SR3162", Error);
 
+    // ---- SR3130-SR3139: the workbook's team records and stage 1 (records branch) ----------------------------
+
+    /// <summary>SR3130: a finding written with the old 'assessed_by' key, read as 'by'.</summary>
+    public static readonly DiagnosticDescriptor AssessedByRenamed = new("SR3130", Warning);
+
+    /// <summary>SR3131: a stage 1 (document review) finding that claims a site-visit method.</summary>
+    public static readonly DiagnosticDescriptor StageOneSiteMethod = new("SR3131", Warning);
+
+    /// <summary>SR3132: a certification decision on a stage 1 (document review) audit.</summary>
+    public static readonly DiagnosticDescriptor StageOneDecision = new("SR3132", Error);
+
     // ---- SR32xx: rubric version pins ----------------------------------------------------------------------
 
     /// <summary>SR3200: the evidence pins another version of the rubric than the one scoring it.</summary>

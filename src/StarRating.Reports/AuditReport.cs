@@ -61,7 +61,152 @@ public sealed class AuditReport
             : null;
         PlanText = Plan(gap, wording);
         MockMark = result.Audit.IsFormal ? null : wording.Format("report.mock_mark", ("kind", EvidenceWords.Of(result.Audit.Kind)));
+        Agreement = TeamAgreement.OfTeamAudit(result.Evidence, result.Rubric);
     }
+
+    /// <summary>
+    /// How alike the audit team's assessors rated the items two or more of them assessed (per indicator and overall),
+    /// the point spreads, and every disagreement with how it was resolved; computed by the engine from the findings'
+    /// assessments (which a resolved finding keeps), so the report, the JSON result and <c>merge --agreement</c> agree.
+    /// Null when the audit is not a team's (its findings name fewer than two assessors).
+    /// </summary>
+    public TeamAgreement? Agreement { get; }
+
+    /// <summary>The agreement in one sentence: assessors, items rated by two or more, how many alike; null without <see cref="Agreement"/>.</summary>
+    public string? AgreementSummaryText => Agreement is { } a
+        ? Wording.Format(
+            "report.agreement_summary",
+            ("assessors", a.Assessors.Count),
+            ("items", a.Overall.Items),
+            ("alike", a.Overall.Alike),
+            ("percent", ReportFigures.Percent(a.Overall.AlikePercent) ?? ""))
+        : null;
+
+    /// <summary>Items rated alike of those rated by two or more, with the share: <c>1 / 3（33.3%）</c>; a dash without items.</summary>
+    /// <param name="figures">The figures.</param>
+    public string AlikeText(AgreementFigures figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        return figures.Items == 0
+            ? "—"
+            : Wording.Format("report.agreement_alike", ("alike", figures.Alike), ("items", figures.Items), ("percent", ReportFigures.Percent(figures.AlikePercent) ?? ""));
+    }
+
+    /// <summary>Kappa for a table cell: three decimals (<c>0.455</c>, <c>−0.333</c>), or why it does not apply.</summary>
+    /// <param name="figures">The figures.</param>
+    public string KappaText(AgreementFigures figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        return figures.Gap switch
+        {
+            AgreementGap.OneCategory => Label("kappa_one_category"),
+            AgreementGap.NoPairs => Label("kappa_no_pairs"),
+            _ => ReportFigures.Kappa(figures.Kappa!.Value),
+        };
+    }
+
+    /// <summary>
+    /// Kappa worked out so a reader can check it by hand, in exact fractions: the observed agreement from each item's,
+    /// the chance agreement from the counts per result category, then κ (or why it does not apply). Empty without
+    /// items rated twice.
+    /// </summary>
+    /// <param name="figures">The figures.</param>
+    public IReadOnlyList<string> KappaWorking(AgreementFigures figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        if (figures.Items == 0)
+        {
+            return [];
+        }
+
+        var expected = ReportFigures.Fraction(figures.ExpectedFraction!);
+        var observed = Wording.Format(
+            "report.kappa_observed",
+            ("items", string.Join(" + ", figures.ItemAgreementFractions.Select(ReportFigures.Fraction))),
+            ("count", figures.Items),
+            ("observed", ReportFigures.Fraction(figures.ObservedFraction!)));
+        var chance = Wording.Format(
+            "report.kappa_chance",
+            ("squares", string.Join(" + ", figures.Categories.Select(c => c.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "²"))),
+            ("ratings", figures.Ratings),
+            ("expected", expected),
+            ("counts", List(figures.Categories.Select(c => Wording.Format("report.category_count", ("category", Status(c.Category)), ("count", c.Count))))));
+        var working = figures.Gap == AgreementGap.OneCategory
+            ? Wording.Text("report.kappa_one_category")
+            : Wording.Format(
+                "report.kappa_working",
+                ("observed", ReportFigures.Fraction(figures.ObservedFraction!)),
+                ("expected", expected),
+                ("fraction", ReportFigures.Fraction(figures.KappaFraction!)),
+                ("kappa", ReportFigures.Kappa(figures.Kappa!.Value)));
+        return [observed, chance, working];
+    }
+
+    /// <summary>One finding in a few words: 部分符合，1 分 / Partial 1 point / 抽样 14/15; 未解决 while no one has decided.</summary>
+    /// <param name="finding">A finding or one assessor's record of it.</param>
+    public string Reading(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        if (finding.Sample is { } sample)
+        {
+            return Wording.Format("report.reading_sample", ("conforming", sample.Conforming), ("size", sample.Size));
+        }
+
+        if (finding.Result is not { } result)
+        {
+            return Wording.Text("report.unresolved");
+        }
+
+        return Wording.Format(
+            "report.reading",
+            ("result", Wording.Text("status." + EvidenceWords.Of(result))),
+            ("detail", result == FindingResult.Partial && finding.Points is not null ? "points" : "none"),
+            ("points", finding.Points is { } points ? Numbers.Normalize(points) : 0m));
+    }
+
+    /// <summary>Who resolved a disagreement: the lead (the team's finding written), or the consensus rule of a mock or self assessment.</summary>
+    /// <param name="disagreement">A disagreement of <see cref="Agreement"/>.</param>
+    public string Resolution(TeamFinding disagreement)
+    {
+        ArgumentNullException.ThrowIfNull(disagreement);
+        return disagreement.Resolved
+            ? Wording.Format("report.resolved_by_lead", ("has_lead", Lead is null ? "false" : "true"), ("lead", Lead?.Name ?? ""))
+            : Wording.Text("report.resolved_by_consensus");
+    }
+
+    /// <summary>The team's finding of a disagreement: as the lead wrote it, or (unresolved) the assessment the consensus rule scored.</summary>
+    /// <param name="disagreement">A disagreement of <see cref="Agreement"/>.</param>
+    public string TeamReading(TeamFinding disagreement)
+    {
+        ArgumentNullException.ThrowIfNull(disagreement);
+        if (disagreement.Resolved)
+        {
+            return Reading(disagreement.Finding);
+        }
+
+        // The scored finding of the item: the engine's consensus choice, placed where the unresolved finding was.
+        var scored = Result.Items.FirstOrDefault(i => i.Finding is { } f && (f.Item ?? f.Indicator) == disagreement.Target)?.Finding;
+        return scored is null ? Reading(disagreement.Finding) : Reading(scored);
+    }
+
+    /// <summary>A pooled sample in one line: who checked how many records, and the sum.</summary>
+    /// <param name="pooled">A pooled finding of <see cref="Agreement"/>.</param>
+    public string PooledText(TeamFinding pooled)
+    {
+        ArgumentNullException.ThrowIfNull(pooled);
+        var parts = pooled.Assessments
+            .Where(a => a.Sample is not null)
+            .Select(a => Wording.Format("report.pooled_part", ("name", string.Join("/", a.By)), ("conforming", a.Sample!.Conforming), ("size", a.Sample.Size)));
+        return Wording.Format(
+            "report.pooled",
+            ("item", pooled.Target),
+            ("parts", string.Join(" + ", parts)),
+            ("conforming", pooled.Finding.Sample?.Conforming ?? 0),
+            ("size", pooled.Finding.Sample?.Size ?? 0));
+    }
+
+    /// <summary>What the point spreads show and the threshold that flags them.</summary>
+    public string? SpreadsText => Agreement is { } a ? Wording.Format("report.spreads_threshold", ("threshold", Numbers.Normalize(a.Threshold))) : null;
 
     /// <summary>The scored audit.</summary>
     public AuditResult Result { get; }
@@ -106,7 +251,8 @@ public sealed class AuditReport
     /// The caption of the tier: 推荐等级 / Recommended rating for a formal audit (the team recommends, the certification body
     /// decides), 评价等级 / Rating otherwise.
     /// </summary>
-    public string TierCaption => Label(Result.Audit.IsFormal ? "recommended_tier" : "tier");
+    /// <remarks>A stage 1 (document review) result recommends no tier: its caption says the tier is only what the score would give.</remarks>
+    public string TierCaption => Label(Result.Audit.Stage == 1 ? "stage_1_tier" : Result.Audit.IsFormal ? "recommended_tier" : "tier");
 
     /// <summary>The body's decision (认证决定) with who and when, and the recommendation when the two differ; null without one.</summary>
     public string? DecisionText { get; }

@@ -54,13 +54,14 @@ public sealed class ReferenceDocument
                 return LoadResult.From<ReferenceDocument>(null, bag);
             }
 
-            if (Rules.Files.BoundedFile.ReadAllBytes(path, MaxBytes, out var size) is not { } read)
+            var read = Rules.Files.BoundedFile.Read(path, MaxBytes);
+            if (read.TooLarge)
             {
-                bag.Add(ReportDiagnostics.ReferenceDocumentTooLarge, location, ("size", size), ("limit", MaxBytes));
+                bag.Add(ReportDiagnostics.ReferenceDocumentTooLarge, location, ("size", read.Size), ("limit", MaxBytes));
                 return LoadResult.From<ReferenceDocument>(null, bag);
             }
 
-            bytes = read;
+            bytes = read.Bytes;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -39,6 +39,22 @@ public static class ReportFigures
     /// <param name="lost">The points lost (zero or positive).</param>
     public static string Lost(decimal lost) => Signed(-lost, plus: false);
 
+    /// <summary>A kappa (or another coefficient) with three decimals and the report's minus sign: "0.455", "−0.333".</summary>
+    /// <param name="value">The value.</param>
+    public static string Kappa(decimal value)
+    {
+        var text = Numbers.Fixed(Math.Abs(value), 3);
+        return value < 0 && text != Numbers.Fixed(0m, 3) ? Minus + text : text;
+    }
+
+    /// <summary>An exact fraction as the engine writes it (<c>-1/3</c>) with the report's minus sign: "−1/3".</summary>
+    /// <param name="fraction">The fraction.</param>
+    public static string Fraction(string fraction)
+    {
+        ArgumentNullException.ThrowIfNull(fraction);
+        return fraction.StartsWith('-') ? Minus + fraction[1..] : fraction;
+    }
+
     /// <summary>A date as <c>YYYY-MM-DD</c>.</summary>
     /// <param name="date">The date.</param>
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -357,6 +357,122 @@ public static class ResultJson
         });
         WriteWarnings(w, r.Warnings);
         WriteCycle(w, r);
+        WriteTeam(w, r);
+    }
+
+    /// <summary>
+    /// The audit team's agreement (<c>team</c>), only for a team's audit (findings naming two or more assessors), so
+    /// single-assessor results stay as they were. Exact fractions as strings (<c>"5/11"</c>) beside the rounded figures.
+    /// </summary>
+    private static void WriteTeam(Writer w, AuditResult r)
+    {
+        if (TeamAgreement.OfTeamAudit(r.Evidence, r.Rubric) is not { } a)
+        {
+            return;
+        }
+
+        w.Start("team");
+        w.Array("assessors", a.Assessors, n => w.Value(n));
+        w.Decimal("spread_threshold", Numbers.Normalize(a.Threshold));
+        w.Start("overall");
+        WriteFigures(w, a.Overall);
+        w.End();
+        w.Array("indicators", a.Indicators, i =>
+        {
+            w.StartValue();
+            w.String("id", i.Id);
+            WriteFigures(w, i.Figures);
+            w.End();
+        });
+        w.Array("pairs", a.Pairs, p =>
+        {
+            w.StartValue();
+            w.String("first", p.First);
+            w.String("second", p.Second);
+            WriteFigures(w, p.Figures);
+            w.End();
+        });
+        w.Array("spreads", a.Spreads, s =>
+        {
+            w.StartValue();
+            w.String("id", s.Target);
+            w.Array("points", s.Points, p =>
+            {
+                w.StartValue();
+                w.String("by", p.Assessor);
+                w.Decimal("points", p.Points);
+                w.End();
+            });
+            w.Decimal("spread", s.Spread);
+            w.Bool("flagged", s.Flagged);
+            w.End();
+        });
+        w.Array("disagreements", a.Disagreements, d => WriteTeamFinding(w, d, pooled: false));
+        w.Array("pooled", a.Pooled, d => WriteTeamFinding(w, d, pooled: true));
+        w.End();
+    }
+
+    private static void WriteFigures(Writer w, AgreementFigures f)
+    {
+        w.Int("items", f.Items);
+        w.Int("alike", f.Alike);
+        w.Decimal("alike_percent", f.AlikePercent);
+        w.String("alike_fraction", f.AlikeFraction);
+        w.Start("ratings");
+        foreach (var category in new[] { ItemStatus.Conforming, ItemStatus.Partial, ItemStatus.Nonconforming, ItemStatus.NotApplicable })
+        {
+            w.Int(EvidenceWords.Of(category), f.Categories.FirstOrDefault(c => c.Category == category)?.Count ?? 0);
+        }
+
+        w.End();
+        w.String("observed", f.ObservedFraction);
+        w.String("expected", f.ExpectedFraction);
+        w.Decimal("kappa", f.Kappa);
+        w.String("kappa_fraction", f.KappaFraction);
+        w.String("kappa_undefined", f.Gap switch
+        {
+            AgreementGap.NoPairs => "no_pairs",
+            AgreementGap.OneCategory => "one_category",
+            _ => null,
+        });
+    }
+
+    private static void WriteTeamFinding(Writer w, TeamFinding d, bool pooled)
+    {
+        w.StartValue();
+        w.String("id", d.Target);
+        if (!pooled)
+        {
+            w.Bool("resolved", d.Resolved);
+        }
+
+        WriteReading(w, d.Finding);
+        w.Array("assessments", d.Assessments, x =>
+        {
+            w.StartValue();
+            w.String("by", string.Join("/", x.By));
+            WriteReading(w, x);
+            w.End();
+        });
+        w.End();
+    }
+
+    /// <summary>What a finding says, as the evidence writes it: result, points, sample (null where not given).</summary>
+    private static void WriteReading(Writer w, Finding f)
+    {
+        w.String("result", f.Result is { } result ? EvidenceWords.Of(result) : null);
+        w.Decimal("points", f.Points is { } points ? Numbers.Normalize(points) : null);
+        if (f.Sample is { } s)
+        {
+            w.Start("sample");
+            w.Int("size", s.Size);
+            w.Int("conforming", s.Conforming);
+            w.End();
+        }
+        else
+        {
+            w.Null("sample");
+        }
     }
 
     /// <summary>The certification cycle: the body's decision, the certificate, open majors, surveillance, the previous audit.</summary>
@@ -547,25 +663,12 @@ public static class ResultJson
 
     private static string Document(Terminology terminology, Action<Writer> body)
     {
-        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        using (var json = new JsonTextWriter(text)
-        {
-            CloseOutput = false,
-            Formatting = Formatting.Indented,
-            Indentation = 2,
-            IndentChar = ' ',
-            Culture = CultureInfo.InvariantCulture,
-            StringEscapeHandling = StringEscapeHandling.Default,
-            DateFormatHandling = DateFormatHandling.IsoDateFormat,
-        })
+        return JsonText.Write(json =>
         {
             json.WriteStartObject();
             body(new Writer(json, terminology));
             json.WriteEndObject();
-        }
-
-        text.Write('\n');
-        return text.ToString();
+        });
     }
 
     /// <summary>Thin helpers over <see cref="JsonWriter"/> so every key is written in code, in a fixed order.</summary>

@@ -70,6 +70,17 @@ public static class WorkbookDiagnostics
     /// <summary>SR6017: a workbook file larger than the limit.</summary>
     public static readonly DiagnosticDescriptor WorkbookFileTooLarge = new("SR6017", Error);
 
+    // ---- SR6040-SR6059: the nonconformity and assessment rows of a workbook (records branch) ------------------
+
+    /// <summary>SR6040: a workbook row (nonconformity record) naming an item with no finding on the check items sheet.</summary>
+    public static readonly DiagnosticDescriptor WorkbookRecordWithoutFinding = new("SR6040", Error);
+
+    /// <summary>SR6041: a workbook row (nonconformity record or assessment) that names no item or indicator.</summary>
+    public static readonly DiagnosticDescriptor WorkbookRecordWithoutId = new("SR6041", Error);
+
+    /// <summary>SR6042: a second nonconformity record for one finding in a workbook.</summary>
+    public static readonly DiagnosticDescriptor WorkbookNcTwice = new("SR6042", Error);
+
     /// <summary>The descriptors of this layer and the layers below it, ordered by code.</summary>
     public static DiagnosticDescriptorSet Descriptors { get; } = new(typeof(WorkbookDiagnostics), EngineDiagnostics.Descriptors);
 }

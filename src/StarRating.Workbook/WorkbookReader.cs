@@ -57,12 +57,13 @@ public sealed class WorkbookReader
                 return Failed(path, DiagnosticCatalog.FileNotFound.Create(whole));
             }
 
-            if (Rules.Files.BoundedFile.ReadAllBytes(path, Limits.MaxFileBytes, out var size) is not { } bytes)
+            var read = Rules.Files.BoundedFile.Read(path, Limits.MaxFileBytes);
+            if (read.TooLarge)
             {
-                return Failed(path, WorkbookDiagnostics.WorkbookFileTooLarge.Create(whole, ("size", size), ("limit", Limits.MaxFileBytes)));
+                return Failed(path, WorkbookDiagnostics.WorkbookFileTooLarge.Create(whole, ("size", read.Size), ("limit", Limits.MaxFileBytes)));
             }
 
-            return Read(bytes, path);
+            return Read(read.Bytes, path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {

@@ -60,8 +60,29 @@ internal static class WorkbookText
         ("audit.body", Text("body"), null),
         ("audit.reference", Text("reference"), null),
         ("audit.sites", Text("sites"), LinesHint),
+        ("audit.stage", Text("stage"), null),
+        ("audit.objectives", Text("objectives"), null),
+        ("audit.criteria", Text("criteria"), Text("criteria_hint")),
+        ("audit.person_days", Text("person_days"), null),
+        ("audit.not_covered", Text("not_covered"), LinesHint),
+        ("audit.previous", Text("previous"), Text("previous_hint")),
+        ("assessor", Text("assessor"), Text("assessor_hint")),
         ("conclusion", ConclusionSection, null),
+        ("decision.tier", Text("decision_tier"), null),
+        ("decision.by", Text("decision_by"), null),
+        ("decision.on", Text("decision_on"), Text("date_hint")),
+        ("certificate.number", Text("certificate_number"), null),
+        ("certificate.issued", Text("certificate_issued"), Text("date_hint")),
+        ("certificate.expires", Text("certificate_expires"), Text("date_hint")),
     ];
+
+    /// <summary>The audit sheet's fields that hold one date each (written as text, YYYY-MM-DD, like the audit dates).</summary>
+    public static readonly string[] DateFields = ["decision.on", "certificate.issued", "certificate.expires"];
+
+    public static readonly LocalizedText DecisionSection = Text("decision_section");
+
+    /// <summary>The audit stage as the drop-down shows it: 1 (document review) and 2 (on site).</summary>
+    public static readonly (int Stage, LocalizedText Label)[] Stages = [(1, Text("stage_1")), (2, Text("stage_2"))];
 
     public static readonly LocalizedText TeamName = Text("team_name");
     public static readonly LocalizedText TeamRole = Text("team_role");
@@ -84,7 +105,7 @@ internal static class WorkbookText
     public static readonly LocalizedText Evidence = Text("evidence");
     public static readonly LocalizedText Note = Text("note");
     public static readonly LocalizedText Reason = Text("reason");
-    public static readonly LocalizedText AssessedBy = Text("assessed_by");
+    public static readonly LocalizedText By = Text("by");
     public static readonly LocalizedText PreviewEarned = Text("preview_earned");
     public static readonly LocalizedText PreviewApplicable = Text("preview_applicable");
 
@@ -102,6 +123,32 @@ internal static class WorkbookText
     public static readonly LocalizedText Checked = Text("checked");
     public static readonly LocalizedText Remark = Text("remark");
     public const string Tick = "✓";
+
+    // ---- nonconformities and assessments sheets ----------------------------------------------------------------------
+    public static readonly LocalizedText NcSheet = Text("nc_sheet");
+    public static readonly LocalizedText NcHint = Text("nc_hint");
+    public static readonly LocalizedText NcId = Text("nc_id");
+    public static readonly LocalizedText NcConfirmedBy = Text("nc_confirmed_by");
+    public static readonly LocalizedText NcRootCause = Text("nc_root_cause");
+    public static readonly LocalizedText NcAction = Text("nc_action");
+    public static readonly LocalizedText NcDue = Text("nc_due");
+    public static readonly LocalizedText NcStatus = Text("nc_status");
+    public static readonly LocalizedText NcVerifiedBy = Text("nc_verified_by");
+    public static readonly LocalizedText NcVerifiedOn = Text("nc_verified_on");
+    public static readonly LocalizedText AssessmentsSheet = Text("assessments_sheet");
+    public static readonly LocalizedText AssessmentsHint = Text("assessments_hint");
+
+    /// <summary>A correction status as the drop-down shows it (<c>correction_status.*</c>).</summary>
+    public static LocalizedText Of(CorrectionStatus status) =>
+        new(Wording.Chinese.Text("correction_status." + Word(status)), Wording.English.Text("correction_status." + Word(status)));
+
+    /// <summary>The evidence file's word for a correction status.</summary>
+    public static string Word(CorrectionStatus status) => status switch
+    {
+        CorrectionStatus.Corrected => "corrected",
+        CorrectionStatus.Verified => "verified",
+        _ => "open",
+    };
 
     // ---- scored sheets ------------------------------------------------------------------------------------------
     public static readonly LocalizedText Score = Text("score");
@@ -176,6 +223,12 @@ internal static class WorkbookText
     /// <summary>Extra words read for a result.</summary>
     public static readonly (FindingResult Result, string[] Words)[] ResultAliases =
         [.. Enum.GetValues<FindingResult>().Select(r => (r, InputWords("result." + EvidenceWords.Of(r))))];
+
+    /// <summary>Extra words read for an audit stage (1 or 2): 文件审查, on-site…</summary>
+    public static string[] StageAliases(int stage) => InputWords(stage == 1 ? "stage.first" : "stage.second");
+
+    /// <summary>Extra words read for a correction status.</summary>
+    public static string[] CorrectionStatusAliases(CorrectionStatus status) => InputWords("correction_status." + Word(status));
 
     /// <summary>Extra words read for an adjustment type (<c>deduction</c> or <c>bonus</c>).</summary>
     public static string[] AdjustmentAliases(string type) => InputWords("adjustment." + type);

@@ -74,15 +74,37 @@ public sealed class TeamCommandTests
     }
 
     [Fact]
-    public void Merge_refuses_a_workbook_output_and_an_input_as_output()
+    public void Merge_writes_a_team_workbook_that_reads_back_as_the_team_file()
+    {
+        var inputs = Directory.GetFiles(Path.Combine(RepoPaths.Root, "samples", "01-team"), "*.yaml").Order(StringComparer.Ordinal).ToArray();
+        using var temp = new TempFolder();
+        var yaml = Path.Combine(temp.Path, "team.yaml");
+        var xlsx = Path.Combine(temp.Path, "team.xlsx");
+
+        CliRunner.Run(["merge", .. inputs, "--pool-samples", "-o", yaml, "--lang", "en"]).ExitCode.Should().Be(0);
+        var workbook = CliRunner.Run(["merge", .. inputs, "--pool-samples", "-o", xlsx, "--lang", "en"]);
+
+        workbook.ExitCode.Should().Be(0, workbook.Error);
+        workbook.Error.Should().NotContain("SR5302", "the workbook holds by, assessments and every other record");
+        var back = CliRunner.Run("convert", xlsx, "-o", Path.Combine(temp.Path, "back.yaml"));
+        back.ExitCode.Should().Be(0, back.Error);
+        File.ReadAllText(Path.Combine(temp.Path, "back.yaml")).Should().Be(File.ReadAllText(yaml), "merge → xlsx → yaml gives the team file merge writes as YAML");
+        // Validating the workbook finds the same unresolved finding, located at the result cell the lead fills to resolve it.
+        var validate = CliRunner.Run("validate", xlsx, "--lang", "en");
+        validate.ExitCode.Should().Be(2);
+        validate.Error.Should().Contain("team.xlsx('Check items'!H12): error SR3152: the 2 assessments of item 5.1.2.2 disagree");
+    }
+
+    [Fact]
+    public void Merge_refuses_another_output_format_and_an_input_as_output()
     {
         var inputs = Directory.GetFiles(Path.Combine(RepoPaths.Root, "samples", "01-team"), "*.yaml").Order(StringComparer.Ordinal).ToArray();
         using var temp = new TempFolder();
 
-        var workbook = CliRunner.Run(["merge", .. inputs, "-o", Path.Combine(temp.Path, "team.xlsx"), "--lang", "en"]);
-        workbook.ExitCode.Should().Be(2);
-        workbook.Error.Should().Contain("SR5600");
-        File.Exists(Path.Combine(temp.Path, "team.xlsx")).Should().BeFalse();
+        var report = CliRunner.Run(["merge", .. inputs, "-o", Path.Combine(temp.Path, "team.md"), "--lang", "en"]);
+        report.ExitCode.Should().Be(2);
+        report.Error.Should().Contain("SR5600");
+        File.Exists(Path.Combine(temp.Path, "team.md")).Should().BeFalse();
 
         var overwrite = CliRunner.Run(["merge", .. inputs, "-o", inputs[0], "--lang", "en"]);
         overwrite.ExitCode.Should().Be(2);

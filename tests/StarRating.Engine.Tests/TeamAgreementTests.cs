@@ -51,6 +51,27 @@ public sealed class TeamAgreementTests
     }
 
     [Fact]
+    public void Exact_fractions_read_the_same_in_every_culture()
+    {
+        // Swedish writes negative numbers with U+2212; the fractions of reports and JSON must not follow the machine.
+        var swedish = System.Globalization.CultureInfo.GetCultureInfo("sv-SE");
+        swedish.NumberFormat.NegativeSign.Should().Be("\u2212", "the test needs a culture whose minus sign is not the hyphen");
+        var audit = Audit("a.yaml", Item("5.1.1.1", Rated("王敏", C), Rated("陈思远", C)), Item("5.1.1.2", Rated("王敏", C), Rated("陈思远", N)));
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = swedish;
+            var overall = TeamAgreement.Of([audit], Rubric.Default).Overall;
+
+            (overall.KappaFraction, overall.ExpectedFraction).Should().Be(("-1/3", "5/8"));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
     public void Three_raters_four_items_kappa_is_11_over_41()
     {
         // P_i = Σ n_ij(n_ij − 1) / (3·2): I1 6/6 = 1, I2 (2 + 0)/6 = 1/3, I3 1, I4 0; P̄ = (7/3)/4 = 7/12.
@@ -62,6 +83,53 @@ public sealed class TeamAgreementTests
         overall.Kappa.Should().Be(0.268m);
         overall.ExactShare.Should().Be(Rational.Ratio(1, 2));
         overall.AlikePercent.Should().Be(50.0m);
+    }
+
+    [Fact]
+    public void The_figures_carry_what_checking_kappa_by_hand_needs()
+    {
+        // The same four items: P_i 1, 1/3, 1, 0 (in the order rated); C 6, P 1, N 5 of 12; Po = 7/12, Pe = 31/72.
+        var overall = TeamAgreement.Of([ThreeRaters()], Rubric.Default).Overall;
+
+        overall.ItemAgreementFractions.Should().Equal("1", "1/3", "1", "0");
+        overall.Categories.Select(c => (c.Category, c.Count)).Should().Equal((ItemStatus.Conforming, 6), (ItemStatus.Partial, 1), (ItemStatus.Nonconforming, 5));
+        overall.Ratings.Should().Be(12);
+        (overall.ObservedFraction, overall.ExpectedFraction, overall.KappaFraction, overall.AlikeFraction).Should().Be(("7/12", "31/72", "11/41", "1/2"));
+    }
+
+    [Fact]
+    public void Disagreements_are_the_items_not_rated_alike_in_evidence_order()
+    {
+        var agreement = TeamAgreement.Of([ThreeRaters()], Rubric.Default);
+
+        agreement.Disagreements.Select(d => (d.Target, d.Resolved, d.Assessments.Count)).Should().Equal(("5.1.1.2", false, 3), ("5.1.2.2", false, 3));
+        agreement.Assessors.Should().Equal("王敏", "陈思远", "周蕾");
+        agreement.Pooled.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_resolved_finding_still_counts_its_assessments_and_is_listed_as_resolved()
+    {
+        // The lead wrote the team's result into 5.1.1.2 (C C N): the assessments are still the ratings.
+        var audit = ThreeRaters();
+        var resolved = audit with { Findings = audit.Findings.Select(f => f.Item == "5.1.1.2" ? f with { Result = P, Points = 1m } : f).ToArray() };
+
+        var agreement = TeamAgreement.Of([resolved], Rubric.Default);
+
+        agreement.Overall.ExactKappa.Should().Be(Rational.Ratio(11, 41), "resolving changes the team's finding, not what the assessors rated");
+        agreement.Disagreements.Select(d => (d.Target, d.Resolved)).Should().Equal(("5.1.1.2", true), ("5.1.2.2", false));
+        agreement.Disagreements[0].Finding.Result.Should().Be(P);
+    }
+
+    [Fact]
+    public void An_audit_is_a_teams_when_its_findings_name_two_assessors()
+    {
+        var alone = Audit("a.yaml", new Finding { Item = "5.1.1.1", By = ["王敏"], Result = C }, new Finding { Item = "5.1.1.2", Result = C });
+        var split = Audit("a.yaml", new Finding { Item = "5.1.1.1", By = ["王敏"], Result = C }, new Finding { Item = "5.1.1.2", By = ["陈思远"], Result = C });
+
+        TeamAgreement.OfTeamAudit(alone, Rubric.Default).Should().BeNull();
+        TeamAgreement.OfTeamAudit(split, Rubric.Default)!.Overall.Gap.Should().Be(AgreementGap.NoPairs);
+        TeamAgreement.OfTeamAudit(ThreeRaters(), Rubric.Default)!.Overall.KappaFraction.Should().Be("11/41");
     }
 
     [Fact]
@@ -165,7 +233,7 @@ public sealed class TeamAgreementTests
     }
 
     [Fact]
-    public void A_pooled_sample_is_not_a_rating()
+    public void A_pooled_sample_is_not_a_rating_and_is_listed_as_pooled()
     {
         var pooled = new Finding
         {
@@ -175,7 +243,11 @@ public sealed class TeamAgreementTests
             Assessments = [new Finding { By = ["陈思远"], Sample = new Sample(10, 9) }, new Finding { By = ["周蕾"], Sample = new Sample(10, 8) }],
         };
 
-        TeamAgreement.Of([Audit("a.yaml", pooled)], Rubric.Default).Overall.Items.Should().Be(0);
+        var agreement = TeamAgreement.Of([Audit("a.yaml", pooled)], Rubric.Default);
+
+        agreement.Overall.Items.Should().Be(0);
+        agreement.Disagreements.Should().BeEmpty("the two samples differ because they are different records");
+        agreement.Pooled.Select(p => (p.Target, p.Finding.Sample, p.Assessments.Count)).Should().Equal(("5.2.4.1", new Sample(20, 17), 2));
     }
 
     [Fact]

@@ -98,6 +98,45 @@ public sealed class TeamSampleTests
     }
 
     [Fact]
+    public void The_resolved_team_file_keeps_every_assessors_record_and_scores_as_the_bundled_sample()
+    {
+        // tests/StarRating.Reports.Tests/Golden/reports/team-resolved.yaml: this merge written out, the lead's two
+        // resolutions typed in (the report goldens of the agreement section are rendered from it).
+        var path = Path.Combine(RepoPaths.Root, "tests", "StarRating.Reports.Tests", "Golden", "reports", "team-resolved.yaml");
+        var file = new EvidenceLoader().LoadFile(path).GetValueOrThrow();
+        var merged = Merged().Evidence;
+
+        file.Findings.Select(f => (f.Item, string.Join(",", f.By), f.Assessments.Count, f.IsUnresolved))
+            .Should().Equal(merged.Findings.Select(f => (f.Item, string.Join(",", f.By), f.Assessments.Count, false)), "resolving writes the team's result and keeps by and assessments");
+        file.Findings.SelectMany(f => f.Assessments).Select(a => (a.By.Single(), a.Result, a.Points, a.Sample, a.Note))
+            .Should().Equal(merged.Findings.SelectMany(f => f.Assessments).Select(a => (a.By.Single(), a.Result, a.Points, a.Sample, a.Note)));
+        var agreement = TeamAgreement.OfTeamAudit(file, Rubric.Default)!;
+        agreement.Overall.KappaFraction.Should().Be("5/11", "the same statistics as before the lead resolved it");
+        agreement.Disagreements.Select(d => (d.Target, d.Resolved, d.Finding.Points)).Should().Equal(("5.1.2.2", true, 1m), ("5.2.6.1", true, 1.5m));
+        agreement.Pooled.Select(p => p.Target).Should().Equal("5.2.4.1");
+
+        var team = AuditEngine.Default.Score(file).GetValueOrThrow();
+        var bundled = AuditEngine.Default.ScoreFile(Path.Combine(RepoPaths.Root, "samples", "01-five-star-appliance-maker.yaml")).GetValueOrThrow();
+        (team.Score, team.UnroundedScore, team.Tier.Id).Should().Be((bundled.Score, bundled.UnroundedScore, bundled.Tier.Id));
+        team.Items.Select(i => (i.Item.Id, i.Status, i.Earned)).Should().Equal(bundled.Items.Select(i => (i.Item.Id, i.Status, i.Earned)));
+    }
+
+    [Theory]
+    [InlineData("team.yaml")]
+    [InlineData("team.json")]
+    public void A_resolved_finding_written_and_read_back_keeps_its_assessments(string name)
+    {
+        var merged = Merged().Evidence;
+        var resolved = merged with { Findings = merged.Findings.Select(f => f.IsUnresolved ? Resolve(f, f.Assessments[0].By[0]) : f).ToArray() };
+        var text = name.EndsWith(".json", StringComparison.Ordinal) ? EvidenceWriter.ToJson(resolved) : EvidenceWriter.ToYaml(resolved);
+
+        var back = new EvidenceLoader().Parse(text, name).GetValueOrThrow();
+
+        back.Findings.Where(f => f.Item is "5.1.2.2" or "5.2.6.1").Select(f => (f.Result is not null, f.By.Count, f.Assessments.Count)).Should().Equal((true, 2, 2), (true, 2, 2));
+        TeamAgreement.Of([back], Rubric.Default).Overall.KappaFraction.Should().Be("5/11");
+    }
+
+    [Fact]
     public void Without_pooling_the_two_halves_of_the_sample_are_a_disagreement()
     {
         Merged(pool: false).Coverage.Unresolved.Should().Equal("5.1.2.2", "5.2.4.1", "5.2.6.1");

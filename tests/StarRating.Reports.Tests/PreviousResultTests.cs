@@ -89,6 +89,29 @@ public sealed class CycleReportTests
     }
 
     [Fact]
+    public void A_stage_one_result_recommends_no_tier_in_every_output()
+    {
+        // The chain's initial audit as its stage 1 (document review): no decision or certificate yet.
+        using var temp = new TempFolder();
+        var text = File.ReadAllText(Path.Combine(Chain, "2026-initial.yaml")).Replace("  stage: 2\n", "  stage: 1\n", StringComparison.Ordinal);
+        text = string.Join("\n", text.Split('\n').Where(line => !line.StartsWith("decision:", StringComparison.Ordinal) && !line.StartsWith("certificate:", StringComparison.Ordinal)));
+        var path = Path.Combine(temp.Path, "2026-stage-1.yaml");
+        File.WriteAllText(path, text);
+        var result = AuditEngine.ScoreFileWithBuiltInRubric(path).GetValueOrThrow();
+        string Render(Rules.Language language, ReportFormat format) => ReportRenderer.Default.Render(AuditReport.Create(result, language), format).Value!.Content;
+
+        result.Notices.Select(n => n.Code).Should().Contain("stage-one-no-recommendation");
+        var zh = Render(Rules.Language.Chinese, ReportFormat.Markdown);
+        zh.Should().Contain("按得分对应的等级（不作推荐）").And.Contain("（第一阶段文件审查：不推荐等级，见提示）").And.NotContain("推荐等级：");
+        zh.Should().Contain("第一阶段（文件审查）结果：不推荐等级。");
+        var en = Render(Rules.Language.English, ReportFormat.Html);
+        en.Should().Contain("Tier the score would give (not recommended)").And.Contain("Stage 1 (document review) result: no rating is recommended.");
+        ResultJson.Write(result).Should().Contain("\"code\": \"stage-one-no-recommendation\"");
+        var docx = ReportRenderer.Default.Render(AuditReport.Create(result), ReportFormat.Docx).Value!;
+        Docx.Part(docx.Bytes, "word/document.xml").Should().Contain("第一阶段（文件审查）结果：不推荐等级。");
+    }
+
+    [Fact]
     public void Nonconformity_forms_are_filled_from_the_nc_record()
     {
         var result = AuditEngine.ScoreFileWithBuiltInRubric(Path.Combine(Chain, "2026-initial.yaml")).GetValueOrThrow();

@@ -8,11 +8,38 @@ internal static class Audits
 {
     public static IEnumerable<string> Files()
     {
-        var samples = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "samples"), "*.yaml");
+        // Every bundled sample, the chain and the team's files in their folders too.
+        var samples = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "samples"), "*.yaml", SearchOption.AllDirectories)
+            .Where(f => AuditEngine.ScoreFileWithBuiltInRubric(f).Succeeded); // one assessor's file of a team covers part of the items only
         var tests = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "tests", "StarRating.Engine.Tests", "Golden", "evidence"))
             .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
             .Where(f => AuditEngine.ScoreFileWithBuiltInRubric(f).Succeeded);
         return samples.Concat(tests).Select(f => Path.GetRelativePath(RepoPaths.Root, f)).Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Everything the evidence reader accepts, scored or not: <see cref="Files"/>, each assessor's file of the team sample, the engine's test audits that load
+    /// but fail validation on purpose (the certification cycle's broken records, a stage 1 audit), and the team tests'
+    /// merged audits with assessments. Reading back must keep every one of them as it was.
+    /// </summary>
+    public static TheoryData<string> Loadable()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in LoadableFiles())
+        {
+            data.Add(file);
+        }
+
+        return data;
+    }
+
+    public static IEnumerable<string> LoadableFiles()
+    {
+        var extra = new[] { "samples", Path.Combine("tests", "StarRating.Engine.Tests", "Golden", "evidence"), Path.Combine("tests", "StarRating.Cli.Tests", "Golden", "team", "audits") }
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, folder), "*.yaml", SearchOption.AllDirectories))
+            .Where(f => new EvidenceLoader().LoadFile(f).Succeeded)
+            .Select(f => Path.GetRelativePath(RepoPaths.Root, f));
+        return Files().Union(extra).Order(StringComparer.Ordinal);
     }
 
     public static TheoryData<string> All()

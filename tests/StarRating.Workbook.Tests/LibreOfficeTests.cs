@@ -22,14 +22,14 @@ public sealed class LibreOfficeTests
         SystemTools.Ensure("office");
         using var temp = new TempFolder();
         var input = Directory.CreateDirectory(Path.Combine(temp.Path, "in")).FullName;
-        var expected = new Dictionary<string, (AuditEvidence Evidence, AuditResult Result)>(StringComparer.Ordinal);
+        var expected = new Dictionary<string, (AuditEvidence Evidence, AuditResult Result, string Source)>(StringComparer.Ordinal);
         foreach (var file in Audits.Files().Where(f => f.StartsWith("samples", StringComparison.Ordinal)))
         {
             var evidence = Audits.Evidence(file);
             var rubric = Audits.RubricOf(evidence);
             var result = new AuditEngine(rubric).Score(evidence).GetValueOrThrow();
             var name = Path.GetFileNameWithoutExtension(file);
-            expected[name] = (evidence, result);
+            expected[name] = (evidence, result, file);
             File.WriteAllBytes(Path.Combine(input, name + ".xlsx"), PlantWrongPreview(AuditWorkbook.FromEvidence(evidence, rubric, name.EndsWith('6') ? Language.English : Language.Chinese).Content));
             File.WriteAllBytes(Path.Combine(input, name + "-scored.xlsx"), AuditWorkbook.Scored(result).Content);
         }
@@ -43,7 +43,7 @@ public sealed class LibreOfficeTests
         var pdfs = Soffice(temp.Path, "pdf", inputs.Where(f => f.Contains("checklist", StringComparison.Ordinal) || f.Contains("scored", StringComparison.Ordinal)).ToArray());
 
         pdfs.Should().OnlyContain(p => new FileInfo(p).Length > 10_000, "every PDF should have pages");
-        foreach (var (name, (evidence, result)) in expected)
+        foreach (var (name, (evidence, result, source)) in expected)
         {
             var file = resaved.Single(f => Path.GetFileName(f) == name + ".xlsx");
             var (score, tier) = Preview(file);
@@ -57,8 +57,11 @@ public sealed class LibreOfficeTests
             var back = Audits.ReadWorkbook(File.ReadAllBytes(file), name + ".xlsx", rubric);
             back.Errors.Select(e => e.ToString()).Should().BeEmpty();
             RoundTripTests.Canonical(back.Value!).Should().Be(RoundTripTests.Canonical(evidence), $"the workbook LibreOffice saved should read back as {name}");
+            RoundTripTests.Cycle(back.Value!).Should().Be(RoundTripTests.Cycle(evidence), $"LibreOffice keeps the dates and records of {name} as typed");
 
-            var scored = Audits.ScoreWorkbook(File.ReadAllBytes(resaved.Single(f => Path.GetFileName(f) == name + "-scored.xlsx")), rubric: rubric);
+            // Named beside the sample, so that 'previous:' finds the previous audit as it does from the YAML file.
+            var scored = Audits.ScoreWorkbook(File.ReadAllBytes(resaved.Single(f => Path.GetFileName(f) == name + "-scored.xlsx")), Path.ChangeExtension(Audits.Full(source), ".xlsx"), rubric);
+            scored.Errors.Select(e => e.ToString()).Should().BeEmpty();
             scored.Value!.Score.Should().Be(result.Score, "a scored workbook reads back as its evidence");
         }
 

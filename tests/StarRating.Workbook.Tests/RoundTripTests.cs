@@ -12,6 +12,8 @@ public sealed class RoundTripTests
 {
     public static TheoryData<string> All() => Audits.All();
 
+    public static TheoryData<string> Loadable() => Audits.Loadable();
+
     [Theory]
     [MemberData(nameof(All))]
     public void Workbook_scores_like_the_yaml(string file)
@@ -19,15 +21,15 @@ public sealed class RoundTripTests
         var evidence = Audits.Evidence(file);
         var rubric = Audits.RubricOf(evidence);
         var yamlScore = new AuditEngine(rubric).Score(evidence).GetValueOrThrow();
+        // Named beside the YAML file, so that 'previous:' finds the same previous audit.
+        var name = Path.ChangeExtension(Audits.Full(file), ".xlsx");
         foreach (var language in new[] { Language.Chinese, Language.English })
         {
             var workbook = AuditWorkbook.FromEvidence(evidence, rubric, language);
-            // Only the records the workbook has no cells for are warned about (SR5302), and only when present.
-            var expected = Layout.EvidenceSheets.CarriesCycle(evidence) || evidence.Assessor is not null || evidence.Findings.Any(f => f.By.Count > 0 || f.Assessments.Count > 0)
-                ? new[] { "SR5302" } : [];
-            workbook.Warnings.Select(w => w.Code).Should().Equal(expected);
+            // The workbook holds the certification cycle's and the team's records too: nothing bundled is lossy.
+            workbook.Warnings.Select(w => w.ToString()).Should().BeEmpty();
 
-            var outcome = Audits.ScoreWorkbook(workbook.Content, rubric: rubric);
+            var outcome = Audits.ScoreWorkbook(workbook.Content, name, rubric);
 
             outcome.Errors.Select(e => e.ToString()).Should().BeEmpty();
             var result = outcome.Value!;
@@ -40,21 +42,31 @@ public sealed class RoundTripTests
     }
 
     [Theory]
-    [MemberData(nameof(All))]
+    [MemberData(nameof(Loadable))]
     public void Workbook_reads_back_the_same_evidence(string file)
     {
         var evidence = Audits.Evidence(file);
         foreach (var language in new[] { Language.Chinese, Language.English })
         {
             var rubric = Audits.RubricOf(evidence);
-            var back = Audits.ReadWorkbook(AuditWorkbook.FromEvidence(evidence, rubric, language).Content, rubric: rubric).GetValueOrThrow();
+            var workbook = AuditWorkbook.FromEvidence(evidence, rubric, language);
+            var back = Audits.ReadWorkbook(workbook.Content, rubric: rubric).GetValueOrThrow();
+            if (workbook.Warnings.Count > 0)
+            {
+                // A test audit written to break a rule the workbook cannot express (a finding naming an item and an
+                // indicator, an indicator the rubric lacks) is said to be lossy, and only such a one.
+                workbook.Warnings.Select(w => w.Code).Should().OnlyContain(code => code == "SR5302");
+                Canonical(back).Should().NotBe(Canonical(evidence));
+                continue;
+            }
 
             Canonical(back).Should().Be(Canonical(evidence), $"the {language} workbook should carry every field");
+            Cycle(back).Should().Be(Cycle(evidence), $"the {language} workbook should carry the certification cycle's records");
         }
     }
 
     [Theory]
-    [MemberData(nameof(All))]
+    [MemberData(nameof(Loadable))]
     public void Conversion_settles_after_one_round(string file)
     {
         var evidence = Audits.Evidence(file);
@@ -82,14 +94,19 @@ public sealed class RoundTripTests
     }
 
     [Fact]
-    public void A_workbook_says_it_cannot_hold_the_certification_cycle_and_the_assessors_records()
+    public void The_bundled_audits_exercise_every_record_the_workbook_gained()
     {
-        var evidence = Audits.Evidence("samples/01-five-star-appliance-maker.yaml");
+        // Otherwise the round trips above would pass without ever writing a cycle or team cell.
+        var all = Audits.LoadableFiles().Select(Audits.Evidence).ToArray();
 
-        var warning = AuditWorkbook.FromEvidence(evidence, Audits.RubricOf(evidence), Language.English).Warnings.Single();
-
-        warning.Code.Should().Be("SR5302");
-        warning.Message.Should().Contain("the certification cycle's records (stage, objectives, criteria");
+        all.Should().Contain(e => e.Decision != null && e.Certificate != null && e.Findings.Any(f => f.Nc != null && f.Nc.VerifiedOn != null));
+        all.Should().Contain(e => e.Audit.Previous != null && e.Audit.Criteria.Count > 0 && e.Audit.PersonDays != null && e.Audit.Objectives != null);
+        all.Should().Contain(e => e.Audit.Stage == 1);
+        all.Should().Contain(e => e.Audit.NotCovered.Count > 0);
+        all.Should().Contain(e => e.Assessor != null);
+        all.Should().Contain(e => e.Findings.Any(f => f.By.Count > 1));
+        all.Should().Contain(e => e.Findings.Any(f => f.IsUnresolved), "an unresolved finding has only its assessments");
+        all.Should().Contain(e => e.Findings.Any(f => !f.IsUnresolved && f.Assessments.Count > 0), "a resolved finding keeps its assessments as the record");
     }
 
     [Fact]
@@ -111,7 +128,7 @@ public sealed class RoundTripTests
     }
 
     /// <summary>The certification cycle's fields (issue 17) as text: audit stage and scope, previous, nc records, decision, certificate.</summary>
-    private static string Cycle(AuditEvidence e)
+    internal static string Cycle(AuditEvidence e)
     {
         static string D(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
         var a = e.Audit;
@@ -132,8 +149,10 @@ public sealed class RoundTripTests
     {
         static string L<TItem>(IEnumerable<TItem> items) => "[" + string.Join(" | ", items) + "]";
         static string N(decimal? value) => value?.ToString("G29", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        static string Record(Finding f) =>
+            $"by={L(f.By)} result={f.Result} points={N(f.Points)} sample={f.Sample} grade={f.Grade} methods={L(f.Methods)} evidence={L(f.Evidence)} note={f.Note} reason={f.Reason}";
         var findings = e.Findings.Select(f =>
-            $"item={f.Item} indicator={f.Indicator} result={f.Result} points={N(f.Points)} sample={f.Sample} grade={f.Grade} methods={L(f.Methods)} evidence={L(f.Evidence)} note={f.Note} reason={f.Reason} by={f.AssessedBy}");
+            $"item={f.Item} indicator={f.Indicator} {Record(f)} assessments={L(f.Assessments.Select(Record))}");
         if (!keepOrder)
         {
             findings = findings.Order(StringComparer.Ordinal);
@@ -141,7 +160,7 @@ public sealed class RoundTripTests
 
         return string.Join("\n", new[]
         {
-            $"rubric={e.RubricId}",
+            $"rubric={e.RubricId} assessor={e.Assessor}",
             $"company={e.Company.Name}|{e.Company.CreditCode}|{e.Company.Address}|{e.Company.Scope}|{e.Company.Contact}",
             $"audit={e.Audit.Kind}|{L(e.Audit.Dates.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))}|{e.Audit.Body}|{e.Audit.Reference}|{L(e.Audit.Sites)}",
             "team=" + L(e.Audit.Team.Select(m => $"{m.Name}/{m.Role}/{m.Registration}")),

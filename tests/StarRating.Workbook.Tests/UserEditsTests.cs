@@ -85,8 +85,8 @@ public sealed class UserEditsTests
     [Fact]
     public void A_team_row_inserted_by_the_user_is_read()
     {
-        // Sample 01 has three members in rows 21-23; row 24 loses its hidden key, as a row inserted in Excel has none.
-        var edited = WorkbookEdit.Apply(Filled, ["审核信息!A24 = (clear)", "审核信息!C24 = 李响", "审核信息!D24 = 观察员"]);
+        // Sample 01 has three members in rows 28-30; row 31 loses its hidden key, as a row inserted in Excel has none.
+        var edited = WorkbookEdit.Apply(Filled, ["审核信息!A31 = (clear)", "审核信息!C31 = 李响", "审核信息!D31 = 观察员"]);
 
         var team = Audits.ReadWorkbook(edited).GetValueOrThrow().Audit.Team;
 
@@ -109,7 +109,7 @@ public sealed class UserEditsTests
     public void Empty_input_cells_are_not_assessed()
     {
         var mock = WorkbookEdit.Apply(
-            AuditWorkbook.FromEvidence(Evidence with { Audit = Evidence.Audit with { Kind = AuditKind.Mock } }, Rubric.Default).Content,
+            AuditWorkbook.FromEvidence(Evidence with { Audit = Evidence.Audit with { Kind = AuditKind.Mock }, Decision = null, Certificate = null }, Rubric.Default).Content,
             ["检查项!H7 = (clear)", "检查项!M7 = (clear)", "检查项!N7 = (clear)", "检查项!O7 = (clear)"]);
 
         var result = Audits.ScoreWorkbook(mock).GetValueOrThrow();

@@ -70,10 +70,10 @@ public sealed class WriterTests
             var workbook = document.WorkbookPart!;
             var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToArray();
             sheets.Select(s => s.Name!.Value).Should().Equal(language == Language.Chinese
-                ? ["审核信息", "检查项", "特别扣分和加分", "文件清单", "StarRating"]
-                : ["Audit", "Check items", "Adjustments", "Documents", "StarRating"]);
+                ? ["审核信息", "检查项", "不符合项", "特别扣分和加分", "文件清单", "StarRating"]
+                : ["Audit", "Check items", "Nonconformities", "Adjustments", "Documents", "StarRating"]);
             sheets[^1].State!.Value.Should().Be(SheetStateValues.Hidden);
-            workbook.Workbook.DefinedNames!.Elements<DefinedName>().Select(n => n.Name!.Value).Should().Contain(["StarRating.Audit", "StarRating.Items", "StarRating.Adjustments"]);
+            workbook.Workbook.DefinedNames!.Elements<DefinedName>().Select(n => n.Name!.Value).Should().Contain(["StarRating.Audit", "StarRating.Items", "StarRating.Nonconformities", "StarRating.Adjustments"]);
 
             var items = (WorksheetPart)workbook.GetPartById(sheets[1].Id!);
             var lists = items.Worksheet.Descendants<DataValidation>().Where(v => v.Type!.Value == DataValidationValues.List).Select(v => v.Formula1!.Text).ToArray();

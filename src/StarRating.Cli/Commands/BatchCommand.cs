@@ -443,8 +443,7 @@ internal static class BatchCommand
             var used = rows.Select(r => r.Rubric).OfType<Rubric>().Distinct().ToArray();
             var common = rubric ?? (used.Length == 1 ? used[0] : used.Length == 0 ? Rules.Rubric.Default : null);
             var tiers = common is not null ? common.Tiers : used.SelectMany(r => r.Tiers).ToArray();
-            using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-            using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, Indentation = 2 })
+            return JsonText.Write(json =>
             {
                 json.WriteStartObject();
                 json.WritePropertyName("format");
@@ -511,15 +510,13 @@ internal static class BatchCommand
 
                 json.WriteEndArray();
                 json.WriteEndObject();
-            }
-
-            return text.ToString() + "\n";
+            });
         }
 
         /// <summary>The rubric that scored the row, as <c>ID@VERSION</c>.</summary>
         private static string? RubricOf(Row row) => row.Rubric is { } rubric ? new RubricReference(rubric.Id, rubric.Version).ToString() : null;
 
-        private static void Property(JsonTextWriter json, string name, string? value)
+        private static void Property(JsonWriter json, string name, string? value)
         {
             json.WritePropertyName(name);
             json.WriteValue(value);

@@ -224,14 +224,11 @@ internal static class FileCommands
         }
 
         var bag = new DiagnosticBag();
-        var bytes = SourceText.ReadFile(path, path, InputLimits.Default, bag);
-        var document = bytes is null ? null : DocumentLoader.Parse(bytes, path, InputLimits.Default, bag);
-        if (document is null)
+        if (TopLevelKeys.ReadFile(path, InputLimits.Default, bag, out var bytes) is not { } keys)
         {
             return Summarize(context, path, null, bag.Items);
         }
 
-        var keys = document.Root is DocMapping map ? map.Entries.Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal) : [];
         if (keys.Contains("categories") || keys.Contains("tiers") || keys.Contains("extends"))
         {
             var result = new RubricLoader().Parse(bytes!, path);

@@ -23,9 +23,8 @@ internal static class TeamCommands
         {
             var paths = parse.GetValue(files)!;
             var target = parse.GetValue(output);
-            if (target is not null && FormatOption.Of(target) is not ("yaml" or "json"))
+            if (target is not null && FormatOption.Of(target) is not ("yaml" or "json" or "xlsx"))
             {
-                // A workbook has one assessor column per finding: it cannot hold the assessments, so it is refused, not thinned.
                 DiagnosticPrinter.Report(context, [CliDiagnostics.TeamOutputFormat.Create(SourceLocation.WholeFile(target), ("path", Rules.Text.DisplayText.Escape(Path.GetFileName(target))))]);
                 return ExitCodes.InvalidInput;
             }
@@ -56,9 +55,25 @@ internal static class TeamCommands
                 return ExitCodes.Success;
             }
 
-            var text = FormatOption.Of(target) == "json" ? EvidenceWriter.ToJson(merged.Evidence) : EvidenceWriter.ToYaml(merged.Evidence);
             var inputs = parse.GetValue(rubric) is { } r ? paths.Append(r) : paths;
-            return CommonOptions.Emit(context, OutputContent.OfText(text, FormatOption.Of(target)!), target, inputs);
+            OutputContent content;
+            switch (FormatOption.Of(target))
+            {
+                case "xlsx":
+                    // The workbook holds the team's records too: 'by' per finding, and an assessments sheet for the lead.
+                    var workbook = Workbook.AuditWorkbook.FromEvidence(merged.Evidence, scoring, CommonOptions.OutputLanguage(parse));
+                    DiagnosticPrinter.Print(context, workbook.Warnings);
+                    content = OutputContent.OfBinary(workbook.Content, "xlsx");
+                    break;
+                case "json":
+                    content = OutputContent.OfText(EvidenceWriter.ToJson(merged.Evidence), "json");
+                    break;
+                default:
+                    content = OutputContent.OfText(EvidenceWriter.ToYaml(merged.Evidence), "yaml");
+                    break;
+            }
+
+            return CommonOptions.Emit(context, content, target, inputs);
         });
         return command;
     }

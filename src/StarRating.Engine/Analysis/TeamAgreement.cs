@@ -19,14 +19,31 @@ public sealed class TeamAgreement
     /// </summary>
     public const int MaxPairAssessors = 64;
 
-    private TeamAgreement(AgreementFigures overall, IReadOnlyList<IndicatorAgreement> indicators, IReadOnlyList<PointSpread> spreads, IReadOnlyList<PairAgreement> pairs, decimal threshold)
+    private TeamAgreement(AgreementFigures overall, IReadOnlyList<IndicatorAgreement> indicators, IReadOnlyList<PointSpread> spreads, Func<PairAgreement[]> pairs, decimal threshold)
     {
         Overall = overall;
         Indicators = indicators;
         Spreads = spreads;
-        Pairs = pairs;
+        this.pairs = new Lazy<PairAgreement[]>(pairs);
         Threshold = threshold;
     }
+
+    // Up to 2,016 passes over the items: computed only when asked (a report shows none; the JSON result and
+    // `agreement FOLDER` do).
+    private readonly Lazy<PairAgreement[]> pairs;
+
+    /// <summary>The assessors the findings name (in <c>by</c> and in assessments), in the order first met.</summary>
+    public IReadOnlyList<string> Assessors { get; private init; } = [];
+
+    /// <summary>
+    /// Findings whose assessors gave different results, points or samples, in the order of the evidence: resolved by
+    /// the lead (the team's finding written, the assessments kept as the record) or still unresolved (a mock or self
+    /// assessment scores them by its consensus rule).
+    /// </summary>
+    public IReadOnlyList<TeamFinding> Disagreements { get; private init; } = [];
+
+    /// <summary>Findings whose sample adds up the samples of several assessors (they checked different records); not ratings.</summary>
+    public IReadOnlyList<TeamFinding> Pooled { get; private init; } = [];
 
     /// <summary>Over every item two or more assessors rated.</summary>
     public AgreementFigures Overall { get; }
@@ -38,10 +55,23 @@ public sealed class TeamAgreement
     public IReadOnlyList<PointSpread> Spreads { get; }
 
     /// <summary>Per pair of assessors who rated at least one item both, ordered by names; empty beyond <see cref="MaxPairAssessors"/> assessors.</summary>
-    public IReadOnlyList<PairAgreement> Pairs { get; }
+    public IReadOnlyList<PairAgreement> Pairs => pairs.Value;
 
     /// <summary>The spread above which an item is flagged (the rubric's <see cref="ScoringPolicy.AgreementSpread"/>).</summary>
     public decimal Threshold { get; }
+
+    /// <summary>
+    /// The agreement of one audit's team, for its report; null when the audit is not a team's (its findings name fewer
+    /// than two assessors). A team whose assessors each covered other items has figures with <see cref="AgreementGap.NoPairs"/>.
+    /// </summary>
+    /// <param name="audit">The audit's evidence (resolved or not: the assessments are read, not the team's result).</param>
+    /// <param name="rubric">The rubric the audit is recorded against.</param>
+    public static TeamAgreement? OfTeamAudit(AuditEvidence audit, Rubric rubric)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(rubric);
+        return AssessorsOf([audit]).Length < 2 ? null : Of([audit], rubric);
+    }
 
     /// <summary>The agreement within one or more team audits (e.g. every merged audit of a body's year).</summary>
     /// <param name="audits">Merged evidence, each with <see cref="AuditEvidence.SourceName"/> naming it.</param>
@@ -50,30 +80,13 @@ public sealed class TeamAgreement
     {
         ArgumentNullException.ThrowIfNull(audits);
         ArgumentNullException.ThrowIfNull(rubric);
-        var rated = audits.SelectMany(a => Ratings(a, rubric)).ToArray();
+        var list = audits.ToArray();
+        var rated = list.SelectMany(a => Ratings(a, rubric)).ToArray();
         var indicators = rubric.Indicators
             .Select(ind => (ind, figures: Figures(rated.Where(r => r.Indicator == ind))))
             .Where(x => x.figures.Items > 0)
             .Select(x => new IndicatorAgreement(x.ind.Id, x.ind.Name, x.figures))
             .ToArray();
-        var names = rated.SelectMany(r => r.Ratings.Select(x => x.Assessor)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var pairs = new List<PairAgreement>();
-        for (var i = 0; i < names.Length && names.Length <= MaxPairAssessors; i++)
-        {
-            for (var j = i + 1; j < names.Length; j++)
-            {
-                var (a, b) = (names[i], names[j]);
-                var both = rated
-                    .Select(r => r with { Ratings = r.Ratings.Where(x => x.Assessor == a || x.Assessor == b).ToArray() })
-                    .ToArray();
-                var figures = Figures(both);
-                if (figures.Items > 0)
-                {
-                    pairs.Add(new PairAgreement(a, b, figures));
-                }
-            }
-        }
-
         var threshold = rubric.Scoring.AgreementSpread;
         var decimals = rubric.Scoring.DetailDecimals;
         var spreads = rated
@@ -93,7 +106,49 @@ public sealed class TeamAgreement
                 x.spread.Round(decimals),
                 x.spread > Rational.FromDecimal(threshold)))
             .ToArray();
-        return new TeamAgreement(Figures(rated), indicators, spreads, pairs, threshold);
+        var disagreements = rated
+            .Where(r => r.Ratings.Count >= 2 && !r.Ratings.All(x => TeamMerge.Alike(x.Finding, r.Ratings[0].Finding)))
+            .Select(r => new TeamFinding(r.Audit, r.Target, r.Team, r.Ratings.Select(x => x.Finding).ToArray()))
+            .ToArray();
+        var pooled = list
+            .SelectMany(a => a.Findings.Where(IsPooled).Select(f => new TeamFinding(a.SourceName, f.Item ?? f.Indicator ?? "", f, f.Assessments)))
+            .ToArray();
+        return new TeamAgreement(Figures(rated), indicators, spreads, () => PairsOf(rated), threshold)
+        {
+            Assessors = AssessorsOf(list),
+            Disagreements = disagreements,
+            Pooled = pooled,
+        };
+    }
+
+    private static string[] AssessorsOf(IEnumerable<AuditEvidence> audits) => audits
+        .SelectMany(a => a.Findings)
+        .SelectMany(f => f.By.Concat(f.Assessments.SelectMany(x => x.By)))
+        .Distinct(StringComparer.Ordinal)
+        .ToArray();
+
+    /// <summary>Per pair of assessors (ordered by names) over the items both rated; none beyond <see cref="MaxPairAssessors"/> assessors.</summary>
+    private static PairAgreement[] PairsOf(RatedItem[] rated)
+    {
+        var names = rated.SelectMany(r => r.Ratings.Select(x => x.Assessor)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var pairs = new List<PairAgreement>();
+        for (var i = 0; i < names.Length && names.Length <= MaxPairAssessors; i++)
+        {
+            for (var j = i + 1; j < names.Length; j++)
+            {
+                var (a, b) = (names[i], names[j]);
+                var both = rated
+                    .Select(r => r with { Ratings = r.Ratings.Where(x => x.Assessor == a || x.Assessor == b).ToArray() })
+                    .ToArray();
+                var figures = Figures(both);
+                if (figures.Items > 0)
+                {
+                    pairs.Add(new PairAgreement(a, b, figures));
+                }
+            }
+        }
+
+        return [.. pairs];
     }
 
     /// <summary>The figures over items (each with its ratings); items with fewer than two ratings do not count.</summary>
@@ -111,13 +166,16 @@ public sealed class TeamAgreement
         // Fleiss' kappa for a varying number of raters per item: P_i = Σ_j n_ij (n_ij − 1) / (n_i (n_i − 1)),
         // P̄ = mean of P_i, p_j = Σ_i n_ij / Σ_i n_i, P̄e = Σ_j p_j², κ = (P̄ − P̄e) / (1 − P̄e).
         var meanAgreement = Rational.Zero;
+        var perItem = new List<string>(rated.Length);
         var counts = new Dictionary<ItemStatus, long>();
         long ratings = 0;
         foreach (var item in rated)
         {
             var n = item.Ratings.Count;
             var pairsAlike = item.Ratings.GroupBy(r => r.Category).Sum(g => (long)g.Count() * (g.Count() - 1));
-            meanAgreement += Rational.Ratio(pairsAlike, (long)n * (n - 1));
+            var itemAgreement = Rational.Ratio(pairsAlike, (long)n * (n - 1));
+            meanAgreement += itemAgreement;
+            perItem.Add(itemAgreement.ToString());
             foreach (var rating in item.Ratings)
             {
                 counts[rating.Category] = counts.GetValueOrDefault(rating.Category) + 1;
@@ -127,13 +185,14 @@ public sealed class TeamAgreement
 
         meanAgreement /= Rational.FromInt(rated.Length);
         var expected = counts.Values.Aggregate(Rational.Zero, (sum, c) => sum + Rational.Ratio(c, ratings) * Rational.Ratio(c, ratings));
+        var categories = counts.OrderBy(c => c.Key).Select(c => new CategoryCount(c.Key, checked((int)c.Value))).ToArray();
         if (expected == Rational.FromInt(1))
         {
-            return new AgreementFigures(rated.Length, alike, share, null, AgreementGap.OneCategory);
+            return new AgreementFigures(rated.Length, alike, share, null, AgreementGap.OneCategory) { Categories = categories, ItemAgreementFractions = perItem, ExactObserved = meanAgreement, ExactExpected = expected };
         }
 
         var kappa = (meanAgreement - expected) / (Rational.FromInt(1) - expected);
-        return new AgreementFigures(rated.Length, alike, share, kappa, AgreementGap.None);
+        return new AgreementFigures(rated.Length, alike, share, kappa, AgreementGap.None) { Categories = categories, ItemAgreementFractions = perItem, ExactObserved = meanAgreement, ExactExpected = expected };
     }
 
     /// <summary>Each item or indicator finding of an audit with the assessors' ratings of it.</summary>
@@ -155,7 +214,7 @@ public sealed class TeamAgreement
             var ratings = records
                 .Select(r => new Rating(r.Assessor, Category(r.Finding), r.Finding, r.Finding.Result == FindingResult.NotApplicable ? null : Consensus.Share(r.Finding, points) * Rational.FromDecimal(points)))
                 .ToArray();
-            yield return new RatedItem(audit.SourceName, finding.Item ?? indicator.Id, indicator, ratings);
+            yield return new RatedItem(audit.SourceName, finding.Item ?? indicator.Id, indicator, ratings, finding);
         }
     }
 
@@ -176,7 +235,7 @@ public sealed class TeamAgreement
 
     internal sealed record Rating(string Assessor, ItemStatus Category, Finding Finding, Rational? Points);
 
-    internal sealed record RatedItem(string Audit, string Target, Indicator Indicator, IReadOnlyList<Rating> Ratings);
+    internal sealed record RatedItem(string Audit, string Target, Indicator Indicator, IReadOnlyList<Rating> Ratings, Finding Team);
 }
 
 /// <summary>Why a kappa cannot be given.</summary>
@@ -219,9 +278,56 @@ public sealed record AgreementFigures
     /// <summary>Why <see cref="Kappa"/> is null, or <see cref="AgreementGap.None"/>.</summary>
     public AgreementGap Gap { get; }
 
+    /// <summary>
+    /// How many ratings fell in each result category (conforming, partial, nonconforming, not applicable; empty ones
+    /// left out), so chance agreement can be checked by hand: P̄e = Σ count² ÷ (Σ count)².
+    /// </summary>
+    public IReadOnlyList<CategoryCount> Categories { get; internal init; } = [];
+
+    /// <summary>
+    /// P_i of each item rated by two or more, in the order rated, as exact fractions: the share of the item's pairs of
+    /// ratings that agree (Σ_j n_ij (n_ij − 1) ÷ (n_i (n_i − 1))); their mean is <see cref="ObservedFraction"/>.
+    /// </summary>
+    public IReadOnlyList<string> ItemAgreementFractions { get; internal init; } = [];
+
+    /// <summary>The ratings counted (the sum of <see cref="Categories"/>).</summary>
+    public int Ratings => Categories.Sum(c => c.Count);
+
+    /// <summary>The share rated alike as an exact fraction, e.g. <c>1/3</c>; null without items.</summary>
+    public string? AlikeFraction => ExactShare?.ToString();
+
+    /// <summary>P̄, the mean agreement per item (the share of agreeing pairs of ratings), as an exact fraction; null without items.</summary>
+    public string? ObservedFraction => ExactObserved?.ToString();
+
+    /// <summary>P̄e, the agreement chance gives (Σ p_j²), as an exact fraction; null without items.</summary>
+    public string? ExpectedFraction => ExactExpected?.ToString();
+
+    /// <summary>Fleiss' kappa as an exact fraction, e.g. <c>5/11</c>; null when <see cref="Gap"/> says why not.</summary>
+    public string? KappaFraction => ExactKappa?.ToString();
+
     internal Rational? ExactShare { get; }
 
     internal Rational? ExactKappa { get; }
+
+    internal Rational? ExactObserved { get; init; }
+
+    internal Rational? ExactExpected { get; init; }
+}
+
+/// <summary>How many ratings fell in one result category.</summary>
+/// <param name="Category">The category (a sample counts as conforming when every record conforms, nonconforming when none does, else partial).</param>
+/// <param name="Count">The ratings in it.</param>
+public sealed record CategoryCount(ItemStatus Category, int Count);
+
+/// <summary>A finding several assessors recorded: the team's finding and each assessor's record of it.</summary>
+/// <param name="Audit">The audit (its evidence's source name).</param>
+/// <param name="Target">The item (or indicator) id.</param>
+/// <param name="Finding">The team's finding as the evidence holds it (no result while unresolved).</param>
+/// <param name="Assessments">Each assessor's record, <see cref="Finding.By"/> naming the assessor.</param>
+public sealed record TeamFinding(string Audit, string Target, Finding Finding, IReadOnlyList<Finding> Assessments)
+{
+    /// <summary>True when the team's finding is written (by the lead); false while the assessors' disagreement stands.</summary>
+    public bool Resolved => !Finding.IsUnresolved;
 }
 
 /// <summary>Agreement within one indicator.</summary>

@@ -223,9 +223,6 @@ public sealed record Finding
     /// <summary>The nonconformity record (不符合项报告) of a graded finding: confirmation, corrective action, verification.</summary>
     public NonconformityRecord? Nc { get; init; }
 
-    /// <summary>Who of the audit team assessed the item (a name, as written), if recorded.</summary>
-    public string? AssessedBy { get; init; }
-
     /// <summary>
     /// The assessors who made the finding (<c>by:</c>), members of <see cref="AuditInfo.Team"/>; empty when the
     /// file does not say. A team's file lists every assessor who agreed on it.

@@ -250,12 +250,21 @@ internal static class EvidenceReader
             Note = map.String("note"),
             Reason = map.String("reason"),
             Nc = assessment ? null : ReadNc(map.Map("nc")), // The record belongs to the team's finding, not to one assessor's view of it.
-            AssessedBy = map.String("assessed_by"),
             Location = map.Location,
             KeyLocations = assessment
                 ? KeyLocations(map, "result", "points", "sample", "grade", "reason", "by")
-                : KeyLocations(map, "item", "indicator", "result", "points", "sample", "grade", "reason", "by", "assessments", "nc"),
+                : KeyLocations(map, "item", "indicator", "result", "points", "sample", "grade", "reason", "by", "assessments", "nc", "methods"),
         };
+
+        // 'assessed_by' (one name, written by workbooks before their assessor column held the team's 'by') is read as 'by', with a warning.
+        if (map.Has("assessed_by"))
+        {
+            ctx.Report(EngineDiagnostics.AssessedByRenamed, map.KeyLocation("assessed_by"));
+            if (map.String("assessed_by") is { } name && finding.By.Count == 0)
+            {
+                finding = finding with { By = [name.Trim()] };
+            }
+        }
         map.Finish();
         return finding;
     }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using StarRating.Rules;
+using StarRating.Rules.Text;
 
 namespace StarRating.Engine;
 
@@ -235,7 +236,6 @@ public static partial class EvidenceWriter
         first &= !y.List(level + 1, "evidence", finding.Evidence, first);
         first &= !y.Text(level + 1, "note", finding.Note, first: first);
         first &= !y.Text(level + 1, "reason", finding.Reason, first: first);
-        first &= !y.Text(level + 1, "assessed_by", finding.AssessedBy, first: first);
         if (finding.Nc is { } nc)
         {
             // The nonconformity record (docs/evidence-format.md), followed to closure across audits.
@@ -281,8 +281,7 @@ public static partial class EvidenceWriter
     public static string ToJson(AuditEvidence evidence)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, Indentation = 2 })
+        return JsonText.Write(json =>
         {
             json.WriteStartObject();
             Property(json, "rubric", RubricReference(evidence));
@@ -415,15 +414,13 @@ public static partial class EvidenceWriter
             }
 
             json.WriteEndObject();
-        }
-
-        return text.ToString() + "\n";
+        });
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A finding as a JSON object; its assessments nest inside.</summary>
-    private static void WriteFinding(JsonTextWriter json, Finding finding)
+    private static void WriteFinding(JsonWriter json, Finding finding)
     {
         json.WriteStartObject();
         Property(json, "item", finding.Item);
@@ -447,7 +444,6 @@ public static partial class EvidenceWriter
         Array(json, "evidence", finding.Evidence);
         Property(json, "note", finding.Note);
         Property(json, "reason", finding.Reason);
-        Property(json, "assessed_by", finding.AssessedBy);
         if (finding.Nc is { } nc)
         {
             json.WritePropertyName("nc");
@@ -484,7 +480,7 @@ public static partial class EvidenceWriter
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static void Property(JsonTextWriter json, string name, string? value)
+    private static void Property(JsonWriter json, string name, string? value)
     {
         if (value is not null)
         {
@@ -493,7 +489,7 @@ public static partial class EvidenceWriter
         }
     }
 
-    private static void NumberProperty(JsonTextWriter json, string name, decimal? value)
+    private static void NumberProperty(JsonWriter json, string name, decimal? value)
     {
         if (value is { } v)
         {
@@ -502,7 +498,7 @@ public static partial class EvidenceWriter
         }
     }
 
-    private static void Array(JsonTextWriter json, string name, IReadOnlyList<string> values)
+    private static void Array(JsonWriter json, string name, IReadOnlyList<string> values)
     {
         if (values.Count == 0)
         {

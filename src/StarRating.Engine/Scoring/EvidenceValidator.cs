@@ -59,6 +59,7 @@ internal static class EvidenceValidator
         }
 
         CycleChecks.Check(evidence, rubric, bag);
+        StageOne.Check(evidence, bag);
 
         CheckTexts(evidence, bag);
         return findings;
@@ -358,7 +359,11 @@ internal static class EvidenceValidator
         foreach (var item in rubric.Items)
         {
             var finding = findings.OfItem(item.Id) ?? findings.OfIndicator(item.Indicator.Id);
-            if (finding is null)
+            if (finding is null && StageOne.Applies(evidence) && StageOne.OnSiteOnly(item))
+            {
+                anyApplicable = true; // A document review leaves it to the site visit (stage 2): not missing, still applicable.
+            }
+            else if (finding is null)
             {
                 anyApplicable = true;
                 missing.Add(item);

@@ -140,5 +140,7 @@ internal readonly struct Rational : IComparable<Rational>, IEquatable<Rational>
 
     public override int GetHashCode() => HashCode.Combine(Numerator, Denominator);
 
-    public override string ToString() => Denominator.IsOne ? Numerator.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{Numerator}/{Denominator}";
+    public override string ToString() => Denominator.IsOne
+        ? Numerator.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Numerator}/{Denominator}"); // Reports and JSON show it: never a culture's minus sign.
 }

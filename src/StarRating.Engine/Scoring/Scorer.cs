@@ -70,6 +70,11 @@ internal static class Scorer
             notices.Add(new Notice("major-nonconformities-open", new Message("notice.major-nonconformities-open", ("count", openMajors.Count), ("items", openMajors))));
         }
 
+        if (StageOne.Applies(evidence))
+        {
+            notices.Add(StageOne.Notice(allItems));
+        }
+
         if (repeated.Count > 0)
         {
             notices.Add(new Notice("repeat-findings", new Message("notice.repeat-findings", ("count", repeated.Count), ("items", repeated.Order(StringComparer.Ordinal).ToArray()))));
@@ -105,7 +110,8 @@ internal static class Scorer
             DecisionTier = evidence.Decision is { } decision ? rubric.Tiers.FirstOrDefault(t => t.Id == decision.Tier) : null,
             OpenMajors = openMajors,
             // A failed initial or recertification audit leads to no certificate, hence to no surveillance.
-            Surveillance = schedule is { Due: null } && evidence.Certificate is null && tierDecision.Granted.Rank == 0 ? null : schedule,
+            // Neither does a stage 1 document review: the surveillance clock starts from the certificate stage 2 leads to.
+            Surveillance = StageOne.Applies(evidence) || (schedule is { Due: null } && evidence.Certificate is null && tierDecision.Granted.Rank == 0) ? null : schedule,
             Previous = followUp,
             ExactEarned = earned,
         };

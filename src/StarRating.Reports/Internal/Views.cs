@@ -23,7 +23,45 @@ internal static class Views
         v["gap"] = GapData(report);
         v["charts"] = Charts.Build(report.Result, report.Wording.Language);
         v["ncr"] = NcrData(v, report);
+        v["agreement"] = AgreementData(report);
         return v;
+    }
+
+    /// <summary>The audit team's agreement (null when the audit is not a team's): every figure and sentence worded by the model.</summary>
+    private static ScriptObject? AgreementData(AuditReport report)
+    {
+        if (report.Agreement is not { } a)
+        {
+            return null;
+        }
+
+        ScriptObject Figures(string? id, string name, AgreementFigures f) => Obj(
+            ("id", id),
+            ("name", name),
+            ("rated", f.Items),
+            ("alike", report.AlikeText(f)),
+            ("kappa", report.KappaText(f)));
+        return Obj(
+            ("summary", report.AgreementSummaryText),
+            ("applies", a.Overall.Items > 0),
+            ("none_text", a.Overall.Items > 0 ? null : report.Wording.Text("report.agreement_none")),
+            ("method", report.Wording.Text("report.kappa_method")),
+            ("working", Arr(report.KappaWorking(a.Overall))),
+            ("overall", Figures(null, report.Label("overall"), a.Overall)),
+            ("indicators", Arr(a.Indicators.Select(i => Figures(i.Id, report.Text(i.Name), i.Figures)))),
+            ("spreads_text", report.SpreadsText),
+            ("spreads", Arr(a.Spreads.Select(s => Obj(
+                ("item", s.Target),
+                ("points", report.List(s.Points.Select(p => report.Wording.Format("report.assessor_reading", ("name", p.Assessor), ("reading", ReportFigures.Points(p.Points)))))),
+                ("spread", ReportFigures.Points(s.Spread)),
+                ("flagged", s.Flagged))))),
+            ("disagreements", Arr(a.Disagreements.Select(d => Obj(
+                ("item", d.Target),
+                ("assessments", Arr(d.Assessments.Select(x => report.Wording.Format("report.assessor_reading", ("name", string.Join("/", x.By)), ("reading", report.Reading(x)))))),
+                ("team", report.TeamReading(d)),
+                ("resolved", d.Resolved),
+                ("resolution", report.Resolution(d)))))),
+            ("pooled", Arr(a.Pooled.Select(report.PooledText))));
     }
 
     /// <summary>The nonconformity forms on their own (<c>ncr.*.sbn</c>): the result's variables and <c>ncr</c>.</summary>
@@ -179,7 +217,7 @@ internal static class Views
             ("not_covered_text", audit.NotCovered.Count == 0 ? null : report.List(audit.NotCovered)));
         v["cycle"] = Obj(
             ("tier_caption", report.TierCaption),
-            ("recommendation_note", r.Audit.IsFormal ? report.Wording.Text("report.recommended") : null),
+            ("recommendation_note", r.Audit.Stage == 1 ? report.Wording.Text("report.stage_1_note") : r.Audit.IsFormal ? report.Wording.Text("report.recommended") : null),
             ("decision", report.DecisionText),
             ("decision_differs", r.Evidence.Decision is { } decision && decision.Tier != r.Tier.Id),
             ("certificate", report.CertificateText),

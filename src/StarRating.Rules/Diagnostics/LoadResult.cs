@@ -31,12 +31,23 @@ public sealed class LoadResult<T>
     public T GetValueOrThrow() => Value ?? throw new StarRatingException(Diagnostics);
 }
 
-/// <summary>Static helpers for <see cref="LoadResult{T}"/>.</summary>
-internal static class LoadResult
+/// <summary>Builds <see cref="LoadResult{T}"/>s; for StarRating's own layers, whose readers collect into a <see cref="DiagnosticBag"/>.</summary>
+public static class LoadResult
 {
+    /// <summary>The result of a read: the value unless the bag holds an error, with the bag's diagnostics in position order.</summary>
+    /// <typeparam name="T">The kind of value read.</typeparam>
+    /// <param name="value">The value built, or null.</param>
+    /// <param name="diagnostics">What the read found.</param>
     public static LoadResult<T> From<T>(T? value, DiagnosticBag diagnostics)
-        where T : class => new(value, diagnostics.ToSortedList());
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        return new(value, diagnostics.ToSortedList());
+    }
 
+    /// <summary>A result without a value, with these diagnostics as given.</summary>
+    /// <typeparam name="T">The kind of value that was to be read.</typeparam>
+    /// <param name="diagnostics">What the read found (normally an error among them).</param>
     public static LoadResult<T> Failed<T>(IReadOnlyList<Diagnostic> diagnostics)
         where T : class => new(null, diagnostics);
 }

@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace StarRating.Rules;
 
-/// <summary>Invariant, culture-independent formatting of decimal points and scores.</summary>
-internal static class Numbers
+/// <summary>
+/// Invariant, culture-independent formatting of decimal points and scores. Public for StarRating's own layers, so every
+/// output writes a number the same way.
+/// </summary>
+public static class Numbers
 {
     /// <summary>Formats without trailing zeros: 1.50 → "1.5", 2.0 → "2".</summary>
     public static string Format(decimal value)

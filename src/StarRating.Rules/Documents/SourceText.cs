@@ -9,52 +9,15 @@ namespace StarRating.Rules.Documents;
 internal static class SourceText
 {
     /// <summary>
-    /// Reads at most <see cref="InputLimits.MaxFileBytes"/> + 1 bytes, so an endless stream such as a device
-    /// file cannot exhaust memory.
+    /// Reads at most <see cref="InputLimits.MaxFileBytes"/> + 1 bytes (<see cref="Files.BoundedFile"/>), so an endless
+    /// stream such as a device file cannot exhaust memory.
     /// </summary>
     public static byte[]? ReadFile(string path, string displayName, InputLimits limits, DiagnosticBag bag)
     {
         var location = SourceLocation.WholeFile(displayName);
         try
         {
-            if (Directory.Exists(path))
-            {
-                bag.Add(DiagnosticCatalog.FileUnreadable, location, ("reason", new Message("diagnostic.reason.folder")));
-                return null;
-            }
-
-            if (!File.Exists(path))
-            {
-                bag.Add(DiagnosticCatalog.FileNotFound, location);
-                return null;
-            }
-
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-            if (stream.CanSeek && stream.Length > limits.MaxFileBytes)
-            {
-                bag.Add(DiagnosticCatalog.FileTooLarge, location, ("size", stream.Length), ("limit", limits.MaxFileBytes));
-                return null;
-            }
-
-            using var buffer = new MemoryStream(stream.CanSeek ? (int)stream.Length : 64 * 1024);
-            var chunk = ArrayPool<byte>.Shared.Rent(81920);
-            try
-            {
-                int read;
-                while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-                {
-                    if (!Append(buffer, chunk.AsSpan(0, read), location, limits, bag))
-                    {
-                        return null;
-                    }
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(chunk);
-            }
-
-            return buffer.ToArray();
+            return Exists(path, location, bag) ? Checked(Files.BoundedFile.Read(path, limits.MaxFileBytes), location, limits, bag) : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
         {
@@ -63,29 +26,15 @@ internal static class SourceText
         }
     }
 
-    /// <summary>
-    /// <see cref="ReadFile"/> without blocking a thread on the disk: the same checks (a folder, a missing file, the
-    /// size limit before and while reading), then <see cref="ReadStreamAsync"/>.
-    /// </summary>
+    /// <summary><see cref="ReadFile"/> without blocking a thread on the disk: the same checks (a folder, a missing file, the size limit before and while reading).</summary>
     public static async Task<byte[]?> ReadFileAsync(string path, string displayName, InputLimits limits, DiagnosticBag bag, CancellationToken cancellationToken)
     {
         var location = SourceLocation.WholeFile(displayName);
         try
         {
-            if (Directory.Exists(path))
-            {
-                bag.Add(DiagnosticCatalog.FileUnreadable, location, ("reason", new Message("diagnostic.reason.folder")));
-                return null;
-            }
-
-            if (!File.Exists(path))
-            {
-                bag.Add(DiagnosticCatalog.FileNotFound, location);
-                return null;
-            }
-
-            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
-            return await ReadStreamAsync(stream, displayName, limits, bag, cancellationToken).ConfigureAwait(false);
+            return Exists(path, location, bag)
+                ? Checked(await Files.BoundedFile.ReadAsync(path, limits.MaxFileBytes, cancellationToken).ConfigureAwait(false), location, limits, bag)
+                : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
         {
@@ -95,39 +44,15 @@ internal static class SourceText
     }
 
     /// <summary>
-    /// Reads a stream to its end, refusing it (SR1009-style size diagnostic, no bytes) as soon as it passes the size
-    /// limit, so an endless or huge stream costs at most the limit. The stream is not closed.
+    /// Reads a stream to its end, refusing it (SR1003, no bytes) as soon as it passes the size limit, so an endless
+    /// or huge stream costs at most the limit. The stream is not closed.
     /// </summary>
     public static async Task<byte[]?> ReadStreamAsync(Stream stream, string displayName, InputLimits limits, DiagnosticBag bag, CancellationToken cancellationToken)
     {
         var location = SourceLocation.WholeFile(displayName);
         try
         {
-            if (stream.CanSeek && stream.Length - stream.Position > limits.MaxFileBytes)
-            {
-                bag.Add(DiagnosticCatalog.FileTooLarge, location, ("size", stream.Length - stream.Position), ("limit", limits.MaxFileBytes));
-                return null;
-            }
-
-            using var buffer = new MemoryStream();
-            var chunk = ArrayPool<byte>.Shared.Rent(81920);
-            try
-            {
-                int read;
-                while ((read = await stream.ReadAsync(chunk.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    if (!Append(buffer, chunk.AsSpan(0, read), location, limits, bag))
-                    {
-                        return null;
-                    }
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(chunk);
-            }
-
-            return buffer.ToArray();
+            return Checked(await Files.BoundedFile.ReadAsync(stream, limits.MaxFileBytes, cancellationToken).ConfigureAwait(false), location, limits, bag);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
         {
@@ -136,17 +61,35 @@ internal static class SourceText
         }
     }
 
-    /// <summary>Adds a chunk read from a file or stream; false (and SR1003) once the bytes pass the size limit.</summary>
-    private static bool Append(MemoryStream buffer, ReadOnlySpan<byte> chunk, SourceLocation location, InputLimits limits, DiagnosticBag bag)
+    /// <summary>False (and SR1002 or SR1001) for a folder or a path that names nothing.</summary>
+    private static bool Exists(string path, SourceLocation location, DiagnosticBag bag)
     {
-        buffer.Write(chunk);
-        if (buffer.Length <= limits.MaxFileBytes)
+        if (Directory.Exists(path))
         {
-            return true;
+            bag.Add(DiagnosticCatalog.FileUnreadable, location, ("reason", new Message("diagnostic.reason.folder")));
+            return false;
         }
 
-        bag.Add(DiagnosticCatalog.FileTooLarge, location, ("size", new Message("diagnostic.size.more_than", ("size", buffer.Length))), ("limit", limits.MaxFileBytes));
-        return false;
+        if (!File.Exists(path))
+        {
+            bag.Add(DiagnosticCatalog.FileNotFound, location);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The bytes read, or null and SR1003: with the exact size, or "more than" what was seen when the read stopped at the limit.</summary>
+    private static byte[]? Checked(Files.BoundedRead read, SourceLocation location, InputLimits limits, DiagnosticBag bag)
+    {
+        if (!read.TooLarge)
+        {
+            return read.Bytes;
+        }
+
+        object size = read.SizeIsExact ? read.Size : new Message("diagnostic.size.more_than", ("size", read.Size));
+        bag.Add(DiagnosticCatalog.FileTooLarge, location, ("size", size), ("limit", limits.MaxFileBytes));
+        return null;
     }
 
     public static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

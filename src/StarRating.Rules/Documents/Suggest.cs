@@ -1,11 +1,18 @@
 namespace StarRating.Rules.Documents;
 
-/// <summary>"Did you mean …?" for misspelt keys, ids and values.</summary>
-internal static class Suggest
+/// <summary>
+/// "Did you mean …?" for misspelt keys, ids and values. Public for StarRating's own layers, so every hint suggests
+/// the same way.
+/// </summary>
+public static class Suggest
 {
     /// <summary>The closest candidate within a small edit distance, or null.</summary>
+    /// <param name="input">What was written.</param>
+    /// <param name="candidates">What could have been meant.</param>
     public static string? Closest(string input, IEnumerable<string> candidates)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(candidates);
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
@@ -28,6 +35,9 @@ internal static class Suggest
     }
 
     /// <summary>The hint prefix "Did you mean 'x'? " (a message, worded in the reader's language), or an empty text.</summary>
+    /// <param name="input">What was written.</param>
+    /// <param name="candidates">What could have been meant.</param>
+    /// <returns>A <see cref="Message"/> for a diagnostic's <c>suggestion</c> argument, or an empty text.</returns>
     public static object DidYouMean(string input, IEnumerable<string> candidates)
     {
         var closest = Closest(input, candidates);

@@ -5,7 +5,7 @@ using System.Text;
 namespace StarRating.Rules.Files;
 
 /// <summary>What a path names, links followed.</summary>
-internal enum FileKind
+public enum FileKind
 {
     /// <summary>Nothing (or a broken link).</summary>
     Missing,
@@ -27,7 +27,9 @@ internal enum FileKind
 }
 
 /// <summary>A file's identity: the device and inode it lives on. Two paths name one file exactly when these match.</summary>
-internal readonly record struct FileIdentity(ulong Device, ulong Inode);
+/// <param name="Device">The device the file lives on.</param>
+/// <param name="Inode">The file's inode on that device.</param>
+public readonly record struct FileIdentity(ulong Device, ulong Inode);
 
 /// <summary>
 /// Asks the operating system what a path is and which file it is (<c>stat(2)</c>), so that a file is recognised
@@ -35,7 +37,11 @@ internal readonly record struct FileIdentity(ulong Device, ulong Inode);
 /// apart from regular ones without opening them (opening a pipe blocks). Where <c>stat</c> cannot be called
 /// (Windows), kinds come from .NET and identity from the canonical full path.
 /// </summary>
-internal static partial class FileProbe
+/// <remarks>
+/// Public for StarRating's own layers: template folders (Reports), workbooks (Workbook) and the tool's inputs and
+/// outputs ask the same questions of the operating system.
+/// </remarks>
+public static partial class FileProbe
 {
     private static readonly bool Supported = (OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64)
         || OperatingSystem.IsMacOS();

@@ -3,9 +3,9 @@ namespace StarRating.Rules.Files;
 /// <summary>
 /// Our own words for why a file operation failed. An exception's <c>Message</c> is never shown: with
 /// <c>UseSystemResourceKeys</c> it reads like <c>IO_FileNotFound_FileName</c>, and it can name a temporary file the
-/// user never asked for.
+/// user never asked for. Public for StarRating's own layers, which all report file failures in these words.
 /// </summary>
-internal static class IoErrors
+public static class IoErrors
 {
     /// <summary>A short reason, e.g. "permission denied", for a failure of reading or writing a file (<c>diagnostic.reason.*</c>).</summary>
     public static Message Describe(Exception exception) => new("diagnostic.reason." + exception switch

@@ -10,7 +10,12 @@ namespace StarRating.Rules.Packaging;
 /// timestamp (1980-01-01, the earliest a zip can hold) and no extra fields, so the same parts always give the same
 /// bytes. Word reports (StarRating.Reports) and audit workbooks (StarRating.Workbook) are both written with it.
 /// </summary>
-internal sealed class OpcPackageWriter(CompressionLevel compression = CompressionLevel.Fastest)
+/// <remarks>
+/// Public for StarRating's own layers, which share it (the lowest layer both writers build on is Rules); it writes
+/// what it is given and checks no Office schema, so it is not meant as a general package API.
+/// </remarks>
+/// <param name="compression">How XML parts are compressed; parts that are compressed already are stored.</param>
+public sealed class OpcPackageWriter(CompressionLevel compression = CompressionLevel.Fastest)
 {
     /// <summary>The content type of relationship parts (<c>*.rels</c>), also the package's default for that extension.</summary>
     public const string RelationshipsContentType = "application/vnd.openxmlformats-package.relationships+xml";
@@ -41,7 +46,7 @@ internal sealed class OpcPackageWriter(CompressionLevel compression = Compressio
     /// The XML writer settings of every part: UTF-8 without a byte-order mark, no indentation, <c>\n</c> for a line
     /// break in text and a line break in an attribute value written as a character reference, so it reads back.
     /// </summary>
-    public static readonly XmlWriterSettings XmlSettings = new()
+    private static readonly XmlWriterSettings XmlSettings = new()
     {
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
         Indent = false,

@@ -8,7 +8,7 @@ namespace StarRating.Rules.Text;
 /// escaped, and how wide text is on a terminal. Text is handled as whole characters (grapheme clusters), never as
 /// UTF-16 units, so a character outside the Basic Multilingual Plane (𠮷, an emoji) is never cut in half.
 /// </summary>
-internal static class DisplayText
+public static class DisplayText
 {
     /// <summary>
     /// True for a character that must not reach a terminal or a report: C0 controls and DEL (tab, line feed and

@@ -33,7 +33,7 @@ internal static class Columns
     public const int Evidence = 14;
     public const int Note = 15;
     public const int Reason = 16;
-    public const int AssessedBy = 17;
+    public const int By = 17;
     public const int PreviewEarned = 18;
     public const int PreviewApplicable = 19;
     public const int IndicatorId = 20;
@@ -43,9 +43,25 @@ internal static class Columns
     public static readonly string[] ItemKeys =
     [
         "", "category", "indicator", "id", "requirement", "item_points", "expected_methods", "documents", "result", "points",
-        "sample.size", "sample.conforming", "grade", "methods", "evidence", "note", "reason", "assessed_by",
+        "sample.size", "sample.conforming", "grade", "methods", "evidence", "note", "reason", "by",
         "preview.earned", "preview.applicable", "_indicator", "_code",
     ];
+
+    /// <summary>The key of the assessor column in workbooks written before it held the team's <c>by</c> (read as <c>by</c>).</summary>
+    public const string LegacyByKey = "assessed_by";
+
+    // The nonconformities sheet: one row per nonconformity record, found by its item's or indicator's id, with two
+    // locked columns that show the finding's grade and note from the check items sheet (looked up by formula).
+    public const int NcItem = 1;
+    public const int NcGrade = 2;
+    public const int NcNote = 3;
+
+    public static readonly string[] NcKeys =
+        ["", "item", "_grade", "_note", "id", "confirmed_by", "root_cause", "action", "due", "status", "verified_by", "verified_on"];
+
+    // The assessments sheet: one row per assessor's record of an item (an assessment), found by the item's id.
+    public static readonly string[] AssessmentKeys =
+        ["", "item", "by", "result", "points", "sample.size", "sample.conforming", "grade", "methods", "evidence", "note", "reason"];
 
     // The adjustments sheet.
     public const int AdjustmentType = 1;
@@ -76,6 +92,8 @@ internal static class Columns
     public const string ItemsRole = "StarRating.Items";
     public const string AdjustmentsRole = "StarRating.Adjustments";
     public const string DocumentsRole = "StarRating.Documents";
+    public const string NonconformitiesRole = "StarRating.Nonconformities";
+    public const string AssessmentsRole = "StarRating.Assessments";
     public const string ListsRole = "StarRating.Lists";
 
     /// <summary>Marks a portfolio workbook (batch --portfolio xlsx), so that batch never reads it back as an audit.</summary>

@@ -24,6 +24,9 @@ internal sealed class EvidenceSheets
     private readonly string listsRange;
     private readonly List<string> lossy = [];
 
+    /// <summary>The findings in the order the check items sheet lists them: the nonconformities and assessments sheets follow it.</summary>
+    private readonly List<Finding> placed = [];
+
     private EvidenceSheets(Rubric rubric, Language language, XlsxPackage package, string file, List<Diagnostic> warnings)
     {
         this.rubric = rubric;
@@ -36,43 +39,31 @@ internal sealed class EvidenceSheets
         listsRange = "$D$1:$E$" + WordTable().Count.ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>True when the evidence holds records of the certification cycle (docs/evidence-format.md), which no sheet carries.</summary>
-    internal static bool CarriesCycle(AuditEvidence evidence)
-    {
-        var audit = evidence.Audit;
-        return evidence.Decision is not null || evidence.Certificate is not null || audit.Previous is not null || audit.Stage != 2
-            || audit.Objectives is not null || audit.Criteria.Count > 0 || audit.PersonDays is not null || audit.NotCovered.Count > 0
-            || evidence.Findings.Any(f => f.Nc is not null);
-    }
-
     /// <summary>Adds the evidence sheets to <paramref name="package"/>; <paramref name="evidence"/> null for a blank workbook.</summary>
     public static void Add(XlsxPackage package, Rubric rubric, Language language, AuditKind kind, AuditEvidence? evidence, string file, List<Diagnostic> warnings)
     {
         var sheets = new EvidenceSheets(rubric, language, package, file, warnings);
         var audit = sheets.AuditSheet(kind, evidence);
         var items = sheets.ItemsSheet(evidence);
+        var nonconformities = sheets.NonconformitiesSheet();
         var adjustments = sheets.AdjustmentsSheet(evidence);
+        // Written by merge for the items the team disagreed on; a blank or single-assessor workbook has none.
+        var assessments = sheets.placed.Any(f => f.Assessments.Count > 0) ? sheets.AssessmentsSheet() : null;
         var documents = sheets.DocumentsSheet();
         var lists = sheets.ListsSheet(evidence is null ? "checklist" : "evidence");
         package.Name(new DefinedName(AuditRole, Absolute(audit.Name, "$A$1")));
         package.Name(new DefinedName(ItemsRole, Absolute(items.Name, "$A$1")));
+        package.Name(new DefinedName(NonconformitiesRole, Absolute(nonconformities.Name, "$A$1")));
         package.Name(new DefinedName(AdjustmentsRole, Absolute(adjustments.Name, "$A$1")));
+        if (assessments is not null)
+        {
+            package.Name(new DefinedName(AssessmentsRole, Absolute(assessments.Name, "$A$1")));
+        }
+
         package.Name(new DefinedName(DocumentsRole, Absolute(documents.Name, "$A$1")));
         package.Name(new DefinedName(ListsRole, Absolute(lists.Name, "$A$1")));
         package.Name(new DefinedName("_xlnm._FilterDatabase", Absolute(items.Name, $"$A${HeaderRow}:$S${Math.Max(items.MaxRow, HeaderRow)}"), Hidden: true, LocalSheet: package.IndexOf(items)));
         package.Name(new DefinedName("_xlnm.Print_Titles", Absolute(items.Name, $"${HeaderRow}:${HeaderRow}"), Hidden: false, LocalSheet: package.IndexOf(items)));
-        // The workbook has no cells for the certification cycle's records or for one assessor's view of a finding:
-        // say so rather than let 'convert' drop them unseen.
-        if (evidence is not null && CarriesCycle(evidence))
-        {
-            sheets.lossy.Add("cycle");
-        }
-
-        if (evidence is not null && (evidence.Assessor is not null || evidence.Findings.Any(f => f.By.Count > 0 || f.Assessments.Count > 0)))
-        {
-            sheets.lossy.Add("team");
-        }
-
         if (sheets.lossy.Count > 0)
         {
             warnings.Add(WorkbookDiagnostics.WorkbookLossy.Create(SourceLocation.WholeFile(file), ("what", sheets.lossy.Distinct(StringComparer.Ordinal).Select(what => new Message("diagnostic.workbook.lossy_" + what)).ToArray())));
@@ -106,7 +97,7 @@ internal sealed class EvidenceSheets
         var audit = evidence?.Audit;
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["rubric"] = evidence is null ? rubric.Id : EvidenceWriter.RubricReference(evidence),
+            ["rubric"] = evidence is null ? rubric.Id : evidence.RubricId is null ? null : new RubricReference(evidence.RubricId, evidence.RubricVersion).ToString(),
             ["company.name"] = company?.Name,
             ["company.credit_code"] = company?.CreditCode,
             ["company.address"] = company?.Address,
@@ -117,7 +108,21 @@ internal sealed class EvidenceSheets
             ["audit.body"] = audit?.Body,
             ["audit.reference"] = audit?.Reference,
             ["audit.sites"] = audit is null ? null : Lines(audit.Sites, "sites"),
+            // Stage 2 is the default: a blank workbook leaves the cell empty, a filled one says which.
+            ["audit.stage"] = audit is null ? null : Stage(audit.Stage),
+            ["audit.objectives"] = audit?.Objectives,
+            ["audit.criteria"] = audit is null ? null : Lines(audit.Criteria, "criteria"),
+            ["audit.person_days"] = null,
+            ["audit.not_covered"] = audit is null ? null : Lines(audit.NotCovered, "not_covered"),
+            ["audit.previous"] = audit?.Previous,
+            ["assessor"] = evidence?.Assessor,
             ["conclusion"] = evidence?.Conclusion,
+            ["decision.tier"] = evidence?.Decision is { } decision ? TierLabel(decision.Tier) : null,
+            ["decision.by"] = evidence?.Decision?.By,
+            ["decision.on"] = Date(evidence?.Decision?.On),
+            ["certificate.number"] = evidence?.Certificate?.Number,
+            ["certificate.issued"] = Date(evidence?.Certificate?.Issued),
+            ["certificate.expires"] = Date(evidence?.Certificate?.Expires),
         };
 
         var row = 5;
@@ -138,11 +143,27 @@ internal sealed class EvidenceSheets
                 row++;
                 sheet.Text(row++, AuditLabel, T.ConclusionSection.Get(l), Style.Section);
             }
+            else if (key == "decision.tier")
+            {
+                row++;
+                sheet.Text(row++, AuditLabel, T.DecisionSection.Get(l), Style.Section);
+            }
 
             sheet.Text(row, AuditKey, key, Style.Default);
             sheet.Text(row, AuditLabel, label.Get(l), Style.Label);
             // The rubric id is the workbook's, not the user's to change.
-            sheet.Text(row, AuditValue, values[key], key == "rubric" ? Style.Locked : key == "audit.dates" ? Style.InputText : Style.Input);
+            if (key == "audit.person_days")
+            {
+                sheet.Number(row, AuditValue, audit?.PersonDays, Style.InputNumber);
+                sheet.Validate(new Validation(Ref(row, AuditValue), "decimal", "0", "greaterThan", Strict: true, null, null));
+            }
+            else
+            {
+                // Dates are text (YYYY-MM-DD), so that Excel neither reformats them by locale nor turns them into day numbers.
+                var style = key == "rubric" ? Style.Locked : key == "audit.dates" || T.DateFields.Contains(key) ? Style.InputText : Style.Input;
+                sheet.Text(row, AuditValue, values[key], style);
+            }
+
             if (hint is not null)
             {
                 sheet.Text(row, TeamRole, hint.Get(l), Style.Subtitle);
@@ -153,9 +174,23 @@ internal sealed class EvidenceSheets
                 sheet.Validate(new Validation(Ref(row, AuditValue), "list", Choices(Enum.GetValues<AuditKind>().Select(Kind)), null, Strict: true, null, null));
             }
 
+            if (key == "audit.stage")
+            {
+                sheet.Validate(new Validation(Ref(row, AuditValue), "list", Choices(T.Stages.Select(st => st.Label.Get(l))), null, Strict: true, null, null));
+            }
+
+            if (key == "decision.tier")
+            {
+                sheet.Validate(new Validation(Ref(row, AuditValue), "list", Choices(rubric.Tiers.Select(t => t.Label.Get(l))), null, Strict: true, null, null));
+            }
+
             if (key == "conclusion")
             {
                 sheet.RowHeight(row, 90);
+            }
+            else if (key == "audit.objectives")
+            {
+                sheet.RowHeight(row, 45);
             }
 
             row++;
@@ -176,6 +211,13 @@ internal sealed class EvidenceSheets
         sheet.RowHeight(row, 45);
         return sheet;
     }
+
+    private string Stage(int stage) => T.Stages.FirstOrDefault(s => s.Stage == stage) is { Label: { } label } ? label.Get(l) : stage.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A tier by its label in the workbook's language; an id the rubric does not have is written as it is (reading reports it).</summary>
+    private string TierLabel(string id) => rubric.Tiers.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.Ordinal)) is { } tier ? tier.Label.Get(l) : id;
+
+    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private int TeamRows(SheetBuilder sheet, int row, AuditInfo? audit)
     {
@@ -244,7 +286,7 @@ internal sealed class EvidenceSheets
         LocalizedText[] headers =
         [
             T.Category, T.Indicator, T.Id, T.Requirement, T.Points, T.ExpectedMethods, T.Documents, T.Result, T.PartialPoints,
-            T.SampleSize, T.SampleConforming, T.Grade, T.MethodsUsed, T.Evidence, T.Note, T.Reason, T.AssessedBy, T.PreviewEarned,
+            T.SampleSize, T.SampleConforming, T.Grade, T.MethodsUsed, T.Evidence, T.Note, T.Reason, T.By, T.PreviewEarned,
             T.PreviewApplicable, new(ItemKeys[IndicatorId]), new(ItemKeys[Code]),
         ];
         for (var c = 1; c < ItemKeys.Length; c++)
@@ -254,12 +296,13 @@ internal sealed class EvidenceSheets
         }
 
         var findings = evidence?.Findings ?? [];
-        var placed = new HashSet<Finding>(ReferenceEqualityComparer.Instance);
+        var taken = new HashSet<Finding>(ReferenceEqualityComparer.Instance);
         Finding? Take(Func<Finding, bool> match)
         {
-            var finding = findings.FirstOrDefault(f => !placed.Contains(f) && match(f));
+            var finding = findings.FirstOrDefault(f => !taken.Contains(f) && match(f));
             if (finding is not null)
             {
+                taken.Add(finding);
                 placed.Add(finding);
             }
 
@@ -271,7 +314,7 @@ internal sealed class EvidenceSheets
         {
             var categoryLabel = category.Id + " " + category.Name.Get(l);
             sheet.Text(row, Category, categoryLabel, Style.Category);
-            for (var c = Columns.Indicator; c <= AssessedBy; c++)
+            for (var c = Columns.Indicator; c <= By; c++)
             {
                 sheet.Blank(row, c, Style.Category);
             }
@@ -311,11 +354,16 @@ internal sealed class EvidenceSheets
 
         // Findings the rubric has no row for (unknown ids, second findings for an item, findings without a target)
         // get rows of their own below, so that reading the workbook reports them as the evidence file would.
-        foreach (var finding in findings.Where(f => !placed.Contains(f)).ToArray())
+        foreach (var finding in findings.Where(f => !taken.Contains(f)).ToArray())
         {
+            placed.Add(finding);
             if (finding.Item is not null && finding.Indicator is not null)
             {
                 lossy.Add("item_and_indicator");
+            }
+            else if (finding.Item is null && finding.Indicator is { } id && (rubric.FindIndicator(id) is null || rubric.FindItem(id) is not null))
+            {
+                lossy.Add("unknown_indicator"); // Its row names an id the reader takes for an item's.
             }
 
             sheet.Text(row, Id, finding.Item ?? finding.Indicator, Style.InputText);
@@ -342,7 +390,120 @@ internal sealed class EvidenceSheets
         sheet.Text(row, Evidence, finding is null ? null : Lines(finding.Evidence, "evidence"), Style.Input);
         sheet.Text(row, Note, finding?.Note, Style.Input);
         sheet.Text(row, Reason, finding?.Reason, Style.Input);
-        sheet.Text(row, AssessedBy, finding?.AssessedBy, Style.Input);
+        sheet.Text(row, By, finding is null ? null : Names(finding.By), Style.Input);
+    }
+
+    /// <summary>Assessors' names in one cell, separated as methods are; a name the separators would split is reported as lossy.</summary>
+    private string? Names(IReadOnlyList<string> names)
+    {
+        if (names.Count == 0)
+        {
+            return null;
+        }
+
+        if (names.Any(n => string.IsNullOrWhiteSpace(n) || n.Trim().Length != n.Length || n.Contains('\r', StringComparison.Ordinal) || EvidenceTree.MethodSeparators().IsMatch(n)))
+        {
+            lossy.Add("by");
+        }
+
+        return string.Join(new Wording(l).Text("format.list_separator"), names);
+    }
+
+    /// <summary>The id a workbook row names a finding by: its item's, else its indicator's.</summary>
+    private static string? TargetId(Finding finding) => finding.Item ?? finding.Indicator;
+
+    private SheetBuilder NonconformitiesSheet()
+    {
+        var sheet = package.Add(new SheetBuilder(T.NcSheet.Get(l)) { Protected = true, FrozenRows = HeaderRow, FrozenColumns = NcItem });
+        double[] widths = [0, 10, 12, 34, 14, 14, 34, 34, 12, 14, 12, 12];
+        for (var c = 1; c < widths.Length; c++)
+        {
+            sheet.Width(c, widths[c]);
+        }
+
+        sheet.Text(TitleRow, 1, T.NcSheet.Get(l), Style.Title);
+        sheet.Text(HintRow, 1, T.NcHint.Get(l), Style.Subtitle);
+        sheet.HideRow(KeyRow);
+        LocalizedText[] headers =
+            [T.Id, T.Grade, T.Note, T.NcId, T.NcConfirmedBy, T.NcRootCause, T.NcAction, T.NcDue, T.NcStatus, T.NcVerifiedBy, T.NcVerifiedOn];
+        for (var c = 1; c < NcKeys.Length; c++)
+        {
+            sheet.Text(KeyRow, c, NcKeys[c], Style.Default);
+            sheet.Text(HeaderRow, c, headers[c - 1].Get(l), Style.Header);
+        }
+
+        var records = placed.Where(f => f.Nc is not null).ToArray();
+        var items = Absolute(itemsName, "");
+        var row = FirstDataRow;
+        for (var i = 0; i < Math.Max(10, records.Length + 5); i++, row++)
+        {
+            var finding = i < records.Length ? records[i] : null;
+            var nc = finding?.Nc;
+            sheet.Text(row, NcItem, finding is null ? null : TargetId(finding), Style.InputText);
+            // The finding's grade and note as the check items sheet has them, so the record is filled beside its facts.
+            var match = $"MATCH(TRIM({Ref(row, NcItem)}),{items}$C:$C,0)";
+            sheet.Formula(row, NcGrade, $"IF(TRIM({Ref(row, NcItem)})=\"\",\"\",IFERROR(INDEX({items}$L:$L,{match})&\"\",\"\"))", Style.Locked);
+            sheet.Formula(row, NcNote, $"IF(TRIM({Ref(row, NcItem)})=\"\",\"\",IFERROR(INDEX({items}$O:$O,{match})&\"\",\"\"))", Style.Locked);
+            sheet.Text(row, 4, nc?.Id, Style.InputText);
+            sheet.Text(row, 5, nc?.ConfirmedBy, Style.Input);
+            sheet.Text(row, 6, nc?.RootCause, Style.Input);
+            sheet.Text(row, 7, nc?.Action, Style.Input);
+            sheet.Text(row, 8, Date(nc?.Due), Style.InputText);
+            sheet.Text(row, 9, nc is null ? null : T.Of(nc.Status).Get(l), Style.Input);
+            sheet.Text(row, 10, nc?.VerifiedBy, Style.Input);
+            sheet.Text(row, 11, Date(nc?.VerifiedOn), Style.InputText);
+        }
+
+        sheet.Validate(new Validation($"{Ref(FirstDataRow, 9)}:{Ref(row - 1, 9)}", "list", Choices(Enum.GetValues<CorrectionStatus>().Select(st => T.Of(st).Get(l))), null, Strict: true, null, null));
+        sheet.AutoFilter = $"A{HeaderRow}:K{row - 1}";
+        return sheet;
+    }
+
+    private SheetBuilder AssessmentsSheet()
+    {
+        var sheet = package.Add(new SheetBuilder(T.AssessmentsSheet.Get(l)) { Protected = true, FrozenRows = HeaderRow, FrozenColumns = 2 });
+        double[] widths = [0, 10, 12, 11, 9, 8, 8, 12, 18, 30, 34, 18];
+        for (var c = 1; c < widths.Length; c++)
+        {
+            sheet.Width(c, widths[c]);
+        }
+
+        sheet.Text(TitleRow, 1, T.AssessmentsSheet.Get(l), Style.Title);
+        sheet.Text(HintRow, 1, T.AssessmentsHint.Get(l), Style.Subtitle);
+        sheet.HideRow(KeyRow);
+        LocalizedText[] headers =
+            [T.Id, T.By, T.Result, T.PartialPoints, T.SampleSize, T.SampleConforming, T.Grade, T.MethodsUsed, T.Evidence, T.Note, T.Reason];
+        for (var c = 1; c < AssessmentKeys.Length; c++)
+        {
+            sheet.Text(KeyRow, c, AssessmentKeys[c], Style.Default);
+            sheet.Text(HeaderRow, c, headers[c - 1].Get(l), Style.Header);
+        }
+
+        var row = FirstDataRow;
+        foreach (var finding in placed)
+        {
+            foreach (var a in finding.Assessments)
+            {
+                sheet.Text(row, 1, TargetId(finding), Style.InputText);
+                sheet.Text(row, 2, Names(a.By), Style.Input);
+                sheet.Text(row, 3, a.Result is { } r ? T.Of(r).Get(l) : null, Style.Input);
+                sheet.Number(row, 4, a.Points, Style.InputNumber);
+                sheet.Number(row, 5, a.Sample?.Size, Style.InputNumber);
+                sheet.Number(row, 6, a.Sample?.Conforming, Style.InputNumber);
+                sheet.Text(row, 7, a.Grade is { } g ? T.Of(g).Get(l) : null, Style.Input);
+                sheet.Text(row, 8, a.Methods.Count == 0 ? null : string.Join(new Wording(l).Text("format.list_separator"), a.Methods.Select(m => FormatWords.Describe(m).Get(l))), Style.Input);
+                sheet.Text(row, 9, Lines(a.Evidence, "evidence"), Style.Input);
+                sheet.Text(row, 10, a.Note, Style.Input);
+                sheet.Text(row, 11, a.Reason, Style.Input);
+                row++;
+            }
+        }
+
+        var last = row - 1;
+        sheet.Validate(new Validation($"{Ref(FirstDataRow, 3)}:{Ref(last, 3)}", "list", Choices(Enum.GetValues<FindingResult>().Select(r => T.Of(r).Get(l))), null, Strict: true, null, null));
+        sheet.Validate(new Validation($"{Ref(FirstDataRow, 7)}:{Ref(last, 7)}", "list", Choices(Enum.GetValues<NonconformityGrade>().Select(g => T.Of(g).Get(l))), null, Strict: true, null, null));
+        sheet.AutoFilter = $"A{HeaderRow}:K{last}";
+        return sheet;
     }
 
     private void Preview(SheetBuilder sheet, int row, string indicatorId)

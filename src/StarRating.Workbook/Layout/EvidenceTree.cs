@@ -45,6 +45,9 @@ internal sealed partial class EvidenceTree
         var auditSheet = FindSheet(AuditRole, T.AuditSheet);
         var itemsSheet = FindSheet(ItemsRole, T.ItemsSheet);
         var adjustmentsSheet = FindSheet(AdjustmentsRole, T.AdjustmentsSheet);
+        // Optional: workbooks written before them, or with no nonconformities or assessments, may lack them.
+        var ncSheet = FindSheet(NonconformitiesRole, T.NcSheet);
+        var assessmentsSheet = FindSheet(AssessmentsRole, T.AssessmentsSheet);
         var missing = false;
         foreach (var (sheet, name) in new[] { (auditSheet, T.AuditSheet), (itemsSheet, T.ItemsSheet) })
         {
@@ -64,14 +67,27 @@ internal sealed partial class EvidenceTree
         var audit = Sheet.Read(this, auditSheet!);
         var items = audit is null ? null : Sheet.Read(this, itemsSheet!);
         var adjustments = items is null || adjustmentsSheet is null ? null : Sheet.Read(this, adjustmentsSheet);
-        if (audit is null || items is null || (adjustmentsSheet is not null && adjustments is null))
+        var nonconformities = items is null || ncSheet is null ? null : Sheet.Read(this, ncSheet);
+        var assessments = items is null || assessmentsSheet is null ? null : Sheet.Read(this, assessmentsSheet);
+        if (audit is null || items is null || (adjustmentsSheet is not null && adjustments is null)
+            || (ncSheet is not null && nonconformities is null) || (assessmentsSheet is not null && assessments is null))
         {
             return null;
         }
 
         var root = new DocMapping(audit.Mark(1, 1));
         ReadAudit(audit, root);
-        ReadFindings(items, root);
+        var findings = ReadFindings(items, root);
+        if (findings is not null && nonconformities is not null)
+        {
+            ReadNonconformities(nonconformities, findings.Value.ById);
+        }
+
+        if (findings is not null && assessments is not null)
+        {
+            ReadAssessments(assessments, findings.Value.List, findings.Value.ById);
+        }
+
         if (adjustments is not null)
         {
             ReadAdjustments(adjustments, root);
@@ -195,10 +211,49 @@ internal sealed partial class EvidenceTree
         Put(audit, "body", Value("audit.body"));
         Put(audit, "reference", Value("audit.reference"));
         Put(audit, "sites", Value("audit.sites", sheet.LinesNode));
+        Put(audit, "stage", Value("audit.stage", c => sheet.WordNode(c, Vocabulary.Stages)));
+        Put(audit, "objectives", Value("audit.objectives"));
+        Put(audit, "criteria", Value("audit.criteria", sheet.LinesNode));
+        Put(audit, "person_days", Value("audit.person_days", sheet.NumberNode));
+        Put(audit, "not_covered", Value("audit.not_covered", sheet.LinesNode));
+        Put(audit, "previous", Value("audit.previous"));
         root.Add(Key("audit", audit), audit);
+        if (Value("assessor") is { } assessor)
+        {
+            root.Add(Key("assessor", assessor), assessor);
+        }
+
         if (Value("conclusion") is { } conclusion)
         {
             root.Add(Key("conclusion", conclusion), conclusion);
+        }
+
+        // A tier by its label in either language or by its id.
+        var tiers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var tier in rubric.Tiers)
+        {
+            foreach (var word in new[] { tier.Id, tier.Label.Zh, tier.Label.En ?? tier.Label.Zh })
+            {
+                tiers.TryAdd(word.Trim(), tier.Id);
+            }
+        }
+
+        var decision = new DocMapping(At("decision.tier"));
+        Put(decision, "tier", Value("decision.tier", c => sheet.WordNode(c, tiers)));
+        Put(decision, "by", Value("decision.by"));
+        Put(decision, "on", Value("decision.on", sheet.DateNode));
+        if (decision.Entries.Count > 0)
+        {
+            root.Add(Key("decision", decision), decision);
+        }
+
+        var certificate = new DocMapping(At("certificate.number"));
+        Put(certificate, "number", Value("certificate.number"));
+        Put(certificate, "issued", Value("certificate.issued", sheet.DateNode));
+        Put(certificate, "expires", Value("certificate.expires", sheet.DateNode));
+        if (certificate.Entries.Count > 0)
+        {
+            root.Add(Key("certificate", certificate), certificate);
         }
     }
 
@@ -223,14 +278,27 @@ internal sealed partial class EvidenceTree
 
     // ---- the check items sheet ------------------------------------------------------------------------------------
 
-    private void ReadFindings(Sheet sheet, DocMapping root)
+    /// <summary>The findings read, and each item's or indicator's findings by its id (for the records of other sheets).</summary>
+    private readonly record struct Findings(DocSequence List, Dictionary<string, List<DocMapping>> ById);
+
+    private Findings? ReadFindings(Sheet sheet, DocMapping root)
     {
-        var columns = sheet.Columns(ItemKeys, ItemLabels(), out var dataRow);
-        string[] required = ["id", "result", "points", "sample.size", "sample.conforming", "grade", "methods", "evidence", "note", "reason", "assessed_by"];
-        if (!sheet.RequireColumns(columns, required, ItemKeys, ItemLabels()))
+        // A workbook written before the column held the team's 'by' has the key 'assessed_by' (the same header): read as 'by'.
+        string[] keys = [.. ItemKeys, LegacyByKey];
+        LocalizedText[] labels = [.. ItemLabels(), T.By];
+        var columns = sheet.Columns(keys, labels, out var dataRow);
+        if (!columns.ContainsKey("by") && columns.TryGetValue(LegacyByKey, out var legacyColumn))
         {
-            return;
+            columns["by"] = legacyColumn;
         }
+
+        string[] required = ["id", "result", "points", "sample.size", "sample.conforming", "grade", "methods", "evidence", "note", "reason", "by"];
+        if (!sheet.RequireColumns(columns, required, keys, labels))
+        {
+            return null;
+        }
+
+        var byId = new Dictionary<string, List<DocMapping>>(StringComparer.Ordinal);
 
         var findingsMark = sheet.Mark(Math.Max(1, dataRow - 1), columns["result"]);
         var findings = new DocSequence(findingsMark);
@@ -247,7 +315,7 @@ internal sealed partial class EvidenceTree
             var evidence = sheet.Input(row, C("evidence"));
             var note = sheet.Input(row, C("note"));
             var reason = sheet.Input(row, C("reason"));
-            var assessor = sheet.Input(row, C("assessed_by"));
+            var assessor = sheet.Input(row, C("by"));
             RawCell?[] inputs = [result, points, size, conforming, grade, methods, evidence, note, reason, assessor];
             if (inputs.All(c => c is null))
             {
@@ -257,9 +325,8 @@ internal sealed partial class EvidenceTree
             var finding = new DocMapping(sheet.Mark(row, C("result")));
             if (id is not null)
             {
-                var idNode = sheet.TextNode(id);
-                var idText = (idNode as DocScalar)?.Value.Trim() ?? "";
-                Put(finding, rubric.FindIndicator(idText) is not null && rubric.FindItem(idText) is null ? "indicator" : "item", idNode);
+                var idText = Target(finding, sheet.TextNode(id));
+                (byId.TryGetValue(idText, out var same) ? same : byId[idText] = []).Add(finding);
             }
 
             Put(finding, "result", result is null ? null : sheet.WordNode(result, Vocabulary.Results));
@@ -278,17 +345,159 @@ internal sealed partial class EvidenceTree
             Put(finding, "evidence", evidence is null ? null : sheet.LinesNode(evidence));
             Put(finding, "note", note is null ? null : sheet.TextNode(note));
             Put(finding, "reason", reason is null ? null : sheet.TextNode(reason));
-            Put(finding, "assessed_by", assessor is null ? null : sheet.TextNode(assessor));
+            Put(finding, "by", assessor is null ? null : sheet.NamesNode(assessor));
             findings.Add(finding);
         }
 
         root.Add(new DocScalar(findingsMark, "findings", isQuoted: false, isNull: false), findings);
+        return new Findings(findings, byId);
+    }
+
+    /// <summary>Puts the id as <c>item</c> or <c>indicator</c> (an indicator id the rubric has, and no item of that id); returns it trimmed.</summary>
+    private string Target(DocMapping finding, DocNode idNode)
+    {
+        var idText = (idNode as DocScalar)?.Value.Trim() ?? "";
+        Put(finding, rubric.FindIndicator(idText) is not null && rubric.FindItem(idText) is null ? "indicator" : "item", idNode);
+        return idText;
+    }
+
+    // ---- the nonconformities sheet ---------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Each row is one finding's nonconformity record (<c>nc:</c>), found by the item's or indicator's id: the first
+    /// finding of that id on the check items sheet without a record yet. A row naming no finding is SR6040, a second
+    /// record for one finding SR6042.
+    /// </summary>
+    private void ReadNonconformities(Sheet sheet, Dictionary<string, List<DocMapping>> byId)
+    {
+        LocalizedText[] labels = [new(""), T.Id, new(""), new(""), T.NcId, T.NcConfirmedBy, T.NcRootCause, T.NcAction, T.NcDue, T.NcStatus, T.NcVerifiedBy, T.NcVerifiedOn];
+        var columns = sheet.Columns(NcKeys, labels, out var dataRow);
+        string[] required = ["item", "id", "confirmed_by", "root_cause", "action", "due", "status", "verified_by", "verified_on"];
+        if (!sheet.RequireColumns(columns, required, NcKeys, labels))
+        {
+            return;
+        }
+
+        var recordRows = new Dictionary<DocMapping, int>(ReferenceEqualityComparer.Instance);
+        foreach (var row in sheet.Rows.Where(r => r >= dataRow))
+        {
+            var item = sheet.Input(row, columns["item"]);
+            var cells = required.Skip(1).Select(key => (Key: key, Cell: sheet.Input(row, columns[key]))).ToArray();
+            if (cells.All(c => c.Cell is null))
+            {
+                continue; // An empty row (or an id typed ahead, with nothing recorded yet).
+            }
+
+            if (item is null || (sheet.TextNode(item) as DocScalar)?.Value.Trim() is not { Length: > 0 } id)
+            {
+                Diagnostics.Add(WorkbookDiagnostics.WorkbookRecordWithoutId.Create(SourceLocation.InCell(File, sheet.Name, row, columns["item"]), ("sheet", Both(T.NcSheet))));
+                continue;
+            }
+
+            var location = SourceLocation.InCell(File, sheet.Name, row, columns["item"]);
+            if (!byId.TryGetValue(id, out var findings))
+            {
+                Diagnostics.Add(WorkbookDiagnostics.WorkbookRecordWithoutFinding.Create(location, ("id", Shorten(id))));
+                continue;
+            }
+
+            if (findings.FirstOrDefault(f => !recordRows.ContainsKey(f)) is not { } finding)
+            {
+                Diagnostics.Add(WorkbookDiagnostics.WorkbookNcTwice.Create(location, ("id", Shorten(id)), ("row", recordRows[findings[0]])));
+                continue;
+            }
+
+            recordRows[finding] = row;
+            var nc = new DocMapping(sheet.Mark(row, columns["id"]));
+            foreach (var (key, cell) in cells)
+            {
+                Put(nc, key, cell is null ? null : key switch
+                {
+                    "due" or "verified_on" => sheet.DateNode(cell),
+                    "status" => sheet.WordNode(cell, Vocabulary.CorrectionStatuses),
+                    _ => sheet.TextNode(cell),
+                });
+            }
+
+            finding.Add(Key("nc", nc), nc);
+        }
+    }
+
+    // ---- the assessments sheet -------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Each row is one assessor's record of an item (<c>assessments:</c>), attached to the first finding of that id on
+    /// the check items sheet, or to a new finding when the team has written none (an unresolved finding).
+    /// </summary>
+    private void ReadAssessments(Sheet sheet, DocSequence findings, Dictionary<string, List<DocMapping>> byId)
+    {
+        LocalizedText[] labels = [new(""), T.Id, T.By, T.Result, T.PartialPoints, T.SampleSize, T.SampleConforming, T.Grade, T.MethodsUsed, T.Evidence, T.Note, T.Reason];
+        var columns = sheet.Columns(AssessmentKeys, labels, out var dataRow);
+        if (!sheet.RequireColumns(columns, AssessmentKeys[1..], AssessmentKeys, labels))
+        {
+            return;
+        }
+
+        var lists = new Dictionary<DocMapping, DocSequence>(ReferenceEqualityComparer.Instance);
+        foreach (var row in sheet.Rows.Where(r => r >= dataRow))
+        {
+            var item = sheet.Input(row, columns["item"]);
+            var cells = AssessmentKeys[2..].ToDictionary(key => key, key => sheet.Input(row, columns[key]), StringComparer.Ordinal);
+            if (cells.Values.All(c => c is null))
+            {
+                continue;
+            }
+
+            if (item is null || (sheet.TextNode(item) as DocScalar)?.Value.Trim() is not { Length: > 0 } id)
+            {
+                Diagnostics.Add(WorkbookDiagnostics.WorkbookRecordWithoutId.Create(SourceLocation.InCell(File, sheet.Name, row, columns["item"]), ("sheet", Both(T.AssessmentsSheet))));
+                continue;
+            }
+
+            if (!byId.TryGetValue(id, out var same))
+            {
+                var created = new DocMapping(sheet.Mark(row, columns["item"]));
+                Target(created, sheet.TextNode(item));
+                findings.Add(created);
+                byId[id] = same = [created];
+            }
+
+            var finding = same[0];
+            if (!lists.TryGetValue(finding, out var list))
+            {
+                list = new DocSequence(sheet.Mark(row, columns["by"]));
+                lists[finding] = list;
+                finding.Add(Key("assessments", list), list);
+            }
+
+            var entry = new DocMapping(sheet.Mark(row, columns["result"]));
+            RawCell? Cell(string key) => cells[key];
+            Put(entry, "by", Cell("by") is { } by ? sheet.NamesNode(by) : null);
+            Put(entry, "result", Cell("result") is { } result ? sheet.WordNode(result, Vocabulary.Results) : null);
+            Put(entry, "points", Cell("points") is { } points ? sheet.NumberNode(points) : null);
+            var sizeCell = Cell("sample.size");
+            var conformingCell = Cell("sample.conforming");
+            if (sizeCell is not null || conformingCell is not null)
+            {
+                var sample = new DocMapping(sheet.Mark(row, sizeCell is null ? columns["sample.size"] : conformingCell is null ? columns["sample.conforming"] : columns["sample.size"]));
+                Put(sample, "size", sizeCell is null ? null : sheet.NumberNode(sizeCell));
+                Put(sample, "conforming", conformingCell is null ? null : sheet.NumberNode(conformingCell));
+                entry.Add(Key("sample", sample), sample);
+            }
+
+            Put(entry, "grade", Cell("grade") is { } grade ? sheet.WordNode(grade, Vocabulary.Grades) : null);
+            Put(entry, "methods", Cell("methods") is { } methods ? sheet.MethodsNode(methods) : null);
+            Put(entry, "evidence", Cell("evidence") is { } evidence ? sheet.LinesNode(evidence) : null);
+            Put(entry, "note", Cell("note") is { } note ? sheet.TextNode(note) : null);
+            Put(entry, "reason", Cell("reason") is { } reason ? sheet.TextNode(reason) : null);
+            list.Add(entry);
+        }
     }
 
     private static LocalizedText[] ItemLabels() =>
     [
         new(""), T.Category, T.Indicator, T.Id, T.Requirement, T.Points, T.ExpectedMethods, T.Documents, T.Result, T.PartialPoints, T.SampleSize,
-        T.SampleConforming, T.Grade, T.MethodsUsed, T.Evidence, T.Note, T.Reason, T.AssessedBy, T.PreviewEarned, T.PreviewApplicable,
+        T.SampleConforming, T.Grade, T.MethodsUsed, T.Evidence, T.Note, T.Reason, T.By, T.PreviewEarned, T.PreviewApplicable,
         new(""), new(""),
     ];
 
@@ -385,8 +594,9 @@ internal sealed partial class EvidenceTree
 
     private static string Shorten(string value) => value.Length <= 60 ? value : value[..57] + "...";
 
+    /// <summary>What a list of methods or names in one cell is split on: 、 , ; (either width) and line breaks.</summary>
     [GeneratedRegex(@"[\u3001,\uFF0C;\uFF1B\n]")]
-    private static partial Regex MethodSeparators();
+    internal static partial Regex MethodSeparators();
 
     [GeneratedRegex(@"[\s\u3001,\uFF0C;\uFF1B]+")]
     private static partial Regex DateSeparators();
@@ -499,6 +709,22 @@ internal sealed partial class EvidenceTree
 
             return list;
         }
+
+        /// <summary>Assessors' names separated by 、 , ; or line breaks, each trimmed (validated against the team like YAML's <c>by</c>).</summary>
+        public DocNode NamesNode(RawCell cell)
+        {
+            var list = new DocSequence(At(cell));
+            foreach (var part in MethodSeparators().Split(Clean(TextOf(cell))).Select(p => p.Trim()).Where(p => p.Length > 0))
+            {
+                list.Add(new DocScalar(At(cell), part, isQuoted: true, isNull: false));
+            }
+
+            return list;
+        }
+
+        /// <summary>One date: a day number Excel made of it is converted; text is passed on for the reader to judge.</summary>
+        public DocNode DateNode(RawCell cell) =>
+            new DocScalar(At(cell), cell.Type == CellType.Number ? SerialDate(cell.Text) ?? cell.Text : cell.Text.Trim(), isQuoted: false, isNull: false);
 
         /// <summary>One entry per line; blank lines are skipped and each line is trimmed.</summary>
         public DocNode LinesNode(RawCell cell)

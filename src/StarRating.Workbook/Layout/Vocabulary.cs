@@ -25,6 +25,14 @@ internal static class Vocabulary
     public static readonly IReadOnlyDictionary<string, string> Roles = Build(
         WorkbookText.Roles.Select(r => (r.Word, r.Label, Array.Empty<string>())));
 
+    /// <summary>Correction statuses of a nonconformity record: <c>open</c>, <c>corrected</c>, <c>verified</c>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> CorrectionStatuses = Build(
+        Enum.GetValues<CorrectionStatus>().Select(s => (WorkbookText.Word(s), WorkbookText.Of(s), WorkbookText.CorrectionStatusAliases(s))));
+
+    /// <summary>Audit stages: the digits and the drop-down words, read as <c>1</c> or <c>2</c>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Stages = Build(
+        WorkbookText.Stages.Select(s => (s.Stage.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Label, WorkbookText.StageAliases(s.Stage))));
+
     /// <summary>Adjustment types: <c>deduction</c> or <c>bonus</c>.</summary>
     public static readonly IReadOnlyDictionary<string, string> AdjustmentTypes = Build(
     [
