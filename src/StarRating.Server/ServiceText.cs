@@ -62,6 +62,7 @@ public static class ServiceText
         ("SR7102", 422),
         ("SR7103", 422),
         ("SR7104", 422),
+        ("SR7105", 403),
         ("SR5500", 0),
         ("SR5501", 0),
         ("SR5502", 0),
@@ -101,7 +102,6 @@ public static class ServiceText
         "list.filters",
         "list.any",
         "list.status",
-        "list.tier",
         "list.from",
         "list.to",
         "list.apply",
@@ -140,10 +140,6 @@ public static class ServiceText
         "field.rubric",
         "checklist.title",
         "checklist.toc",
-        "checklist.score",
-        "checklist.tier",
-        "checklist.gap",
-        "checklist.top",
         "checklist.preview",
         "checklist.recorded",
         "checklist.reports",
@@ -206,6 +202,25 @@ public static class ServiceText
         "js.photo-queued",
         "js.photo",
         "documents_separator",
+        "audit-pages",
+        "nc.list",
+        "nc.list-title",
+        "nc.summary",
+        "nc.overdue",
+        "nc.overdue-count",
+        "nc.no-record",
+        "nc.hint",
+        "nc.open-item",
+        "team.title",
+        "team.unresolved",
+        "team.resolved",
+        "team.adopt",
+        "team.write-own",
+        "team.lead-only",
+        "team.unresolved-count",
+        "finalise",
+        "finalise.hint",
+        "finalise.confirm",
     ];
 
     /// <summary>Every coded entry, by code.</summary>
@@ -239,19 +254,31 @@ public static class ServiceText
     public static string Page(string key, bool english, params (string Name, object? Value)[] arguments) =>
         WordingOf(english).Format(PageKey(key), arguments);
 
+    /// <summary>A page word in a wording (language and the rubric's terminology, 审核 or 审查), placeholders bound by name.</summary>
+    /// <param name="key">The key in <see cref="PageTexts"/>.</param>
+    /// <param name="wording">The language and terminology.</param>
+    /// <param name="arguments">Named arguments.</param>
+    public static string Page(string key, Wording wording, params (string Name, object? Value)[] arguments) =>
+        wording.Format(PageKey(key), arguments);
+
     /// <summary>
     /// A page word with its placeholders left as <c>{name}</c>, for the page's script to fill in (the script's
     /// status words are data handed to it).
     /// </summary>
     /// <param name="key">The key in <see cref="PageTexts"/>.</param>
     /// <param name="english">English when true, else Chinese.</param>
-    public static string Template(string key, bool english)
+    public static string Template(string key, bool english) => Template(key, WordingOf(english));
+
+    /// <summary>A page word with its placeholders left as <c>{name}</c>, in a wording (language and terminology).</summary>
+    /// <param name="key">The key in <see cref="PageTexts"/>.</param>
+    /// <param name="wording">The language and terminology.</param>
+    public static string Template(string key, Wording wording)
     {
         var entry = PageTexts[key];
-        var names = System.Text.RegularExpressions.Regex.Matches(english ? entry.En : entry.Zh, "{([a-z]+)}")
+        var names = System.Text.RegularExpressions.Regex.Matches(wording.Language == Language.English ? entry.En : entry.Zh, "{([a-z]+)}")
             .Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)
             .Select(n => (n, (object?)("{" + n + "}"))).ToArray();
-        return Page(key, english, names);
+        return Page(key, wording, names);
     }
 
     /// <summary>The entry of a code.</summary>

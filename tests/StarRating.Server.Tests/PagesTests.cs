@@ -174,6 +174,58 @@ public sealed partial class PagesTests
         (await service.Client("lead").GetAsync("/audits")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public void Without_javascript_the_form_carries_the_nc_record_and_the_lead_adopts_one_assessment_keeping_the_rest()
+    {
+        var stored = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(
+            """{"item":"5.1.2.2","by":["a","b"],"nc":{"id":"NC-1"},"assessments":[{"by":"a","result":"partial","points":1,"note":"x"},{"by":"b","result":"nonconforming","grade":"minor"}],"x-tag":1}""")!;
+        var form = new Microsoft.AspNetCore.Http.FormCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>
+        {
+            ["result"] = "nonconforming",
+            ["grade"] = "major",
+            ["nc_id"] = " NC-2 ",
+            ["nc_due"] = "2026-10-17",
+            ["nc_status"] = "open",
+            ["nc_root_cause"] = "",
+        });
+        ChecklistPage.FromForm("5.1.2.2", form, stored)!.ToJsonString().Should().Be(
+            """{"item":"5.1.2.2","by":["a","b"],"assessments":[{"by":"a","result":"partial","points":1,"note":"x"},{"by":"b","result":"nonconforming","grade":"minor"}],"x-tag":1,"result":"nonconforming","grade":"major","nc":{"id":"NC-2","due":"2026-10-17","status":"open"}}""",
+            "the record comes from its fields in the evidence format's order; keys the page does not edit pass through");
+
+        // Status alone at its default is no record: a graded finding may have none yet.
+        var empty = new Microsoft.AspNetCore.Http.FormCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["result"] = "conforming", ["nc_status"] = "open" });
+        ChecklistPage.FromForm("5.1.2.2", empty, null)!.ContainsKey("nc").Should().BeFalse();
+
+        FindingRecords.Adopt(stored, 1)!.ToJsonString().Should().Be(
+            """{"item":"5.1.2.2","by":["a","b"],"nc":{"id":"NC-1"},"assessments":[{"by":"a","result":"partial","points":1,"note":"x"},{"by":"b","result":"nonconforming","grade":"minor"}],"x-tag":1,"result":"nonconforming","grade":"minor"}""",
+            "the chosen record becomes the team's finding; who made it, the record and every assessment stay");
+        FindingRecords.Adopt(stored, 2).Should().BeNull();
+        FindingRecords.IsUnresolved(stored).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Page_words_follow_the_rubrics_terminology_as_the_reports_do()
+    {
+        var review = new StarRating.Rules.Wording(StarRating.Rules.Language.Chinese, StarRating.Rules.Terminology.Review);
+        var audit = new StarRating.Rules.Wording(StarRating.Rules.Language.Chinese);
+        ServiceText.Page("nav.audits", review).Should().Be("审查列表");
+        ServiceText.Page("nav.audits", audit).Should().Be("审核列表");
+        ServiceText.Page("team.unresolved", review).Should().Contain("审查组长").And.NotContain("审核");
+        ServiceText.Template("js.final", review).Should().StartWith("审查");
+        review.Text("label.tier").Should().Be("评价等级", "the score card names the tier as the reports do");
+    }
+
+    [Theory]
+    [InlineData("open", "2026-01-31", true)]
+    [InlineData("open", "2026-02-01", false)]
+    [InlineData("corrected", "2026-01-31", false)]
+    [InlineData("verified", "2026-01-01", false)]
+    public void A_nonconformity_is_overdue_while_open_past_its_due_date(string status, string due, bool overdue)
+    {
+        var nc = new System.Text.Json.Nodes.JsonObject { ["id"] = "NC-1", ["status"] = status, ["due"] = due };
+        FindingRecords.IsOverdue(nc, new DateOnly(2026, 2, 1)).Should().Be(overdue);
+    }
+
     /// <summary>A client with a session cookie (signed in through the API) and the session's CSRF token kept aside.</summary>
     private static async Task<HttpClient> SessionAsync(TestService service, string user)
     {

@@ -225,6 +225,15 @@ internal static class AuditEndpoints
             return SaveAttempt.Refused(new("SR7003", []));
         }
 
+        // The assessors' own records are the lead's to resolve (docs/team.md): the lead or an admin changes such a finding.
+        var current = state.Findings.FirstOrDefault(f => f.Target == item);
+        if ((current is not null && Pages.FindingRecords.HasAssessments(JsonNode.Parse(current.BodyJson) as JsonObject)
+                || (bodyJson is not null && Pages.FindingRecords.HasAssessments(JsonNode.Parse(bodyJson) as JsonObject)))
+            && !await Pages.FindingRecords.MayResolveAsync(call, audit.Id).ConfigureAwait(false))
+        {
+            return SaveAttempt.Refused(new("SR7105", [("item", item)]));
+        }
+
         var prediction = call.Service.Scoring.Predict(auditRubric, audit.Id, state, item, bodyJson);
         var predicted = prediction.Outcome.Value is { } predictedResult ? (AuditScoring.ScoreText(predictedResult), predictedResult.Tier.Id) : ((string?)null, (string?)null);
         var saved = await call.Service.Store.SaveFindingAsync(audit.Id, item, expected, bodyJson, call.User, (state.Revision, predicted.Item1, predicted.Item2),
@@ -330,22 +339,33 @@ internal static class AuditEndpoints
             return;
         }
 
+        var (finalised, refusal) = await FinaliseAsync(call, audit).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            await Http.Problem(http, refusal.Code, refusal.Arguments, refusal.Diagnostics).ConfigureAwait(false);
+            return;
+        }
+
+        await Http.Json(http, 200, finalised!, ApiJson.Web.FinalisedDto).ConfigureAwait(false);
+    }
+
+    /// <summary>Finalises an open audit if its whole outcome scores (the API's and the checklist page's one path).</summary>
+    public static async Task<(FinalisedDto? Finalised, Refusal? Refusal)> FinaliseAsync(Call call, AuditRow audit)
+    {
         var scored = await call.Service.Scoring.ScoreAsync(call.Service.Store, audit.Id, call.Aborted).ConfigureAwait(false);
         var result = scored!.Outcome.Value;
         if (result is null)
         {
-            await Http.Problem(http, "SR7013", diagnostics: scored.Outcome.Diagnostics).ConfigureAwait(false);
-            return;
+            return (null, new Refusal("SR7013", [], scored.Outcome.Diagnostics));
         }
 
         var score = AuditScoring.ScoreText(result);
         if (!await call.Service.Store.FinaliseAsync(audit.Id, scored.Revision, score, result.Tier.Id, call.User, call.Aborted).ConfigureAwait(false))
         {
-            await Http.Problem(http, "SR7026", [("version", "?")]).ConfigureAwait(false);
-            return;
+            return (null, new Refusal("SR7026", [("version", "?")]));
         }
 
-        await Http.Json(http, 200, new FinalisedDto(audit.Id, AuditStatus.Final, score, result.Tier.Id), ApiJson.Web.FinalisedDto).ConfigureAwait(false);
+        return (new FinalisedDto(audit.Id, AuditStatus.Final, score, result.Tier.Id), null);
     }
 
     public static async Task Team(Call call)

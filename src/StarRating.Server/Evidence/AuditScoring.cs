@@ -61,8 +61,13 @@ internal sealed class AuditScoring(RubricRegistry rubrics)
     /// <summary>The default rubric's engine scoring formal audits in progress as previews (the live checklist).</summary>
     public AuditEngine PreviewEngine => Rubrics.Default.Preview;
 
-    /// <summary>Errors that only say an audit is not finished yet: a formal audit in progress may lack findings.</summary>
-    public static bool IsIncompleteness(Diagnostic d) => d.Code == EngineDiagnostics.MissingFinding.Code;
+    /// <summary>
+    /// Errors that only say an audit is not finished yet: a formal audit in progress may lack findings, and may hold
+    /// the assessors' disagreements (a team's file from <c>starrating merge</c>) for the lead to resolve on the
+    /// checklist. Finalising still needs the whole outcome, so neither passes it.
+    /// </summary>
+    public static bool IsIncompleteness(Diagnostic d) =>
+        d.Code == EngineDiagnostics.MissingFinding.Code || d.Code == EngineDiagnostics.UnresolvedInFormalAudit.Code;
 
     /// <summary>A reading (SR10xx) problem is a bad request (400); anything the rules refuse is unprocessable (422).</summary>
     public static bool IsReadingProblem(IEnumerable<Diagnostic> diagnostics) =>

@@ -56,7 +56,7 @@ internal static class AuditListPage
                 companies.Select(x => (x.Id.ToString(CultureInfo.InvariantCulture), x.Name)), page.T("list.any"));
             Select(h, "f-kind", "kind", page.T("field.kind"), kind, Kinds.Select(k => (k, page.T("kind." + k))), page.T("list.any"));
             Select(h, "f-status", "status", page.T("list.status"), status, [("open", page.T("status.open")), ("final", page.T("status.final"))], page.T("list.any"));
-            Select(h, "f-tier", "tier", page.T("list.tier"), tier, tiers.Reverse().Select(t => (t.Id, page.T(t.Label))), page.T("list.any"));
+            Select(h, "f-tier", "tier", page.Catalogue("label.tier"), tier, tiers.Reverse().Select(t => (t.Id, page.T(t.Label))), page.T("list.any"));
             h.Open("div", ("class", "field")).Element("label", page.T("list.from"), ("for", "f-from"))
                 .Void("input", ("id", "f-from"), ("name", "from"), ("type", "date"), ("value", from)).Close("div");
             h.Open("div", ("class", "field")).Element("label", page.T("list.to"), ("for", "f-to"))

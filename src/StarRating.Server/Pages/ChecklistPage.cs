@@ -29,7 +29,7 @@ internal static class ChecklistPage
     public static readonly string[] Methods = ["document", "interview", "observation", "customer"];
 
     /// <summary>The finding keys this page edits; every other key of a stored finding passes through a save untouched.</summary>
-    public static readonly string[] EditedKeys = ["result", "points", "sample", "grade", "methods", "evidence", "note", "reason"];
+    public static readonly string[] EditedKeys = ["result", "points", "sample", "grade", "methods", "evidence", "note", "reason", "nc"];
 
     private sealed record Stored(long Version, string By, long At, JsonObject Finding);
 
@@ -53,8 +53,12 @@ internal static class ChecklistPage
         var result = preview.Value;
         var items = result?.Items.ToDictionary(i => i.Item.Id, StringComparer.Ordinal) ?? [];
         var rubric = (await service.Scoring.Rubrics.ForAuditAsync(audit, call.Aborted).ConfigureAwait(false))?.Rubric ?? service.Scoring.Engine.Rubric;
+        page = page.For(rubric);
         var id = Page.N(audit.Id);
         var readOnly = audit.IsFinal;
+        var mayResolve = await FindingRecords.MayResolveAsync(call, audit.Id).ConfigureAwait(false);
+        var unresolved = findings.Values.Where(f => FindingRecords.IsUnresolved(f.Finding)).Select(f => f.Finding["item"]?.ToString() ?? f.Finding["indicator"]?.ToString() ?? "").ToArray();
+        var nonconformities = findings.Values.Count(f => FindingRecords.ShowsNc(f.Finding));
 
         await page.WriteAsync(audit.CompanyName + " · " + page.T("checklist.title"), h =>
         {
@@ -75,7 +79,19 @@ internal static class ChecklistPage
             }
 
             h.Element("span", "#" + id).Element("span", page.T("status." + audit.Status), ("class", "badge " + audit.Status)).Close("p").Line();
+            AuditNav(h, page, id, "checklist", nonconformities);
             h.Close("header").Line();
+            if (unresolved.Length > 0)
+            {
+                h.Open("p", ("class", "msg warn"), ("data-unresolved", Page.N(unresolved.Length))).Text(page.T("team.unresolved-count", ("count", unresolved.Length), ("items", "")));
+                foreach (var item in unresolved)
+                {
+                    h.Text(" ").Element("a", item, ("href", "#i-" + item));
+                }
+
+                h.Close("p").Line();
+            }
+
             if (message is not null)
             {
                 h.Open("div", ("class", "msg err"), ("role", "alert")).Text(messageItem is null ? message : messageItem + ": " + message);
@@ -120,7 +136,7 @@ internal static class ChecklistPage
 
                     foreach (var item in indicator.Items)
                     {
-                        Item(h, page, id, item, findings.GetValueOrDefault(item.Id), items.GetValueOrDefault(item.Id), photos[item.Id], readOnly);
+                        Item(h, page, id, item, findings.GetValueOrDefault(item.Id), items.GetValueOrDefault(item.Id), photos[item.Id], readOnly, mayResolve);
                     }
 
                     h.Close("section").Line();
@@ -129,6 +145,10 @@ internal static class ChecklistPage
                 h.Close("section").Line();
             }
 
+            // The nonconformity record's fields, once: the script copies them into an item graded major or minor.
+            h.Open("template", ("id", "nc-template"));
+            FindingRecords.NcFields(h, page, null, null);
+            h.Close("template").Line();
             h.Close("div").Line();
         }, status, "checklist-page").ConfigureAwait(false);
     }
@@ -137,7 +157,7 @@ internal static class ChecklistPage
     private static void Texts(Html h, Page page)
     {
         var texts = ServiceText.PageTexts.Keys.Where(k => k.StartsWith("js.", StringComparison.Ordinal))
-            .ToDictionary(k => k[3..], k => ServiceText.Template(k, page.English), StringComparer.Ordinal);
+            .ToDictionary(k => k[3..], k => ServiceText.Template(k, page.Wording), StringComparer.Ordinal);
         var json = System.Text.Json.JsonSerializer.Serialize(texts, PageJson.Web.DictionaryStringString);
         h.Open("template", ("id", "sr-texts"), ("data-json", json)).Close("template").Line();
     }
@@ -145,17 +165,16 @@ internal static class ChecklistPage
     private static void ScorePanel(Html h, Page page, AuditRow audit, ScoredAudit scored, AuditResult? result, LoadResult<AuditResult> preview)
     {
         h.Open("section", ("class", "score card"), ("aria-labelledby", "score-h"), ("data-live", "")).Line();
-        h.Element("h2", page.T("checklist.score"), ("id", "score-h"), ("class", "sr-only"));
+        h.Element("h2", page.Catalogue("label.score"), ("id", "score-h"), ("class", "sr-only"));
         h.Open("div", ("class", "figures"));
-        h.Open("p", ("class", "big")).Element("span", page.T("checklist.score"), ("class", "label"));
+        h.Open("p", ("class", "big")).Element("span", page.Catalogue("label.score"), ("class", "label"));
         h.Element("output", result is null ? "—" : Page.N(result.Score), ("data-score", result is null ? "" : Page.N(result.Score)), ("aria-live", "polite"));
         h.Close("p");
-        h.Open("p", ("class", "big")).Element("span", page.T("checklist.tier"), ("class", "label"));
+        h.Open("p", ("class", "big")).Element("span", page.Catalogue("label.tier"), ("class", "label"));
         h.Element("span", result is null ? "—" : page.T(result.Tier.Label), ("data-tier", result?.Tier.Id ?? ""), ("class", "tier"));
         h.Close("p");
         h.Close("div").Line();
-        h.Element("p", result?.NextTier is { } next ? page.T("checklist.gap", ("points", Page.N(result.PointsToNextTier ?? 0m)), ("tier", page.T(next.Label))) : result is null ? "" : page.T("checklist.top"),
-            ("class", "gap"), ("data-gap", ""));
+        h.Element("p", Gap(page, result) ?? "", ("class", "gap"), ("data-gap", ""));
         h.Element("p", page.T("checklist.preview"), ("class", "badge preview"), ("data-preview", ""), ("hidden", Html.Flag(result is not { IsPreview: true })));
         var recorded = result is null ? 0 : result.Items.Count(i => i.Status != ItemStatus.NotAssessed);
         h.Element("p", page.T("checklist.recorded", ("done", recorded), ("total", result?.Items.Count ?? page.Call.Service.Scoring.Engine.Rubric.Items.Count)), ("data-recorded", ""), ("class", "muted"));
@@ -185,8 +204,24 @@ internal static class ChecklistPage
         h.Close("ul");
         h.Element("p", page.T("checklist.reports-later"), ("class", "muted"), ("hidden", Html.Flag(complete)));
         h.Close("div").Line();
+        if (!audit.IsFinal && page.Call.User.Role is Roles.Admin or Roles.Lead)
+        {
+            // Folded behind a summary so a stray tap does not finalise; a plain form (no script needed).
+            h.Open("details", ("class", "finalise")).Element("summary", page.T("finalise"));
+            h.Open("form", ("method", "post"), ("action", "/audits/" + id + "/finalise"));
+            page.CsrfField(h);
+            h.Element("p", page.T("finalise.hint"), ("class", "muted"));
+            h.Element("button", page.T("finalise.confirm"), ("type", "submit"), ("class", "primary"), ("data-finalise", ""));
+            h.Close("form").Close("details").Line();
+        }
         h.Close("section").Line();
     }
+
+    /// <summary>The next-tier line as the reports word it (<c>report.next_tier_missing</c>, <c>report.next_tier_top</c>).</summary>
+    private static string? Gap(Page page, AuditResult? result) =>
+        result is null ? null
+        : result.NextTier is { } next ? page.Catalogue("report.next_tier_missing", ("tier", next.Label), ("min", next.MinScore), ("points", result.PointsToNextTier ?? 0m))
+        : page.Catalogue("report.next_tier_top");
 
     private static void Bar(Html h, Page page, string attribute, string id, decimal? earned, decimal applicable)
     {
@@ -197,9 +232,21 @@ internal static class ChecklistPage
         h.Close("p");
     }
 
-    private static void Item(Html h, Page page, string auditId, CheckItem item, Stored? stored, ItemResult? scored, IEnumerable<AttachmentRow> photos, bool readOnly)
+    /// <summary>The links between the audit's pages (checklist, nonconformities), the current one marked.</summary>
+    public static void AuditNav(Html h, Page page, string auditId, string current, int nonconformities)
+    {
+        h.Open("nav", ("class", "subnav"), ("aria-label", page.T("audit-pages"))).Open("ul");
+        h.Open("li").Element("a", page.T("checklist.title"), ("href", "/audits/" + auditId + "/checklist"), ("aria-current", current == "checklist" ? "page" : null)).Close("li");
+        h.Open("li").Element("a", page.T("nc.list") + " (" + Page.N(nonconformities) + ")", ("href", "/audits/" + auditId + "/nonconformities"),
+            ("aria-current", current == "nonconformities" ? "page" : null), ("data-nc-count", Page.N(nonconformities))).Close("li");
+        h.Close("ul").Close("nav").Line();
+    }
+
+    private static void Item(Html h, Page page, string auditId, CheckItem item, Stored? stored, ItemResult? scored, IEnumerable<AttachmentRow> photos, bool readOnly, bool mayResolve)
     {
         var f = stored?.Finding;
+        // A finding holding the assessors' own records is the lead's to change (docs/team.md); the others see it.
+        var locked = readOnly || (FindingRecords.HasAssessments(f) && !mayResolve);
         var result = Str(f, "result") ?? (f?["sample"] is JsonObject ? "sample" : null);
         var id = item.Id;
         h.Open("article", ("class", "item"), ("id", "i-" + id), ("data-item", id), ("data-version", Page.N(stored?.Version ?? 0)), ("data-points", Page.N(item.Points)),
@@ -221,10 +268,15 @@ internal static class ChecklistPage
             h.Element("p", page.T("checklist.from-indicator", ("indicator", item.Indicator.Id)), ("class", "muted"));
         }
 
-        h.Open("form", ("method", "post"), ("action", "/audits/" + auditId + "/checklist/" + id), ("class", "finding")).Line();
+        h.Open("form", ("method", "post"), ("action", "/audits/" + auditId + "/checklist/" + id), ("class", "finding"), ("data-locked", Html.Flag(locked && !readOnly))).Line();
         page.CsrfField(h);
         h.Void("input", ("type", "hidden"), ("name", "version"), ("value", Page.N(stored?.Version ?? 0)));
-        h.Open("fieldset", ("class", "body"), ("disabled", Html.Flag(readOnly)));
+        if (FindingRecords.HasAssessments(f))
+        {
+            FindingRecords.Assessments(h, page, auditId, id, f!, mayResolve, readOnly);
+        }
+
+        h.Open("fieldset", ("class", "body"), ("disabled", Html.Flag(locked)));
         h.Open("fieldset", ("class", "results")).Element("legend", page.T("checklist.result"), ("class", "sr-only"));
         foreach (var word in Results.Append("sample"))
         {
@@ -282,9 +334,14 @@ internal static class ChecklistPage
 
         h.Close("ul").Close("div");
         h.Close("div").Line();
+        if (FindingRecords.ShowsNc(f))
+        {
+            FindingRecords.NcFields(h, page, id, f?["nc"] as JsonObject);
+        }
+
         h.Close("fieldset");
         h.Open("div", ("class", "state"));
-        h.Element("button", page.T("checklist.save"), ("type", "submit"), ("class", "save nojs"), ("disabled", Html.Flag(readOnly)));
+        h.Element("button", page.T("checklist.save"), ("type", "submit"), ("class", "save nojs"), ("disabled", Html.Flag(locked)));
         h.Element("span", stored is null ? page.T("js.empty") : page.T("js.saved-by", ("user", stored.By), ("time", Clock.Iso(stored.At)[..16].Replace('T', ' ') + "Z")),
             ("class", "status"), ("data-state", stored is null ? "empty" : "saved"), ("role", "status"));
         h.Close("div");
@@ -308,7 +365,7 @@ internal static class ChecklistPage
     };
 
     /// <summary>The audit of the route if the user may work on it (404 page otherwise, as the API answers; 403 for viewers).</summary>
-    private static async Task<AuditRow?> AuditAsync(Call call)
+    internal static async Task<AuditRow?> AuditAsync(Call call)
     {
         if (call.User.Role == Roles.Viewer)
         {
@@ -360,7 +417,7 @@ internal static class ChecklistPage
             scored.Outcome.Value is not null,
             result is null ? null : Page.N(result.Score),
             result is null ? null : new TierDto(result.Tier.Id, page.T(result.Tier.Label)),
-            result?.NextTier is { } next ? page.T("checklist.gap", ("points", Page.N(result.PointsToNextTier ?? 0m)), ("tier", page.T(next.Label))) : result is null ? null : page.T("checklist.top"),
+            Gap(page, result),
             page.T("checklist.recorded", ("done", result?.Items.Count(i => i.Status != ItemStatus.NotAssessed) ?? 0), ("total", (await call.Service.Scoring.Rubrics.ForAuditAsync(audit, call.Aborted).ConfigureAwait(false))?.Rubric.Items.Count ?? call.Service.Scoring.Engine.Rubric.Items.Count)),
             result is null ? preview.Diagnostics.Where(d => d.IsError).Take(5).Select(d => d.Code + ": " + d.MessageIn(page.Language)).ToArray() : [],
             result is null ? [] : result.Categories.Select(c => new BarDto(c.Category.Id, Page.N(c.Earned), Page.N(c.Applicable)))
@@ -403,16 +460,85 @@ internal static class ChecklistPage
             return;
         }
 
+        await SaveAndAnswerAsync(call, page, audit, item, expected, finding).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The lead (or an admin) finalises the audit from the checklist: the API's path; a refusal (an item not yet
+    /// recorded, a disagreement not resolved: SR3152) is shown on the checklist with the engine's codes.
+    /// </summary>
+    public static async Task FinaliseForm(Call call)
+    {
+        if (call.User.Role is not (Roles.Admin or Roles.Lead))
+        {
+            await PageRoutes.Refuse(call, "SR7002", StatusCodes.Status403Forbidden, ("role", call.User.Role)).ConfigureAwait(false);
+            return;
+        }
+
+        if (await AuditAsync(call).ConfigureAwait(false) is not { } audit)
+        {
+            return;
+        }
+
+        var page = Page.For(call);
+        if (audit.IsFinal)
+        {
+            await RenderAsync(call, null, ServiceText.Format("SR7009", page.English), StatusCodes.Status409Conflict).ConfigureAwait(false);
+            return;
+        }
+
+        var (_, refusal) = await AuditEndpoints.FinaliseAsync(call, audit).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            await RenderAsync(call, null, Describe(page, refusal), ServiceText.Get(refusal.Code).Status).ConfigureAwait(false);
+            return;
+        }
+
+        PageRoutes.SeeOther(call.Http, "/audits/" + Page.N(audit.Id) + "/checklist");
+    }
+
+    /// <summary>A refusal in the page's words: the service's text, then each of the engine's errors with its code.</summary>
+    private static string Describe(Page page, Refusal refusal)
+    {
+        var text = ServiceText.Format(refusal.Code, page.English, refusal.Arguments);
+        return refusal.Diagnostics is { } diagnostics
+            ? text + " " + string.Join(" ", diagnostics.Where(d => d.IsError).Select(d => d.Code + ": " + d.MessageIn(page.Language)))
+            : text;
+    }
+
+    /// <summary>
+    /// Without JavaScript, the lead makes one assessor's record the team's finding: the item form's button posts its
+    /// index here, and the finding is saved through the one save path (SR7105 for anyone but the lead or an admin).
+    /// </summary>
+    public static async Task AdoptForm(Call call)
+    {
+        if (await AuditAsync(call).ConfigureAwait(false) is not { } audit)
+        {
+            return;
+        }
+
+        var page = Page.For(call);
+        var item = call.Http.Request.RouteValues["itemId"] as string ?? "";
+        var form = await call.Http.Request.ReadFormAsync(call.Aborted).ConfigureAwait(false);
+        var expected = long.TryParse(form["version"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
+        var current = (await call.Service.Store.GetFindingsAsync(audit.Id, call.Aborted).ConfigureAwait(false)).FirstOrDefault(f => f.Target == item);
+        var index = int.TryParse(form["adopt"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1;
+        var finding = current is null ? null : FindingRecords.Adopt((JsonObject)JsonNode.Parse(current.BodyJson)!, index);
+        if (finding is null)
+        {
+            await RenderAsync(call, item, ServiceText.Format("SR7103", page.English), StatusCodes.Status422UnprocessableEntity).ConfigureAwait(false);
+            return;
+        }
+
+        await SaveAndAnswerAsync(call, page, audit, item, expected, finding).ConfigureAwait(false);
+    }
+
+    private static async Task SaveAndAnswerAsync(Call call, Page page, AuditRow audit, string item, long expected, JsonObject finding)
+    {
         var attempt = await AuditEndpoints.SaveAsync(call, audit, item, expected, System.Text.Encoding.UTF8.GetBytes(finding.ToJsonString())).ConfigureAwait(false);
         if (attempt.Problem is { } problem)
         {
-            var text = ServiceText.Format(problem.Code, page.English, problem.Arguments);
-            if (problem.Diagnostics is { } diagnostics)
-            {
-                text += " " + string.Join(" ", diagnostics.Where(d => d.IsError).Select(d => d.Code + ": " + d.MessageIn(page.Language)));
-            }
-
-            await RenderAsync(call, item, text, problem.Status ?? ServiceText.Get(problem.Code).Status).ConfigureAwait(false);
+            await RenderAsync(call, item, Describe(page, problem), problem.Status ?? ServiceText.Get(problem.Code).Status).ConfigureAwait(false);
             return;
         }
 
@@ -482,6 +608,11 @@ internal static class ChecklistPage
         if (Text(form["note"]) is { } note)
         {
             finding["note"] = note;
+        }
+
+        if (FindingRecords.NcFromForm(key => form[key]) is { } nc)
+        {
+            finding["nc"] = nc;
         }
 
         return finding;

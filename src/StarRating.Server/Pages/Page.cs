@@ -21,17 +21,25 @@ internal sealed class Page
     /// </summary>
     public const string Policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    private Page(Call call, bool english)
+    private Page(Call call, bool english, Terminology terminology)
     {
         Call = call;
         English = english;
+        // The rubric's terminology (审核 or 审查) words the pages as it words the reports (docs/vocabulary.md).
+        Wording = new Wording(english ? Language.English : Language.Chinese, terminology);
     }
+
+    /// <summary>The same page worded with an audit's rubric (its terminology): an audit's pages say what its reports say.</summary>
+    public Page For(Rubric rubric) => new(Call, English, rubric.Terminology);
 
     public Call Call { get; }
 
     public HttpContext Http => Call.Http;
 
     public bool English { get; }
+
+    /// <summary>The page's language and terminology: every word of the page is worded with it.</summary>
+    public Wording Wording { get; }
 
     public Language Language => English ? Language.English : Language.Chinese;
 
@@ -66,23 +74,29 @@ internal sealed class Page
             english = Api.Http.English(http);
         }
 
-        return new Page(call, english);
+        return new Page(call, english, call.Service.Scoring.Engine.Rubric.Terminology);
     }
 
     /// <summary>A page word in this page's language, placeholders bound by name.</summary>
-    public string T(string key, params (string Name, object? Value)[] arguments) => ServiceText.Page(key, English, arguments);
+    public string T(string key, params (string Name, object? Value)[] arguments) => ServiceText.Page(key, Wording, arguments);
+
+    /// <summary>
+    /// A text of the shared catalogue by its own key (<c>label.tier</c>, <c>correction_status.open</c>): what the pages
+    /// show as the reports do is worded by the reports' keys, never by a second copy.
+    /// </summary>
+    public string Catalogue(string key, params (string Name, object? Value)[] arguments) => Wording.Format(key, arguments);
 
     /// <summary>What follows a label: the catalogue's <c>format.colon</c> in the page's language.</summary>
-    public string Colon => ServiceText.WordingOf(English).Text("format.colon");
+    public string Colon => Wording.Text("format.colon");
 
     /// <summary>What separates the entries of a list: the catalogue's <c>format.list_separator</c>.</summary>
-    public string ListSeparator => ServiceText.WordingOf(English).Text("format.list_separator");
+    public string ListSeparator => Wording.Text("format.list_separator");
 
     /// <summary>A text of the rubric or the library in this page's language.</summary>
     public string T(LocalizedText text) => text.Get(Language);
 
     /// <summary>A catalogue message (e.g. a method's name) in this page's language.</summary>
-    public string T(Message message) => ServiceText.WordingOf(English).Format(message);
+    public string T(Message message) => Wording.Format(message);
 
     public static string N(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -28,6 +28,9 @@ internal static class PageRoutes
         new("GET", "/audits/{id}/checklist/live", true, ChecklistPage.Live),
         new("POST", "/audits/{id}/checklist/{itemId}", true, ChecklistPage.SaveForm),
         new("POST", "/audits/{id}/checklist/{itemId}/photo", true, ChecklistPage.PhotoForm),
+        new("POST", "/audits/{id}/checklist/{itemId}/adopt", true, ChecklistPage.AdoptForm),
+        new("GET", "/audits/{id}/nonconformities", true, NonconformityPage.Render),
+        new("POST", "/audits/{id}/finalise", true, ChecklistPage.FinaliseForm),
     ];
 
     public static void Map(WebApplication app, ServiceContext service)

@@ -13,7 +13,8 @@
   var me = root.dataset.user;
   var final = root.hasAttribute('data-final');
   var T = JSON.parse(document.getElementById('sr-texts').dataset.json);
-  var EDITED = ['result', 'points', 'sample', 'grade', 'methods', 'evidence', 'note', 'reason'];
+  var EDITED = ['result', 'points', 'sample', 'grade', 'methods', 'evidence', 'note', 'reason', 'nc'];
+  var NC_KEYS = ['id', 'confirmed_by', 'root_cause', 'action', 'due', 'status', 'verified_by', 'verified_on'];
   var QUEUE_KEY = 'starrating:queue:' + auditId;
   var POLL_MS = 3000;
 
@@ -30,6 +31,7 @@
   var backoff = 2000;
   var retryTimer = null;
   var pollTimer = null;
+  var errorCount = 0;
 
   function t(key, args) {
     var s = T[key] || key;
@@ -119,7 +121,118 @@
     if (evidence.length) { f.evidence = evidence; }
     var note = field(el, 'note').value.trim();
     if (note) { f.note = note; }
+    var nc = collectNc(el);
+    if (nc) { f.nc = nc; }
     return { finding: f };
+  }
+
+  // ---- the nonconformity record (nc:) of a graded finding ------------------------------------------------------
+
+  /** The nc: record the fields describe; null when they are empty (the server reads the form alike: FindingRecords.NcFromForm). */
+  function collectNc(el) {
+    if (!el.querySelector('[data-nc]')) { return null; }
+    var values = {};
+    var any = false;
+    NC_KEYS.forEach(function (k) {
+      values[k] = field(el, 'nc_' + k).value.trim();
+      if (values[k] && !(k === 'status' && values[k] === 'open')) { any = true; }
+    });
+    if (!any) { return null; }
+    var nc = {};
+    NC_KEYS.forEach(function (k) { if (values[k]) { nc[k] = values[k]; } });
+    return nc;
+  }
+
+  /** The item's record fields, copied from the page's template when the item has none yet. */
+  function ensureNc(id) {
+    var el = items[id];
+    var box = el.querySelector('[data-nc]');
+    var template = document.getElementById('nc-template');
+    if (box || !template) { return box; }
+    box = template.content.firstElementChild.cloneNode(true);
+    box.querySelectorAll('[id]').forEach(function (n) { n.id += id; });
+    box.querySelectorAll('label[for]').forEach(function (n) { n.htmlFor += id; });
+    box.querySelector('[name=nc_id]').placeholder = 'NC-' + id;
+    el.querySelector('fieldset.body').appendChild(box);
+    return box;
+  }
+
+  /** A major or minor grade opens the record; an empty record goes away with the grade. */
+  function syncNc(id) {
+    var el = items[id];
+    var grade = field(el, 'grade').value;
+    if (grade === 'major' || grade === 'minor') { ensureNc(id); return; }
+    var box = el.querySelector('[data-nc]');
+    if (box && !collectNc(el)) { box.remove(); }
+  }
+
+  /**
+   * The body as sent: one key a line, so the library's diagnostics (located by line in the body) name the field they
+   * are about, and the page shows each next to it.
+   */
+  function layout(f) {
+    var lines = ['{'];
+    var paths = [null];
+    var keys = Object.keys(f);
+    keys.forEach(function (k, i) {
+      var comma = i < keys.length - 1 ? ',' : '';
+      var v = f[k];
+      if (v && typeof v === 'object' && !Array.isArray(v)) {
+        var sub = Object.keys(v);
+        lines.push(JSON.stringify(k) + ': {');
+        paths.push(k);
+        sub.forEach(function (s, j) {
+          lines.push('  ' + JSON.stringify(s) + ': ' + JSON.stringify(v[s]) + (j < sub.length - 1 ? ',' : ''));
+          paths.push(k + '.' + s);
+        });
+        lines.push('}' + comma);
+        paths.push(k);
+      } else {
+        lines.push(JSON.stringify(k) + ': ' + JSON.stringify(v) + comma);
+        paths.push(k);
+      }
+    });
+    lines.push('}');
+    paths.push(null);
+    return { text: lines.join('\n'), paths: paths };
+  }
+
+  function clearErrors(el) {
+    el.querySelectorAll('.field-err').forEach(function (p) { p.remove(); });
+    el.querySelectorAll('[aria-invalid]').forEach(function (c) { c.removeAttribute('aria-invalid'); c.removeAttribute('aria-describedby'); });
+  }
+
+  /** Each diagnostic next to the field its line names (the record's fields, or the control of a finding key). */
+  function showErrors(el, paths, errors) {
+    clearErrors(el);
+    (errors || []).forEach(function (e) {
+      var path = e.line ? paths[e.line - 1] : null;
+      var place = null;
+      if (path && path.indexOf('nc.') === 0) { place = el.querySelector('[data-field="' + path + '"]'); }
+      if (!place && path && path.indexOf('nc') === 0) { place = el.querySelector('[data-nc]'); }
+      if (!place && path) {
+        var control = el.querySelector('form.finding [name="' + path.split('.')[0] + '"]');
+        place = control ? control.closest('.field, .when, fieldset') : null;
+      }
+      if (!place) { return; }
+      var p = document.createElement('p');
+      p.className = 'field-err';
+      p.id = 'err-' + el.dataset.item + '-' + (++errorCount);
+      p.textContent = e.code + ': ' + e.message;
+      place.appendChild(p);
+      // The control reads out its error (screen readers), as it shows it.
+      var control = place.querySelector('input, select, textarea');
+      if (control) {
+        control.setAttribute('aria-invalid', 'true');
+        control.setAttribute('aria-describedby', ((control.getAttribute('aria-describedby') || '') + ' ' + p.id).trim());
+      }
+    });
+  }
+
+  /** A team finding's state, as the lead's save leaves it: resolved once it has a result or a sample. */
+  function teamState(id, f) {
+    var team = items[id].querySelector('[data-team]');
+    if (team && f) { team.dataset.team = f.result != null || f.sample ? 'resolved' : 'unresolved'; }
   }
 
   function list(value) { return Array.isArray(value) ? value : value == null ? [] : [value]; }
@@ -138,6 +251,13 @@
     el.querySelectorAll('input[name=methods]').forEach(function (c) { c.checked = methods.indexOf(c.value) >= 0; });
     field(el, 'evidence').value = list(f.evidence).join('\n');
     field(el, 'note').value = f.note || '';
+    if (f.nc || f.grade === 'major' || f.grade === 'minor') { ensureNc(id); }
+    if (el.querySelector('[data-nc]')) {
+      var nc = f.nc || {};
+      NC_KEYS.forEach(function (k) { field(el, 'nc_' + k).value = nc[k] || (k === 'status' ? 'open' : ''); });
+      syncNc(id);
+    }
+    teamState(id, f);
   }
 
   function label(el, selector) {
@@ -195,7 +315,8 @@
   function send(id) {
     var entry = queue[id];
     if (!ready || !entry || inflight[id] || entry.invalid || entry.conflict || signedOut || final) { return; }
-    var body = JSON.stringify(entry.finding);
+    var laid = layout(entry.finding);
+    var body = laid.text;
     inflight[id] = body;
     setState(id, 'saving', t('saving'));
     fetch('/api/audits/' + auditId + '/findings/' + encodeURIComponent(id), {
@@ -206,7 +327,7 @@
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (data) {
         inflight[id] = null;
-        answered(id, entry, body, response.status, data);
+        answered(id, entry, body, response.status, data, laid.paths);
       });
     }, function () {
       inflight[id] = null;
@@ -215,14 +336,16 @@
     });
   }
 
-  function answered(id, entry, body, status, data) {
+  function answered(id, entry, body, status, data, paths) {
     if (status === 200) {
+      clearErrors(items[id]);
+      teamState(id, entry.finding);
       backoff = 2000;
       networkUp();
       known[id] = { version: data.version, finding: entry.finding, by: me, at: new Date().toISOString() };
       items[id].dataset.version = data.version;
       field(items[id], 'version').value = data.version;
-      if (queue[id] && JSON.stringify(queue[id].finding) === body) {
+      if (queue[id] && layout(queue[id].finding).text === body) {
         delete queue[id];
       } else if (queue[id]) {
         queue[id].base = data.version; // changed again while this was on its way: send the newer entry
@@ -242,9 +365,13 @@
     } else if (status === 409) {
       final = true;
       setState(id, 'invalid', t('final'));
+    } else if ((status === 400 || status === 422 || status === 404) && queue[id] && queue[id] !== entry) {
+      // Refused, but the entry has changed since it was sent (a field filled in meanwhile): the newer one decides.
+      send(id);
     } else if (status === 400 || status === 422 || status === 404) {
       entry.invalid = true;
       saveQueue();
+      showErrors(items[id], paths, data.errors);
       var errors = (data.errors || []).map(function (e) { return e.message; }).join(' ');
       setState(id, 'invalid', t('invalid', { message: (data.title || '') + (errors ? ' ' + errors : '') }));
     } else {
@@ -456,7 +583,13 @@
       root.querySelectorAll('fieldset.body').forEach(function (f) { f.disabled = true; });
     }
     var byItem = {};
-    (live.findings || []).forEach(function (f) { byItem[f.item] = f; });
+    var unresolved = 0;
+    (live.findings || []).forEach(function (f) {
+      byItem[f.item] = f;
+      if (f.finding && f.finding.assessments && f.finding.result == null && !f.finding.sample) { unresolved++; }
+    });
+    var banner = root.querySelector('[data-unresolved]');
+    if (banner) { banner.hidden = unresolved === 0; }
     Object.keys(items).forEach(function (id) {
       var el = items[id];
       var f = byItem[id];
@@ -507,7 +640,21 @@
       }
       clearTimeout(typing[id]);
       typing[id] = null;
+      if (e.target.name === 'grade') { syncNc(id); }
       schedule(id);
+    });
+    // The lead makes one assessor's record the team's finding: the controls take it, and it saves like any entry.
+    el.querySelectorAll('[data-adopt]').forEach(function (button) {
+      button.addEventListener('click', function (e) {
+        e.preventDefault();
+        var chosen = JSON.parse(button.closest('[data-assessment]').dataset.json);
+        var f = {};
+        Object.keys(chosen).forEach(function (k) { if (k !== 'by') { f[k] = chosen[k]; } });
+        var nc = collectNc(el);
+        if (nc) { f.nc = nc; }
+        apply(id, f);
+        schedule(id);
+      });
     });
     form.addEventListener('input', function (e) {
       if (e.target.type === 'radio' || e.target.type === 'checkbox' || e.target.type === 'file' || e.target.tagName === 'SELECT') { return; }
