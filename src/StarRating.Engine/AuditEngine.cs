@@ -175,7 +175,7 @@ public sealed class AuditEngine
     {
         ArgumentNullException.ThrowIfNull(sourceName);
         var bag = new DiagnosticBag();
-        return Run(loader.Read(DocumentLoader.Parse(bytes.Span, DocumentLoader.Of(format), sourceName, loader.Limits, bag), bag), bag);
+        return Run(loader.Read(DocumentLoader.Parse(bytes.Span, format, sourceName, loader.Limits, bag), bag), bag);
     }
 
     /// <summary>Reads a stream to its end (at most <see cref="InputLimits.MaxFileBytes"/>) and scores it; the stream is not closed.</summary>
@@ -269,6 +269,6 @@ public sealed class AuditEngine
         }
 
         var diagnostics = bag.ToSortedList();
-        return new LoadResult<AuditResult>(Scorer.Score(evidence, Rubric, findings, diagnostics, Consensus, previous, schedule, preview: incomplete), diagnostics);
+        return LoadResult.From(Scorer.Score(evidence, Rubric, findings, diagnostics, Consensus, previous, schedule, preview: incomplete), bag);
     }
 }

@@ -63,7 +63,7 @@ public sealed class EvidenceLoader
     {
         ArgumentNullException.ThrowIfNull(sourceName);
         var bag = new DiagnosticBag();
-        var evidence = Read(DocumentLoader.Parse(bytes.Span, DocumentLoader.Of(format), sourceName, Limits, bag), bag);
+        var evidence = Read(DocumentLoader.Parse(bytes.Span, format, sourceName, Limits, bag), bag);
         return LoadResult.From(evidence, bag);
     }
 

@@ -152,7 +152,7 @@ public sealed class DocumentTree
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>Adds the front end's diagnostics to <paramref name="bag"/> and returns the parsed document, if any.</summary>
-    internal ParsedDocument? Open(DiagnosticBag bag)
+    public ParsedDocument? Open(DiagnosticBag bag)
     {
         bag.AddRange(Diagnostics);
         return Root is null ? null : new ParsedDocument(File, Root, DocumentFormat.Workbook, Sha256);
@@ -167,17 +167,44 @@ internal enum DocumentFormat
 }
 
 /// <summary>A parsed file: its tree, its raw bytes' SHA-256 and the name used in diagnostics.</summary>
-internal sealed record ParsedDocument(string File, DocNode Root, DocumentFormat Format, string Sha256);
+/// <remarks>Part of the document-reading kit StarRating's own readers share (rubric, overlay, evidence), so every
+/// diagnostic they report is located (file, line, column, or sheet and cell). Public for those layers; not a
+/// general-purpose YAML or JSON API.</remarks>
+public sealed class ParsedDocument
+{
+    internal ParsedDocument(string file, DocNode root, DocumentFormat format, string sha256)
+    {
+        File = file;
+        Root = root;
+        Format = format;
+        Sha256 = sha256;
+    }
+
+    /// <summary>The name diagnostics use.</summary>
+    public string File { get; }
+
+    /// <summary>The document's tree.</summary>
+    public DocNode Root { get; }
+
+    internal DocumentFormat Format { get; }
+
+    /// <summary>Lower-case hex SHA-256 of the file's bytes.</summary>
+    public string Sha256 { get; }
+}
 
 /// <summary>How diagnostics name the kinds of values (vocabulary texts <c>diagnostic.value.*</c>).</summary>
-internal static class ValueWords
+/// <remarks>Part of the document-reading kit StarRating's own readers share (rubric, overlay, evidence), so every
+/// diagnostic they report is located (file, line, column, or sheet and cell). Public for those layers; not a
+/// general-purpose YAML or JSON API.</remarks>
+public static class ValueWords
 {
-    public static readonly Message Text = new("diagnostic.value.text");
-    public static readonly Message Number = new("diagnostic.value.number");
-    public static readonly Message QuotedText = new("diagnostic.value.quoted_text");
-    public static readonly Message SingleValue = new("diagnostic.value.single_value");
-    public static readonly Message Empty = new("diagnostic.value.empty");
-    public static readonly Message Mapping = new("diagnostic.value.mapping");
-    public static readonly Message List = new("diagnostic.value.list");
-    public static readonly Message TextOrMapping = new("diagnostic.value.text_or_mapping");
+    internal static readonly Message Text = new("diagnostic.value.text");
+    internal static readonly Message Number = new("diagnostic.value.number");
+    internal static readonly Message QuotedText = new("diagnostic.value.quoted_text");
+    internal static readonly Message SingleValue = new("diagnostic.value.single_value");
+    internal static readonly Message Empty = new("diagnostic.value.empty");
+    internal static readonly Message Mapping = new("diagnostic.value.mapping");
+    /// <summary>"a list", for a wrong-type diagnostic that expected a list.</summary>
+    public static Message List { get; } = new("diagnostic.value.list");
+    internal static readonly Message TextOrMapping = new("diagnostic.value.text_or_mapping");
 }

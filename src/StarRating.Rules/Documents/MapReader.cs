@@ -4,7 +4,10 @@ namespace StarRating.Rules.Documents;
 /// Reads the keys of one mapping, remembering which keys the format knows so that <see cref="Finish"/> can
 /// report every other key (with a "did you mean" for misspellings). Duplicate keys are reported on construction.
 /// </summary>
-internal sealed class MapReader
+/// <remarks>Part of the document-reading kit StarRating's own readers share (rubric, overlay, evidence), so every
+/// diagnostic they report is located (file, line, column, or sheet and cell). Public for those layers; not a
+/// general-purpose YAML or JSON API.</remarks>
+public sealed class MapReader
 {
     private readonly Dictionary<string, KeyValuePair<DocScalar, DocNode>> entries = new(StringComparer.Ordinal);
     private readonly List<string> known = [];
@@ -28,14 +31,15 @@ internal sealed class MapReader
         }
     }
 
-    public DocMapping Node { get; }
+    internal DocMapping Node { get; }
 
     /// <summary>Where the mapping sits, e.g. <c>findings[2]</c>; empty for the top level.</summary>
-    public string Path { get; }
+    internal string Path { get; }
 
     /// <summary>Where the mapping sits, for messages: its path, or "the top level" (worded in the reader's language).</summary>
-    public object Context => Path.Length == 0 ? new Message("diagnostic.context.top_level") : Path;
+    internal object Context => Path.Length == 0 ? new Message("diagnostic.context.top_level") : Path;
 
+    /// <summary>Where the mapping starts, for diagnostics about the mapping as a whole.</summary>
     public SourceLocation Location => ctx.At(Node);
 
     /// <summary>
@@ -75,6 +79,11 @@ internal sealed class MapReader
     }
 
     /// <summary>Reads <paramref name="node"/> as a mapping, or reports what it is instead.</summary>
+    /// <param name="node">The value; <see langword="null"/> when absent (nothing is reported).</param>
+    /// <param name="key">The key the value belongs to, named in the diagnostic.</param>
+    /// <param name="path">Where the mapping sits, e.g. <c>findings[2]</c>; empty for the top level.</param>
+    /// <param name="ctx">Where to report.</param>
+    /// <returns>The reader, or <see langword="null"/> when the value is absent or not a mapping.</returns>
     public static MapReader? Of(DocNode? node, string key, string path, ReadContext ctx)
     {
         switch (node)
@@ -90,9 +99,11 @@ internal sealed class MapReader
     }
 
     /// <summary>A child path for messages: <c>audit.team[1]</c>.</summary>
+    /// <param name="key">The child key.</param>
     public string Child(string key) => Path.Length == 0 ? key : Path + "." + key;
 
     /// <summary>The value of <paramref name="key"/>; null when absent or written as an empty value.</summary>
+    /// <param name="key">The key, remembered as known so that <see cref="Finish"/> does not report it.</param>
     public DocNode? Get(string key)
     {
         known.Add(key);
@@ -100,18 +111,25 @@ internal sealed class MapReader
     }
 
     /// <summary>True when the key is written, even with an empty value.</summary>
+    /// <param name="key">The key, remembered as known.</param>
     public bool Has(string key)
     {
         known.Add(key);
         return entries.ContainsKey(key);
     }
 
+    /// <summary>Where <paramref name="key"/> is written, or the mapping's location when it is absent.</summary>
+    /// <param name="key">The key.</param>
     public SourceLocation KeyLocation(string key) =>
         entries.TryGetValue(key, out var entry) ? ctx.At(entry.Key) : Location;
 
+    /// <summary>Where the value of <paramref name="key"/> starts, or the mapping's location when the key is absent.</summary>
+    /// <param name="key">The key.</param>
     public SourceLocation ValueLocation(string key) =>
         entries.TryGetValue(key, out var entry) ? ctx.At(entry.Value) : Location;
 
+    /// <summary>The value of <paramref name="key"/>; when absent or empty, reports a missing key or an empty value and returns null.</summary>
+    /// <param name="key">The key.</param>
     public DocNode? Required(string key)
     {
         var node = Get(key);
@@ -130,6 +148,9 @@ internal sealed class MapReader
         return node;
     }
 
+    /// <summary>A text value; blank text counts as not given (and is reported when required).</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="required">Report the key when it is absent or empty.</param>
     public string? String(string key, bool required = false)
     {
         var node = required ? Required(key) : Get(key);
@@ -148,36 +169,55 @@ internal sealed class MapReader
         return value;
     }
 
+    /// <summary>An identifier (letters, digits, <c>.</c>, <c>_</c>, <c>-</c>; at most 64 characters), reported when it is not one.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="required">Report the key when it is absent or empty.</param>
     public string? Id(string key, bool required = false)
     {
         var node = required ? Required(key) : Get(key);
         return node is null ? null : Values.Id(node, key, ctx);
     }
 
+    /// <summary>An exact decimal number (unquoted, at most 12 decimals and 15 digits before the point), reported when it is not one.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="required">Report the key when it is absent or empty.</param>
     public decimal? Decimal(string key, bool required = false)
     {
         var node = required ? Required(key) : Get(key);
         return node is null ? null : Values.Decimal(node, key, ctx);
     }
 
+    /// <summary>A whole number between <paramref name="min"/> and <paramref name="max"/>, reported when it is not one.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="min">The smallest value allowed.</param>
+    /// <param name="max">The largest value allowed.</param>
+    /// <param name="required">Report the key when it is absent or empty.</param>
     public int? Integer(string key, int min, int max, bool required = false)
     {
         var node = required ? Required(key) : Get(key);
         return node is null ? null : Values.Integer(node, key, min, max, ctx);
     }
 
-    public bool? Boolean(string key, bool required = false)
+    internal bool? Boolean(string key, bool required = false)
     {
         var node = required ? Required(key) : Get(key);
         return node is null ? null : Values.Boolean(node, key, ctx);
     }
 
+    /// <summary>A date written <c>yyyy-MM-dd</c>, reported when it is not one.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="required">Report the key when it is absent or empty.</param>
     public DateOnly? Date(string key, bool required = false)
     {
         var node = required ? Required(key) : Get(key);
         return node is null ? null : Values.Date(node, key, ctx);
     }
 
+    /// <summary>One of the words of <paramref name="map"/>, reported (with a "did you mean") when it is not one.</summary>
+    /// <typeparam name="T">The enum.</typeparam>
+    /// <param name="key">The key.</param>
+    /// <param name="map">The words allowed and their values.</param>
+    /// <param name="required">Report the key when it is absent or empty.</param>
     public T? Enum<T>(string key, EnumMap<T> map, bool required = false)
         where T : struct
     {
@@ -185,7 +225,7 @@ internal sealed class MapReader
         return node is null ? null : Values.Enum(node, key, map, ctx);
     }
 
-    public LocalizedText? Text(string key, bool required = false)
+    internal LocalizedText? Text(string key, bool required = false)
     {
         var node = required ? Required(key) : Get(key);
         var text = node is null ? null : Values.Text(node, key, ctx, Child(key));
@@ -198,6 +238,9 @@ internal sealed class MapReader
     }
 
     /// <summary>A list value; a single scalar is not silently promoted to a list.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="required">Report the key when it is absent or empty.</param>
+    /// <param name="allowEmpty">False to report an empty list.</param>
     public DocSequence? List(string key, bool required = false, bool allowEmpty = true)
     {
         var node = required ? Required(key) : Get(key);
@@ -225,6 +268,9 @@ internal sealed class MapReader
         }
     }
 
+    /// <summary>A nested mapping, read with the child path; reported when the value is not a mapping.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="required">Report the key when it is absent or empty.</param>
     public MapReader? Map(string key, bool required = false)
     {
         var node = required ? Required(key) : Get(key);

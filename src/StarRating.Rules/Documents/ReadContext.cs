@@ -4,35 +4,81 @@ using System.Text.RegularExpressions;
 namespace StarRating.Rules.Documents;
 
 /// <summary>What a reader needs while turning a <see cref="DocNode"/> tree into a model: where to report, and how.</summary>
-internal sealed class ReadContext(string file, DiagnosticBag bag, string formatDoc, InputLimits limits, Loading.NodeOrigins? origins = null)
+/// <remarks>Part of the document-reading kit StarRating's own readers share (rubric, overlay, evidence), so every
+/// diagnostic they report is located (file, line, column, or sheet and cell). Public for those layers; not a
+/// general-purpose YAML or JSON API.</remarks>
+public sealed class ReadContext
 {
-    public string File { get; } = file;
+    /// <summary>Creates the context for reading one document.</summary>
+    /// <param name="file">The file name diagnostics use.</param>
+    /// <param name="bag">Where every diagnostic goes.</param>
+    /// <param name="formatDoc">The document describing the format, named in hints (e.g. <c>docs/evidence-format.md</c>).</param>
+    /// <param name="limits">The input limits (list lengths and the like) the reader enforces.</param>
+    public ReadContext(string file, DiagnosticBag bag, string formatDoc, InputLimits limits)
+        : this(file, bag, formatDoc, limits, null)
+    {
+    }
+
+    internal ReadContext(string file, DiagnosticBag bag, string formatDoc, InputLimits limits, Loading.NodeOrigins? origins)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(bag);
+        ArgumentNullException.ThrowIfNull(formatDoc);
+        ArgumentNullException.ThrowIfNull(limits);
+        File = file;
+        Bag = bag;
+        FormatDoc = formatDoc;
+        Limits = limits;
+        Origins = origins;
+    }
+
+    internal string File { get; }
 
     /// <summary>For a tree merged from several files (a rubric overlay): which file each node came from; null otherwise.</summary>
-    public Loading.NodeOrigins? Origins { get; } = origins;
+    internal Loading.NodeOrigins? Origins { get; }
 
-    public DiagnosticBag Bag { get; } = bag;
+    internal DiagnosticBag Bag { get; }
 
     /// <summary>The document that describes the format, named in hints (e.g. docs/evidence-format.md).</summary>
-    public string FormatDoc { get; } = formatDoc;
+    public string FormatDoc { get; }
 
-    public InputLimits Limits { get; } = limits;
+    /// <summary>The input limits the reader enforces (for example the longest list).</summary>
+    public InputLimits Limits { get; }
 
+    /// <summary>Where <paramref name="node"/> starts, in the file it came from.</summary>
+    /// <param name="node">A node of the document being read.</param>
     public SourceLocation At(DocNode node) => node.Start.In(Origins?.FileOf(node) ?? File);
 
+    /// <summary>Reports a diagnostic at the start of <paramref name="at"/>.</summary>
+    /// <param name="descriptor">The diagnostic's code and severity.</param>
+    /// <param name="at">The node the diagnostic is about.</param>
+    /// <param name="arguments">The message's named arguments.</param>
     public void Report(DiagnosticDescriptor descriptor, DocNode at, params (string Name, object? Value)[] arguments) =>
         Bag.Add(descriptor, At(at), arguments);
 
+    /// <summary>Reports a diagnostic at a location.</summary>
+    /// <param name="descriptor">The diagnostic's code and severity.</param>
+    /// <param name="at">Where the diagnostic points.</param>
+    /// <param name="arguments">The message's named arguments.</param>
     public void Report(DiagnosticDescriptor descriptor, SourceLocation at, params (string Name, object? Value)[] arguments) =>
         Bag.Add(descriptor, at, arguments);
 }
 
 /// <summary>The mapping between a format's words and an enum's values, in documentation order.</summary>
-internal sealed class EnumMap<T>(params (string Token, T Value)[] entries)
+/// <typeparam name="T">The enum.</typeparam>
+/// <param name="entries">Each word of the format and the value it stands for, in documentation order.</param>
+/// <remarks>Part of the document-reading kit StarRating's own readers share (rubric, overlay, evidence), so every
+/// diagnostic they report is located (file, line, column, or sheet and cell). Public for those layers; not a
+/// general-purpose YAML or JSON API.</remarks>
+public sealed class EnumMap<T>(params (string Token, T Value)[] entries)
     where T : struct
 {
-    public IReadOnlyList<string> Tokens { get; } = entries.Select(e => e.Token).ToArray();
+    internal IReadOnlyList<string> Tokens { get; } = entries.Select(e => e.Token).ToArray();
 
+    /// <summary>The value a word of the format stands for (compared ordinally).</summary>
+    /// <param name="token">The word as written.</param>
+    /// <param name="value">The value, when the word is known.</param>
+    /// <returns>True when the word is known.</returns>
     public bool TryGet(string token, out T value)
     {
         foreach (var (t, v) in entries)
@@ -48,12 +94,21 @@ internal sealed class EnumMap<T>(params (string Token, T Value)[] entries)
         return false;
     }
 
+    /// <summary>The word the format writes for <paramref name="value"/>.</summary>
+    /// <param name="value">A value of the map.</param>
     public string TokenOf(T value) => entries.First(e => EqualityComparer<T>.Default.Equals(e.Value, value)).Token;
 }
 
 /// <summary>Conversions of single values, each reporting a located diagnostic when the value does not fit.</summary>
-internal static partial class Values
+/// <remarks>Part of the document-reading kit StarRating's own readers share (rubric, overlay, evidence), so every
+/// diagnostic they report is located (file, line, column, or sheet and cell). Public for those layers; not a
+/// general-purpose YAML or JSON API.</remarks>
+public static partial class Values
 {
+    /// <summary>A single value's text (null when empty); reports a wrong type for a mapping or a list.</summary>
+    /// <param name="node">The value.</param>
+    /// <param name="key">The key the value belongs to, named in diagnostics.</param>
+    /// <param name="ctx">Where to report.</param>
     public static string? String(DocNode node, string key, ReadContext ctx)
     {
         if (node is DocScalar scalar)
@@ -65,7 +120,7 @@ internal static partial class Values
         return null;
     }
 
-    public static string? Id(DocNode node, string key, ReadContext ctx)
+    internal static string? Id(DocNode node, string key, ReadContext ctx)
     {
         var value = String(node, key, ctx);
         if (value is null)
@@ -87,7 +142,7 @@ internal static partial class Values
         return value;
     }
 
-    public static decimal? Decimal(DocNode node, string key, ReadContext ctx)
+    internal static decimal? Decimal(DocNode node, string key, ReadContext ctx)
     {
         if (node is not DocScalar scalar)
         {
@@ -125,7 +180,7 @@ internal static partial class Values
         return null;
     }
 
-    public static int? Integer(DocNode node, string key, int min, int max, ReadContext ctx)
+    internal static int? Integer(DocNode node, string key, int min, int max, ReadContext ctx)
     {
         var value = Decimal(node, key, ctx);
         if (value is null)
@@ -148,7 +203,7 @@ internal static partial class Values
         return (int)value.Value;
     }
 
-    public static bool? Boolean(DocNode node, string key, ReadContext ctx)
+    internal static bool? Boolean(DocNode node, string key, ReadContext ctx)
     {
         if (node is DocScalar { IsQuoted: false } scalar)
         {
@@ -165,6 +220,10 @@ internal static partial class Values
         return null;
     }
 
+    /// <summary>A date written <c>yyyy-MM-dd</c>; reports anything else.</summary>
+    /// <param name="node">The value.</param>
+    /// <param name="key">The key the value belongs to, named in diagnostics.</param>
+    /// <param name="ctx">Where to report.</param>
     public static DateOnly? Date(DocNode node, string key, ReadContext ctx)
     {
         var text = String(node, key, ctx);
@@ -186,6 +245,12 @@ internal static partial class Values
         return null;
     }
 
+    /// <summary>One of the words of <paramref name="map"/>; reports anything else, with a "did you mean".</summary>
+    /// <typeparam name="T">The enum.</typeparam>
+    /// <param name="node">The value.</param>
+    /// <param name="key">The key the value belongs to, named in diagnostics.</param>
+    /// <param name="map">The words allowed and their values.</param>
+    /// <param name="ctx">Where to report.</param>
     public static T? Enum<T>(DocNode node, string key, EnumMap<T> map, ReadContext ctx)
         where T : struct
     {
@@ -208,7 +273,7 @@ internal static partial class Values
         return null;
     }
 
-    public static LocalizedText? Text(DocNode node, string key, ReadContext ctx, string? path = null)
+    internal static LocalizedText? Text(DocNode node, string key, ReadContext ctx, string? path = null)
     {
         if (node is DocScalar)
         {
@@ -250,14 +315,15 @@ internal static partial class Values
         return true;
     }
 
-    /// <summary>Keeps hostile values from flooding messages.</summary>
+    /// <summary>Keeps hostile values from flooding messages: control characters escaped, cut to 60 characters.</summary>
+    /// <param name="value">A value from the input, to be quoted in a message.</param>
     public static string Shorten(string value) => Rules.Text.DisplayText.Shorten(Rules.Text.DisplayText.Escape(value), 60, "...");
 
     /// <summary>Most decimals a number may have (more than any point, score or count needs).</summary>
-    public const int MaxDecimals = 12;
+    internal const int MaxDecimals = 12;
 
     /// <summary>Most digits before the decimal point.</summary>
-    public const int MaxIntegerDigits = 15;
+    internal const int MaxIntegerDigits = 15;
 
     [GeneratedRegex(@"^[+-]?[0-9]{1,15}(\.[0-9]{1,12})?$", RegexOptions.CultureInvariant)]
     private static partial Regex DecimalPattern();
