@@ -54,54 +54,6 @@ public sealed class AuditComparison
     public RubricDiff? RubricChanges { get; internal init; }
 }
 
-/// <summary>Earned, applicable and percentage of one category or indicator in two results.</summary>
-/// <param name="Id">The category or indicator id.</param>
-/// <param name="Name">Its name.</param>
-/// <param name="BeforeEarned">Earned before (null when the id is absent from the earlier rubric).</param>
-/// <param name="AfterEarned">Earned after (null when absent from the later rubric).</param>
-/// <param name="BeforeApplicable">Applicable points before.</param>
-/// <param name="AfterApplicable">Applicable points after.</param>
-/// <param name="BeforePercent">Percentage before.</param>
-/// <param name="AfterPercent">Percentage after.</param>
-public sealed record ScoreDelta(
-    string Id,
-    LocalizedText Name,
-    decimal? BeforeEarned,
-    decimal? AfterEarned,
-    decimal? BeforeApplicable,
-    decimal? AfterApplicable,
-    decimal? BeforePercent,
-    decimal? AfterPercent)
-{
-    /// <summary>After minus before earned points (null when either side is missing).</summary>
-    public decimal? EarnedDelta => AfterEarned - BeforeEarned;
-
-    /// <summary>After minus before percentage points (null when either is missing or excluded).</summary>
-    public decimal? PercentDelta => AfterPercent - BeforePercent;
-}
-
-/// <summary>An item whose outcome changed between two results.</summary>
-/// <param name="Id">The item id.</param>
-/// <param name="Requirement">The item's requirement.</param>
-/// <param name="Before">Status before (null when absent from the earlier rubric).</param>
-/// <param name="After">Status after (null when absent from the later rubric).</param>
-/// <param name="BeforeEarned">Earned before.</param>
-/// <param name="AfterEarned">Earned after.</param>
-public sealed record ItemChange(string Id, LocalizedText Requirement, ItemStatus? Before, ItemStatus? After, decimal? BeforeEarned, decimal? AfterEarned)
-{
-    /// <summary>After minus before earned points.</summary>
-    public decimal? EarnedDelta => AfterEarned - BeforeEarned;
-
-    /// <summary>The item's points in the earlier rubric (null when absent from it).</summary>
-    public decimal? BeforePoints { get; init; }
-
-    /// <summary>The item's points in the later rubric (null when absent from it).</summary>
-    public decimal? AfterPoints { get; init; }
-
-    /// <summary>True when the two rubrics define the item differently (added, removed, moved, points, requirement or methods).</summary>
-    public bool RubricChanged { get; init; }
-}
-
 internal static class Comparer
 {
     /// <summary>Two audits of different companies, in the wrong order, or one file twice: compared, with a warning.</summary>

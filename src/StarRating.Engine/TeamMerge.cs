@@ -303,29 +303,3 @@ public static class TeamMerge
         return new TeamCoverage(assessors, unassessed, agreed, unresolved, pooled);
     }
 }
-
-/// <summary>What <see cref="TeamMerge.Merge"/> made: the team's evidence and who covered what.</summary>
-/// <param name="Evidence">The team's evidence, ready to write or score (unresolved findings still need the lead in a formal audit).</param>
-/// <param name="Coverage">Who covered which indicators, and what was agreed, left unresolved, pooled or not assessed.</param>
-public sealed record TeamMergeResult(AuditEvidence Evidence, TeamCoverage Coverage);
-
-/// <summary>Who covered what in a team's audit.</summary>
-/// <param name="Assessors">Each input's assessor, in the order given.</param>
-/// <param name="Unassessed">Check items no assessor recorded (by item or by indicator), in rubric order.</param>
-/// <param name="Agreed">Items or indicators several assessors recorded alike.</param>
-/// <param name="Unresolved">Items or indicators the assessors disagree on.</param>
-/// <param name="Pooled">Items or indicators whose samples were added up (<c>--pool-samples</c>).</param>
-public sealed record TeamCoverage(
-    IReadOnlyList<AssessorCoverage> Assessors,
-    IReadOnlyList<string> Unassessed,
-    IReadOnlyList<string> Agreed,
-    IReadOnlyList<string> Unresolved,
-    IReadOnlyList<string> Pooled);
-
-/// <summary>One assessor's part of a team's audit.</summary>
-/// <param name="Name">The assessor.</param>
-/// <param name="Role">The assessor's role in the team (<c>lead</c>, <c>member</c> …).</param>
-/// <param name="Source">The assessor's file.</param>
-/// <param name="Indicators">The indicators the assessor recorded findings for, in rubric order.</param>
-/// <param name="Findings">How many findings the assessor recorded.</param>
-public sealed record AssessorCoverage(string Name, string Role, string Source, IReadOnlyList<string> Indicators, int Findings);

@@ -2,42 +2,6 @@ using System.Globalization;
 
 namespace StarRating.Rules;
 
-/// <summary>How an entry or a value differs between two rubrics.</summary>
-public enum RubricChangeKind
-{
-    /// <summary>The entry exists only in the later rubric.</summary>
-    Added = 0,
-
-    /// <summary>The entry exists only in the earlier rubric.</summary>
-    Removed = 1,
-
-    /// <summary>A value of the entry differs.</summary>
-    Changed = 2,
-
-    /// <summary>The entry belongs to another parent (an indicator to another category, an item to another indicator).</summary>
-    Moved = 3,
-}
-
-/// <summary>
-/// One difference between two rubrics. Values are written as in rubric files: numbers without trailing zeros,
-/// texts as <c>zh / en</c>, lists joined by <c>, </c>. For an added or removed entry, <see cref="Key"/> is its points
-/// (<c>min</c> for a tier) and the value that comes or goes.
-/// </summary>
-/// <param name="Part">The part of the rubric.</param>
-/// <param name="Id">The entry's id (empty for the top level and scoring).</param>
-/// <param name="Kind">What changed.</param>
-/// <param name="Key">The key whose value changed (<c>points</c>, <c>min</c>, <c>requires</c>, <c>position</c>...).</param>
-/// <param name="Before">The value in the earlier rubric, or null when absent.</param>
-/// <param name="After">The value in the later rubric, or null when absent.</param>
-public sealed record RubricChange(RubricPart Part, string Id, RubricChangeKind Kind, string Key, string? Before, string? After)
-{
-    /// <summary>True for a change of points: of an entry, the total, or a tier's minimum.</summary>
-    public bool IsPoints => Key is "points" or "total" or "min";
-
-    /// <summary>True for a change of a grading condition: a tier's prerequisites or the special-deduction cap.</summary>
-    public bool IsCondition => Key is "requires" or "max_special_deductions" or "withhold_tier_on_open_major";
-}
-
 /// <summary>
 /// What changed between two rubrics or two versions of one (<c>starrating rubric diff</c>): points, entries added,
 /// removed or moved, tiers and grading conditions, texts. Entries are matched by id, so a certification body can put

@@ -5,11 +5,6 @@ using StarRating.Workbook.Xlsx;
 
 namespace StarRating.Workbook;
 
-/// <summary>A workbook written by <see cref="AuditWorkbook"/>: the .xlsx bytes and anything it could not hold exactly.</summary>
-/// <param name="Content">The .xlsx file's bytes.</param>
-/// <param name="Warnings">Evidence the workbook cannot carry exactly (SR5302), if any.</param>
-public sealed record WorkbookFile(byte[] Content, IReadOnlyList<Diagnostic> Warnings);
-
 /// <summary>
 /// Writes audit workbooks (.xlsx): the blank checklist the audit team fills on site, the same workbook filled from
 /// evidence, and the scored workbook. Sheets: audit (company, kind, dates, team, body, reference, sites,

@@ -4,33 +4,6 @@ using System.Text;
 
 namespace StarRating.Rules.Files;
 
-/// <summary>What a path names, links followed.</summary>
-public enum FileKind
-{
-    /// <summary>Nothing (or a broken link).</summary>
-    Missing,
-
-    /// <summary>A regular file.</summary>
-    Regular,
-
-    /// <summary>A folder.</summary>
-    Directory,
-
-    /// <summary>A character or block device (/dev/null, a terminal).</summary>
-    Device,
-
-    /// <summary>A named pipe.</summary>
-    Fifo,
-
-    /// <summary>A socket or anything else that is not a file to write over.</summary>
-    Other,
-}
-
-/// <summary>A file's identity: the device and inode it lives on. Two paths name one file exactly when these match.</summary>
-/// <param name="Device">The device the file lives on.</param>
-/// <param name="Inode">The file's inode on that device.</param>
-public readonly record struct FileIdentity(ulong Device, ulong Inode);
-
 /// <summary>
 /// Asks the operating system what a path is and which file it is (<c>stat(2)</c>), so that a file is recognised
 /// through symbolic links, hard links and any spelling of its path, and special files (devices, pipes) are told
