@@ -38,8 +38,8 @@ public sealed class AuditReport
             ("score", Score),
             ("total", result.PossiblePoints),
             ("tier", result.Tier.Label),
-            ("stars", result.Tier.Stars > 0 ? " " + ReportFigures.Stars(result.Tier.Stars) : ""),
-            ("formal", result.Audit.IsFormal ? "true" : "false"));
+            ("stars", result.Tier.Stars > 0 && result.Audit.Stage != 1 ? " " + ReportFigures.Stars(result.Tier.Stars) : ""),
+            ("formal", result.Audit.Stage == 1 ? "document_review" : result.Audit.IsFormal ? "true" : "false"));
         DecisionText = Decision(result, wording);
         CertificateText = Certificate(result.Evidence.Certificate, wording);
         SurveillanceText = result.Surveillance is { } schedule
@@ -252,7 +252,7 @@ public sealed class AuditReport
     /// decides), 评价等级 / Rating otherwise.
     /// </summary>
     /// <remarks>A stage 1 (document review) result recommends no tier: its caption says the tier is only what the score would give.</remarks>
-    public string TierCaption => Label(Result.Audit.Stage == 1 ? "stage_1_tier" : Result.Audit.IsFormal ? "recommended_tier" : "tier");
+    public string TierCaption => Label(IsStageOne ? "stage_1_tier" : Result.Audit.IsFormal ? "recommended_tier" : "tier");
 
     /// <summary>The body's decision (认证决定) with who and when, and the recommendation when the two differ; null without one.</summary>
     public string? DecisionText { get; }
@@ -267,7 +267,19 @@ public sealed class AuditReport
     public string? PreviousText { get; }
 
     /// <summary>The name of the audit stage: 第一阶段（文件审查）/ Stage 1 (document review).</summary>
-    public string StageLabel => Label(Result.Audit.Stage == 1 ? "stage_1" : "stage_2");
+    public string StageLabel => Label(IsStageOne ? "stage_1" : "stage_2");
+
+    /// <summary>
+    /// Whether this is a stage 1 audit (document review, 文件审查): it recommends no tier, so every output plays the tier
+    /// down (no star banner) and says on its cover which stage it is.
+    /// </summary>
+    public bool IsStageOne => Result.Audit.Stage == 1;
+
+    /// <summary>What a stage 1 report says under its title (a document review, no rating recommended); null for stage 2.</summary>
+    public string? StageOneHeading => IsStageOne ? Wording.Text("report.stage_1_heading") : null;
+
+    /// <summary>Beside a stage 1 tier: the rating is recommended after the stage 2 on-site audit; null for stage 2.</summary>
+    public string? StageOneTierNote => IsStageOne ? Wording.Text("report.stage_1_tier_note") : null;
 
     /// <summary>The name of a previous nonconformity's status now: 已关闭 / Closed.</summary>
     /// <param name="status">The status.</param>

@@ -209,6 +209,8 @@ internal static class Views
             ("conclusion", r.Evidence.Conclusion),
             ("stage", audit.Stage),
             ("stage_label", report.StageLabel),
+            ("stage_one", report.IsStageOne),
+            ("stage_one_heading", report.StageOneHeading),
             ("objectives", audit.Objectives),
             ("criteria", Arr(audit.Criteria)),
             ("criteria_text", audit.Criteria.Count == 0 ? null : report.List(audit.Criteria)),
@@ -217,7 +219,8 @@ internal static class Views
             ("not_covered_text", audit.NotCovered.Count == 0 ? null : report.List(audit.NotCovered)));
         v["cycle"] = Obj(
             ("tier_caption", report.TierCaption),
-            ("recommendation_note", r.Audit.Stage == 1 ? report.Wording.Text("report.stage_1_note") : r.Audit.IsFormal ? report.Wording.Text("report.recommended") : null),
+            ("tier_note", report.StageOneTierNote),
+            ("recommendation_note", report.IsStageOne ? report.Wording.Text("report.stage_1_note") : r.Audit.IsFormal ? report.Wording.Text("report.recommended") : null),
             ("decision", report.DecisionText),
             ("decision_differs", r.Evidence.Decision is { } decision && decision.Tier != r.Tier.Id),
             ("certificate", report.CertificateText),
