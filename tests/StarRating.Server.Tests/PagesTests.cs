@@ -226,6 +226,46 @@ public sealed partial class PagesTests
         FindingRecords.IsOverdue(nc, new DateOnly(2026, 2, 1)).Should().Be(overdue);
     }
 
+    [Fact]
+    public async Task A_new_audit_can_be_made_with_a_rubric_an_admin_uploaded_and_is_worded_and_pinned_by_it()
+    {
+        await using var service = await TestService.StartAsync("sqlite");
+        const string overlay = """
+            id: body-review
+            extends: gbt27922-2011
+            version: "1"
+            terminology: review
+            title: { zh: 某认证机构服务认证审查细则, en: A body's service certification rubric }
+            """;
+        (await service.Client("admin").PostAsync("/api/rubrics", new StringContent(overlay, System.Text.Encoding.UTF8, "application/yaml")))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var lead = await SessionAsync(service, "lead");
+        var form = await (await lead.GetAsync("/audits/new")).Content.ReadAsStringAsync();
+        form.Should().Contain("<option value=\"gbt27922-2011\" selected", "the standard's rubric stays the default")
+            .And.Contain("<option value=\"gbt27925-2011\"").And.Contain("<option value=\"body-review@1\">某认证机构服务认证审查细则 (body-review@1)</option>");
+
+        Dictionary<string, string> Fields(string rubric) => new()
+        {
+            ["company"] = "审查细则测试有限公司", ["kind"] = "initial", ["first"] = "2026-12-01", ["last"] = "2026-12-02",
+            ["lead"] = "lead", ["rubric"] = rubric, ["_csrf"] = CsrfValue().Match(form).Groups[1].Value,
+        };
+
+        var unknown = await lead.PostAsync("/audits/new", new FormUrlEncodedContent(Fields("body-review@9")));
+        unknown.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, "a rubric no one uploaded is refused, not replaced by the default");
+
+        var created = await lead.PostAsync("/audits/new", new FormUrlEncodedContent(Fields("body-review@1")));
+        created.StatusCode.Should().Be(HttpStatusCode.SeeOther);
+        var checklistPath = created.Headers.Location!.ToString();
+        var id = Regex.Match(checklistPath, "^/audits/([0-9]+)/checklist$").Groups[1].Value;
+        id.Should().NotBeEmpty();
+
+        var evidence = System.Text.Json.Nodes.JsonNode.Parse(await service.Client("lead").GetStringAsync("/api/audits/" + id))!;
+        evidence["rubric"]!.ToString().Should().Be("body-review@1", "the audit names the uploaded rubric by ID@VERSION, as an uploaded file would");
+        var checklist = await (await lead.GetAsync(checklistPath)).Content.ReadAsStringAsync();
+        checklist.Should().Contain("审查", "the checklist is worded with the audit's rubric (terminology: review)");
+    }
+
     /// <summary>A client with a session cookie (signed in through the API) and the session's CSRF token kept aside.</summary>
     private static async Task<HttpClient> SessionAsync(TestService service, string user)
     {

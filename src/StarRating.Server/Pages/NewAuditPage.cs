@@ -16,7 +16,7 @@ namespace StarRating.Server.Pages;
 /// </summary>
 internal static class NewAuditPage
 {
-    private sealed record Entry(string Company, string CreditCode, string Kind, string First, string Last, string Reference, string Lead, IReadOnlyList<string> Members);
+    private sealed record Entry(string Company, string CreditCode, string Kind, string First, string Last, string Reference, string Lead, IReadOnlyList<string> Members, string Rubric = "");
 
     public static async Task Form(Call call)
     {
@@ -43,7 +43,7 @@ internal static class NewAuditPage
         string F(string name) => form[name].ToString().Trim();
         var users = await TeamCandidatesAsync(call).ConfigureAwait(false);
         var entry = new Entry(F("company"), F("credit_code"), F("kind"), F("first"), F("last"), F("reference"), F("lead"),
-            form["member"].Select(m => m ?? "").Where(m => users.Any(u => u.Name == m)).Distinct(StringComparer.Ordinal).ToArray());
+            form["member"].Select(m => m ?? "").Where(m => users.Any(u => u.Name == m)).Distinct(StringComparer.Ordinal).ToArray(), F("rubric"));
 
         var problems = new List<string>();
         if (entry.Company.Length == 0)
@@ -75,9 +75,19 @@ internal static class NewAuditPage
             return;
         }
 
-        var rubricId = call.Service.Scoring.Engine.Rubric.Id;
-        var bytes = Evidence(entry, rubricId);
-        var (validated, diagnostics) = call.Service.Scoring.ValidateUpload(bytes, "evidence.json");
+        // The rubric chosen (a built-in id, or ID@VERSION of one an admin uploaded; none: the default), resolved as an
+        // uploaded evidence file's pin is, so a page-made audit and an API-made one name their rubric the same way.
+        var choice = entry.Rubric.Length == 0 ? call.Service.Scoring.Rubrics.Default.Rubric.Id : entry.Rubric;
+        var at = choice.IndexOf('@', StringComparison.Ordinal);
+        var chosen = await call.Service.Scoring.Rubrics.ResolveAsync(at < 0 ? choice : choice[..at], at < 0 ? null : choice[(at + 1)..], call.Aborted).ConfigureAwait(false);
+        if (chosen is null)
+        {
+            await Render(call, entry, [ServiceText.Format("SR7101", page.English, ("field", page.T("field.rubric")))], StatusCodes.Status422UnprocessableEntity).ConfigureAwait(false);
+            return;
+        }
+
+        var bytes = Evidence(entry, chosen.BuiltIn ? chosen.Rubric.Id : chosen.Pin);
+        var (validated, diagnostics) = call.Service.Scoring.ValidateUpload(bytes, "evidence.json", chosen);
         if (validated is null)
         {
             // The library's own words, with their codes: what the evidence built from the form lacks.
@@ -86,7 +96,7 @@ internal static class NewAuditPage
         }
 
         var (head, findings) = EvidenceDocument.Split(validated.Root);
-        var summary = EvidenceDocument.Summarize(validated.Evidence, validated.Root);
+        var summary = EvidenceDocument.Summarize(validated.Evidence, validated.Root) with { RubricId = chosen.Rubric.Id, RubricVersion = chosen.BuiltIn ? null : chosen.Rubric.Version };
         var id = await call.Service.Store.CreateAuditAsync(summary, head, findings, call.User, null, null, call.Aborted).ConfigureAwait(false);
         foreach (var member in entry.Members.Where(m => m != call.User.Name))
         {
@@ -161,7 +171,13 @@ internal static class NewAuditPage
     {
         var page = Page.For(call);
         var users = await TeamCandidatesAsync(call).ConfigureAwait(false);
-        var rubric = call.Service.Scoring.Engine.Rubric;
+        // Every rubric an audit may be scored with: the built-in ones, then those admins uploaded (each version).
+        var rubrics = RubricLoader.BuiltInIds.Select(id => call.Service.Scoring.Rubrics.BuiltIn(id)!.Rubric)
+            .Select(r => (Value: r.Id, Text: r.Standard + " · " + page.T(r.Title) + " (" + r.Id + ")"))
+            .Concat((await call.Service.Store.ListRubricsAsync(call.Aborted).ConfigureAwait(false))
+                .Select(r => (Value: r.RubricId + "@" + r.Version, Text: (page.English && r.TitleEn is { Length: > 0 } en ? en : r.TitleZh) + " (" + r.RubricId + "@" + r.Version + ")")))
+            .ToArray();
+        var selected = entry.Rubric.Length == 0 ? rubrics[0].Value : entry.Rubric;
         await page.WriteAsync(page.T("new.title"), h =>
         {
             h.Element("h1", page.T("new.title")).Line();
@@ -209,7 +225,13 @@ internal static class NewAuditPage
 
             h.Close("fieldset").Line();
             h.Element("label", page.T("field.rubric"), ("for", "rubric"));
-            h.Open("select", ("id", "rubric"), ("name", "rubric")).Element("option", rubric.Standard + " · " + page.T(rubric.Title) + " (" + rubric.Id + ")", ("value", rubric.Id), ("selected", "")).Close("select").Line();
+            h.Open("select", ("id", "rubric"), ("name", "rubric"));
+            foreach (var (value, text) in rubrics)
+            {
+                h.Element("option", text, ("value", value), ("selected", Html.Flag(value == selected)));
+            }
+
+            h.Close("select").Line();
             h.Element("button", page.T("new.submit"), ("type", "submit"), ("class", "primary"));
             h.Close("form").Line();
         }, status).ConfigureAwait(false);
