@@ -78,8 +78,9 @@ internal static class NewAuditPage
         // The rubric chosen (a built-in id, or ID@VERSION of one an admin uploaded; none: the default), resolved as an
         // uploaded evidence file's pin is, so a page-made audit and an API-made one name their rubric the same way.
         var choice = entry.Rubric.Length == 0 ? call.Service.Scoring.Rubrics.Default.Rubric.Id : entry.Rubric;
-        var at = choice.IndexOf('@', StringComparison.Ordinal);
-        var chosen = await call.Service.Scoring.Rubrics.ResolveAsync(at < 0 ? choice : choice[..at], at < 0 ? null : choice[(at + 1)..], call.Aborted).ConfigureAwait(false);
+        var chosen = RubricReference.TryParse(choice, out var pin)
+            ? await call.Service.Scoring.Rubrics.ResolveAsync(pin.Id, pin.Version, call.Aborted).ConfigureAwait(false)
+            : null;
         if (chosen is null)
         {
             await Render(call, entry, [ServiceText.Format("SR7101", page.English, ("field", page.T("field.rubric")))], StatusCodes.Status422UnprocessableEntity).ConfigureAwait(false);
