@@ -396,7 +396,9 @@ internal static class ChecklistPage
             return;
         }
 
-        var page = Page.For(call);
+        // The audit's own rubric (its item count and its terminology), as the checklist page itself uses.
+        var rubric = (await call.Service.Scoring.Rubrics.ForAuditAsync(audit, call.Aborted).ConfigureAwait(false))?.Rubric ?? call.Service.Scoring.Engine.Rubric;
+        var page = Page.For(call).For(rubric);
         var scored = (await call.Service.Scoring.ScoreAsync(call.Service.Store, audit.Id, call.Aborted).ConfigureAwait(false))!;
         var etag = "\"r" + Page.N(scored.Revision) + "-" + page.Lang + (audit.IsFinal ? "f" : "") + "\"";
         http.Response.Headers.ETag = etag;
@@ -418,7 +420,7 @@ internal static class ChecklistPage
             result is null ? null : Page.N(result.Score),
             result is null ? null : new TierDto(result.Tier.Id, page.T(result.Tier.Label)),
             Gap(page, result),
-            page.T("checklist.recorded", ("done", result?.Items.Count(i => i.Status != ItemStatus.NotAssessed) ?? 0), ("total", (await call.Service.Scoring.Rubrics.ForAuditAsync(audit, call.Aborted).ConfigureAwait(false))?.Rubric.Items.Count ?? call.Service.Scoring.Engine.Rubric.Items.Count)),
+            page.T("checklist.recorded", ("done", result?.Items.Count(i => i.Status != ItemStatus.NotAssessed) ?? 0), ("total", rubric.Items.Count)),
             result is null ? preview.Diagnostics.Where(d => d.IsError).Take(5).Select(d => d.Code + ": " + d.MessageIn(page.Language)).ToArray() : [],
             result is null ? [] : result.Categories.Select(c => new BarDto(c.Category.Id, Page.N(c.Earned), Page.N(c.Applicable)))
                 .Concat(result.Indicators.Select(i => new BarDto(i.Indicator.Id, Page.N(i.Earned), Page.N(i.Applicable)))).ToArray(),
